@@ -1,0 +1,94 @@
+"""The command line: `python -m generator build` (or `voorwie build`)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.build import Project, build
+from generator.errors import UserError, display_path
+
+
+class Reporter:
+    """Prints what happened; user errors as a list, bugs briefly unless --debug."""
+
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+
+    def problems(self, error: UserError) -> None:
+        for problem in error:
+            click.secho("error: ", fg="red", bold=True, err=True, nl=False)
+            click.echo(str(problem), err=True)
+        count = len(error.problems)
+        click.echo(f"{count} problem{'s' if count != 1 else ''}; no output was changed.", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="voorwie")
+def main() -> None:
+    """Print-ready pocket cards and posters from the YAML in cards/."""
+
+
+@main.command("build")
+@click.argument("decks", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "output",
+    default="output",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder the PDFs are written to.",
+)
+@click.option(
+    "--cards",
+    default="cards",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder with the deck files.",
+)
+@click.option(
+    "--layouts",
+    default="layouts",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder with the layouts.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Say what is being built.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("--debug", is_flag=True, help="Show a traceback for every error.")
+def build_command(
+    decks: tuple[Path, ...],
+    output: Path,
+    cards: Path,
+    layouts: Path,
+    verbose: bool,
+    quiet: bool,
+    debug: bool,
+) -> None:
+    """Build every product (or only the given DECKS) into the output folder."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+    reporter = Reporter(debug)
+    project = Project(cards=cards, layouts=layouts, output=output)
+    try:
+        written = build(project, list(decks) or None)
+    except UserError as error:
+        if debug:
+            raise
+        reporter.problems(error)
+        sys.exit(1)
+    except Exception as error:  # a bug, not a user mistake
+        if debug:
+            raise
+        click.echo(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "run again with --debug for the details, and please report it",
+            err=True,
+        )
+        sys.exit(2)
+    if not quiet:
+        for path in written:
+            click.echo(f"wrote {display_path(path)}")

@@ -1,0 +1,55 @@
+"""Errors a user can act on: each names a file, a line, the item and the fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a user's file; line is 1-based (0 when unknown)."""
+
+    file: Path
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{display_path(self.file)}:{self.line}" if self.line else display_path(self.file)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in the user's content or layout."""
+
+    location: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        return f"{text}\n    fix: {self.hint}" if self.hint else text
+
+
+class UserError(Exception):
+    """One or more problems the user can fix; never a bug in the generator."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.location, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+
+def fail(location: Location, message: str, hint: str = "") -> UserError:
+    """A single-problem error, for use as ``raise fail(...)``."""
+    return UserError([Problem(location, message, hint)])
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory where possible: what the user typed."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,1 @@
+"""Stage 1: read the user's YAML files safely, keeping line numbers for messages."""

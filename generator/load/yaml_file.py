@@ -1,0 +1,135 @@
+"""Safe YAML reading with line numbers, duplicate-key detection and size limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Location, fail
+
+MAX_FILE_BYTES = 2_000_000  # a deck is a few kB; anything this large is a mistake
+MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") and deep nesting
+MAX_DEPTH = 40
+
+
+class Mapping(dict):
+    """A YAML mapping that remembers where it and each of its keys stand."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class Sequence(list):
+    """A YAML sequence that remembers where each of its items stands."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records lines, rejects duplicate keys and counts nodes."""
+
+    def __init__(self, stream: str, path: Path) -> None:
+        super().__init__(stream)
+        self.path = path
+        self.nodes_built = 0
+
+    def _count(self, node: yaml.Node, depth: int) -> None:
+        self.nodes_built += 1
+        if self.nodes_built > MAX_NODES:
+            raise fail(
+                Location(self.path, node.start_mark.line + 1),
+                f"the file expands to more than {MAX_NODES:,} values",
+                "remove repeated aliases (*name); a deck needs far fewer values",
+            )
+        if depth > MAX_DEPTH:
+            raise fail(
+                Location(self.path, node.start_mark.line + 1),
+                f"the content is nested more than {MAX_DEPTH} levels deep",
+                "sub-questions go one level deep; check the indentation",
+            )
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        return self._build(node, 0)
+
+    def _build(self, node: yaml.Node, depth: int) -> Any:
+        self._count(node, depth)
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            self.flatten_mapping(node)
+            result = Mapping()
+            result.line, result.key_lines = line, {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node)
+                key_line = key_node.start_mark.line + 1
+                if not isinstance(key, str):
+                    raise fail(
+                        Location(self.path, key_line),
+                        f"the key {key!r} is not a name",
+                        "keys are words such as 'text' or 'id'",
+                    )
+                if key in result:
+                    raise fail(
+                        Location(self.path, key_line),
+                        f"the key '{key}' appears twice (first on line {result.key_lines[key]})",
+                        "keep one of the two; YAML would silently drop the first",
+                    )
+                result[key] = self._build(value_node, depth + 1)
+                result.key_lines[key] = key_line
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            result_list = Sequence()
+            result_list.line = line
+            result_list.item_lines = []
+            for item in node.value:
+                result_list.append(self._build(item, depth + 1))
+                result_list.item_lines.append(item.start_mark.line + 1)
+            return result_list
+        return self.construct_object(node)
+
+
+# Dates stay text ("2026-11-23"), so the schema decides what a valid date is.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; every problem becomes a UserError naming the file and line."""
+    if not path.is_file():
+        raise fail(Location(path), "the file does not exist", "check the name and the folder")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise fail(
+            Location(path),
+            f"the file is {size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB",
+            "a deck is a few kB of text: is this the right file?",
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise fail(
+            Location(path),
+            f"the file is not UTF-8 text (byte {error.start})",
+            "save it as UTF-8 in your editor",
+        ) from None
+    loader = _LineLoader(text, path)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        problem = error.problem or "the YAML cannot be read"
+        raise fail(
+            Location(path, line),
+            f"invalid YAML: {problem}",
+            "check the indentation and quoting on this line and the one above; "
+            "text containing ': ' or starting with '*', '&', '[' or '{' needs quotes",
+        ) from None
+    except yaml.YAMLError as error:
+        raise fail(Location(path), f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()

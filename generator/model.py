@@ -1,0 +1,77 @@
+"""The content model: typed, validated decks with a source location for every printed text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import Location
+
+
+@dataclass(frozen=True)
+class Edition:
+    version: str
+    date: str  # ISO date, year-month-day
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    name: str
+    index: int  # position in the deck's list: picks the layout's colour and symbol
+    ref: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    check: bool  # False: a hint printed without a tick box
+    sub: tuple[Question, ...]
+    ref: str
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+    text: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    kind: str
+    heading: str | None
+    level: Level | None
+    sections: tuple[Section, ...]
+    questions: tuple[Question, ...]
+    ref: str
+
+    def all_questions(self) -> Iterator[Question]:
+        for question in self.questions:
+            yield question
+            yield from question.sub
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: str
+    title: str
+    subtitle: str | None
+    language: str
+    edition: Edition
+    source: str
+    layout: str
+    trim: str | dict[str, float]
+    labels: dict[str, str]
+    levels: tuple[Level, ...]
+    cards: tuple[Card, ...]
+    path: Path
+    # Every printed text by its ref ("question 'gezin-draagkracht'"), with where it stands.
+    texts: dict[str, tuple[str, Location]] = field(default_factory=dict, compare=False)
+
+    def location(self, ref: str) -> Location:
+        return self.texts[ref][1] if ref in self.texts else Location(self.path)

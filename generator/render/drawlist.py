@@ -1,0 +1,172 @@
+"""The XML draw list a face template produces, parsed into typed elements.
+
+Lengths are mm, measured from the trim's top-left corner, y downwards; a negative
+position reaches into the bleed. The vocabulary:
+
+    <face>
+      <rect x y w h fill/>                      a filled rectangle
+      <symbol shape cx cy size fill/>           circle, triangle, square or diamond
+      <line x1 y1 x2 y2 stroke width_pt/>       a straight line
+      <frame x y w h valign? name?>             a box text flows into, top to bottom
+        <p style ref?>text</p>                  a paragraph of content text
+        <check style ref? x box text_x>text</check>
+                                                a checklist item: tick box of size `box`
+                                                at `x`, text from `text_x` (box 0: none)
+        <gap h/>                                vertical space
+      </frame>
+    </face>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, get_type_hints
+from xml.etree import ElementTree
+
+from generator.errors import Location, fail
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+
+
+@dataclass(frozen=True)
+class Symbol:
+    shape: str
+    cx: float
+    cy: float
+    size: float
+    fill: str
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    stroke: str
+    width_pt: float
+
+
+@dataclass(frozen=True)
+class Para:
+    style: str
+    text: str
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class Check:
+    style: str
+    text: str
+    x: float
+    box: float
+    text_x: float
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class Gap:
+    h: float
+
+
+Block = Para | Check | Gap
+
+
+@dataclass(frozen=True)
+class Frame:
+    x: float
+    y: float
+    w: float
+    h: float
+    blocks: tuple[Block, ...]
+    valign: str = "top"
+    name: str = ""
+
+
+Element = Rect | Symbol | Line | Frame
+
+_SHAPES = {"circle", "triangle", "square", "diamond"}
+_VALIGN = {"top", "middle", "bottom"}
+_LEAVES: dict[str, type] = {"rect": Rect, "symbol": Symbol, "line": Line}
+_BLOCKS: dict[str, type] = {"p": Para, "check": Check, "gap": Gap}
+
+
+def parse_face(xml: str, template: Path) -> list[Element]:
+    """The elements of one face, or an error naming the template."""
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as error:
+        raise fail(
+            Location(template), f"the template does not give well-formed XML: {error}"
+        ) from None
+    if root.tag != "face":
+        raise fail(Location(template), f"the template must produce <face>, not <{root.tag}>")
+    return [_element(node, template) for node in root]
+
+
+def _element(node: ElementTree.Element, template: Path) -> Element:
+    if node.tag == "frame":
+        blocks = []
+        for child in node:
+            if child.tag not in _BLOCKS:
+                raise fail(
+                    Location(template),
+                    f"<{child.tag}> cannot stand in a <frame>",
+                    f"use one of: {', '.join(_BLOCKS)}",
+                )
+            blocks.append(_build(_BLOCKS[child.tag], child, template))
+        frame = _build(Frame, node, template, blocks=tuple(blocks))
+        if frame.valign not in _VALIGN:
+            raise fail(
+                Location(template), f"valign '{frame.valign}' is not one of {', '.join(_VALIGN)}"
+            )
+        return frame
+    if node.tag not in _LEAVES:
+        raise fail(
+            Location(template), f"unknown element <{node.tag}>", "see generator/render/drawlist.py"
+        )
+    element = _build(_LEAVES[node.tag], node, template)
+    if isinstance(element, Symbol) and element.shape not in _SHAPES:
+        raise fail(
+            Location(template),
+            f"unknown symbol shape '{element.shape}'",
+            f"use one of {', '.join(_SHAPES)}",
+        )
+    return element
+
+
+def _build(cls: type, node: ElementTree.Element, template: Path, **given: Any) -> Any:
+    """An element from the node's attributes (and its text, for text blocks)."""
+    hints = get_type_hints(cls)
+    values: dict[str, Any] = dict(given)
+    attributes = dict(node.attrib)
+    if "text" in hints:
+        values["text"] = "".join(node.itertext())
+    for field in fields(cls):
+        if field.name in values or field.name not in attributes:
+            continue
+        raw = attributes.pop(field.name)
+        try:
+            values[field.name] = float(raw) if hints[field.name] is float else raw
+        except ValueError:
+            raise fail(
+                Location(template), f"<{node.tag}> {field.name}='{raw}' is not a number"
+            ) from None
+    unknown = set(attributes) - set(values)
+    if unknown:
+        raise fail(
+            Location(template),
+            f"<{node.tag}> has unknown attribute(s): {', '.join(sorted(unknown))}",
+        )
+    try:
+        return cls(**values)
+    except TypeError as error:
+        raise fail(Location(template), f"<{node.tag}> is incomplete: {error}") from None

@@ -1,0 +1,126 @@
+"""Fit a frame's text: set it at the layout's sizes, step down to each style's minimum, or fail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from generator.geometry import mm
+from generator.layout_model import Layout, TextStyle
+from generator.render.drawlist import Check, Frame, Gap, Para
+from generator.render.fonts import font_name
+from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
+from generator.render.markup import to_paragraph
+
+STEP_PT = 0.5
+BOX_STROKE_PT = 0.75
+
+
+class CheckItem(Flowable):
+    """A paragraph with a tick box beside its first line."""
+
+    def __init__(self, paragraph: Paragraph, x: float, box: float, text_x: float, color: CMYKColor):
+        super().__init__()
+        self.paragraph, self.x, self.box, self.text_x, self.color = paragraph, x, box, text_x, color
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        _, self.height = self.paragraph.wrap(available_width - self.text_x, available_height)
+        self.width = available_width
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.paragraph.drawOn(self.canv, self.text_x, 0)
+        if not self.box:
+            return
+        style = self.paragraph.style
+        # Centre the box on the first line's lower-case letters.
+        baseline = self.height - style.fontSize
+        centre = baseline + 0.33 * style.fontSize
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(BOX_STROKE_PT)
+        self.canv.rect(self.x, centre - self.box / 2, self.box, self.box, stroke=1, fill=0)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A flowable ready to draw, its offset from the frame's top, and where its text came from."""
+
+    flowable: Flowable
+    top: float
+    height: float
+    ref: str
+
+
+class Overflow(Exception):
+    """The frame's text does not fit even at every style's minimum size."""
+
+    def __init__(self, ref: str, style: TextStyle) -> None:
+        super().__init__(ref)
+        self.ref, self.style = ref, style
+
+
+@dataclass
+class TextSetter:
+    """Turns a frame's blocks into paragraphs in the layout's styles, for a deck's language."""
+
+    layout: Layout
+    language: str
+    color: Callable[[str], CMYKColor]
+
+    def fit(self, frame: Frame) -> tuple[list[Placed], float]:
+        """Placed flowables and their total height; raises Overflow if it cannot fit."""
+        width, height = mm(frame.w), mm(frame.h)
+        styles = {b.style for b in frame.blocks if not isinstance(b, Gap)}
+        steps = max((self._steps(self.layout.styles[s]) for s in styles), default=0)
+        for step in range(steps + 1):
+            placed, total = self._set(frame.blocks, width, height, step)
+            if total <= height + 0.01:
+                return placed, total
+        worst = next((p for p in placed if p.top + p.height > height + 0.01), placed[-1])
+        block = next(b for b in frame.blocks if not isinstance(b, Gap) and b.ref == worst.ref)
+        raise Overflow(worst.ref, self.layout.styles[block.style])
+
+    @staticmethod
+    def _steps(style: TextStyle) -> int:
+        return round((style.size - style.min_size) / STEP_PT)
+
+    def _set(
+        self, blocks: tuple, width: float, height: float, step: int
+    ) -> tuple[list[Placed], float]:
+        placed: list[Placed] = []
+        top = 0.0
+        for index, block in enumerate(blocks):
+            if isinstance(block, Gap):
+                top += mm(block.h)
+                continue
+            style = self.layout.styles[block.style]
+            flowable = self._flowable(block, style, step)
+            _, h = flowable.wrap(width, height)
+            placed.append(Placed(flowable, top, h, block.ref))
+            top += h
+            if index < len(blocks) - 1:
+                top += mm(style.space_after_mm)
+        return placed, top
+
+    def _flowable(self, block: Para | Check, style: TextStyle, step: int) -> Flowable:
+        size = max(style.min_size, style.size - step * STEP_PT)
+        paragraph_style = ParagraphStyle(
+            name=f"{style.name}@{size}",
+            fontName=font_name(self.layout.font, style.weight),
+            fontSize=size,
+            leading=size * style.leading,
+            textColor=self.color(style.color),
+            hyphenationLang=hyphenator(self.language) or "",
+            hyphenationMinWordLength=MIN_WORD_LENGTH,
+            embeddedHyphenation=1,
+            splitLongWords=1,
+        )
+        paragraph = Paragraph(to_paragraph(block.text), paragraph_style)
+        if isinstance(block, Para):
+            return paragraph
+        box_color = paragraph_style.textColor
+        return CheckItem(paragraph, mm(block.x), mm(block.box), mm(block.text_x), box_color)

@@ -1,0 +1,62 @@
+"""Run a layout's Jinja templates in a sandbox: content in, an XML draw list out."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from generator.errors import Location, fail
+
+
+@cache
+def environment(folder: Path) -> SandboxedEnvironment:
+    """A sandboxed environment that reads templates from the layout's own folder only."""
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(folder),
+        undefined=StrictUndefined,
+        autoescape=True,  # content is XML-escaped: '<' and '&' in a question stay text
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
+    """The template's output; any template problem names the template file and line."""
+    try:
+        return environment(folder).get_template(name).render(context)
+    except TemplateSyntaxError as error:
+        raise fail(
+            Location(folder / name, error.lineno or 0), f"template error: {error.message}"
+        ) from None
+    except UndefinedError as error:
+        raise fail(
+            Location(folder / name, _template_line(error, name)),
+            f"the template uses something that is not there: {error.message}",
+            "check the spelling of the name in the template, or add it to the content",
+        ) from None
+    except (SecurityError, TemplateError) as error:
+        raise fail(
+            Location(folder / name, _template_line(error, name)), f"template error: {error}"
+        ) from None
+
+
+def _template_line(error: Exception, name: str) -> int:
+    """The template line from the traceback Jinja rewrites to point into templates."""
+    traceback = error.__traceback__
+    line = 0
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename.endswith(name):
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line

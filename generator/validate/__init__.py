@@ -1,0 +1,1 @@
+"""Stage 2: check content and layouts, collecting every problem before failing."""

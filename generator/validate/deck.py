@@ -1,0 +1,193 @@
+"""Turn a parsed deck file into a Deck, or report every problem in it at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Location, Problem, UserError
+from generator.load.yaml_file import Mapping
+from generator.model import Card, Deck, Edition, Level, Question, Section
+from generator.validate.schema_check import check_schema, line_of
+
+# Which optional card keys each kind of card uses; others would be silently ignored.
+KIND_FIELDS = {
+    "cover": {"sections"},
+    "questions": {"questions", "heading", "level"},
+}
+OPTIONAL_CARD_FIELDS = {"sections", "questions", "heading", "level"}
+BOLD_MARK = "**"
+
+
+def validate_deck(document: Any, path: Path) -> Deck:
+    """The Deck a document describes; raises UserError listing all its problems."""
+    problems = check_schema(document, "deck", path)
+    if problems:
+        raise UserError(problems)
+    deck = _build(document, path)
+    problems = [*_duplicate_ids(document, path), *_kind_fields(document, path)]
+    problems += _level_references(document, path)
+    problems += _markup(deck)
+    if problems:
+        raise UserError(problems)
+    return deck
+
+
+def _build(doc: Mapping, path: Path) -> Deck:
+    texts: dict[str, tuple[str, Location]] = {}
+
+    def note(ref: str, text: str, where: list[Any]) -> str:
+        texts[ref] = (text, Location(path, line_of(doc, where)))
+        return ref
+
+    meta = doc["deck"]
+    for key in ("title", "subtitle", "source"):
+        if key in meta:
+            note(f"deck › {key}", meta[key], ["deck", key])
+    for key, text in doc["labels"].items():
+        note(f"labels › {key}", text, ["labels", key])
+    levels = tuple(
+        Level(
+            lv["id"], lv["name"], i, note(f"level '{lv['id']}'", lv["name"], ["levels", i, "name"])
+        )
+        for i, lv in enumerate(doc.get("levels", []))
+    )
+    levels_by_id = {level.id: level for level in levels}
+
+    def question(q: Mapping, where: list[Any], noun: str) -> Question:
+        subs = tuple(
+            question(s, [*where, "sub", j], "sub-question") for j, s in enumerate(q.get("sub", []))
+        )
+        ref = note(f"{noun} '{q['id']}'", q["text"], [*where, "text"])
+        return Question(q["id"], q["text"], q.get("check", True), subs, ref)
+
+    cards = []
+    for i, c in enumerate(doc["cards"]):
+        where = ["cards", i]
+        card_ref = f"card '{c['id']}'"
+        note(card_ref, "", where)
+        if "heading" in c:
+            note(f"{card_ref} › heading", c["heading"], [*where, "heading"])
+        sections = tuple(
+            Section(s["id"], s["heading"], s["text"], f"section '{s['id']}'")
+            for s in c.get("sections", [])
+        )
+        for j, s in enumerate(c.get("sections", [])):
+            note(f"section '{s['id']}' › heading", s["heading"], [*where, "sections", j, "heading"])
+            note(f"section '{s['id']}'", s["text"], [*where, "sections", j, "text"])
+        questions = tuple(
+            question(q, [*where, "questions", j], "question")
+            for j, q in enumerate(c.get("questions", []))
+        )
+        cards.append(
+            Card(
+                id=c["id"],
+                kind=c["kind"],
+                heading=c.get("heading"),
+                level=levels_by_id.get(c.get("level", "")),
+                sections=sections,
+                questions=questions,
+                ref=card_ref,
+            )
+        )
+    return Deck(
+        id=meta["id"],
+        title=meta["title"],
+        subtitle=meta.get("subtitle"),
+        language=meta["language"],
+        edition=Edition(meta["edition"]["version"], meta["edition"]["date"]),
+        source=meta["source"],
+        layout=meta["layout"],
+        trim=meta.get("trim", "A6"),
+        labels=dict(doc["labels"]),
+        levels=levels,
+        cards=tuple(cards),
+        path=path,
+        texts={ref: value for ref, value in texts.items() if value[0]},
+    )
+
+
+def _ids(doc: Mapping) -> Iterator[tuple[str, str, list[Any]]]:
+    """Every (noun, id, path) in a deck: all ids share one namespace."""
+    for i, level in enumerate(doc.get("levels", [])):
+        yield "level", level["id"], ["levels", i, "id"]
+    for i, card in enumerate(doc["cards"]):
+        yield "card", card["id"], ["cards", i, "id"]
+        for j, section in enumerate(card.get("sections", [])):
+            yield "section", section["id"], ["cards", i, "sections", j, "id"]
+        for j, q in enumerate(card.get("questions", [])):
+            yield "question", q["id"], ["cards", i, "questions", j, "id"]
+            for k, s in enumerate(q.get("sub", [])):
+                yield "sub-question", s["id"], ["cards", i, "questions", j, "sub", k, "id"]
+
+
+def _duplicate_ids(doc: Mapping, path: Path) -> list[Problem]:
+    first_seen: dict[str, int] = {}
+    problems = []
+    for noun, ident, where in _ids(doc):
+        line = line_of(doc, where)
+        if ident in first_seen:
+            problems.append(
+                Problem(
+                    Location(path, line),
+                    f"{noun} id '{ident}' is already used on line {first_seen[ident]}",
+                    "every id in a deck must be unique: give this one another name",
+                )
+            )
+        else:
+            first_seen[ident] = line
+    return problems
+
+
+def _kind_fields(doc: Mapping, path: Path) -> list[Problem]:
+    problems = []
+    for i, card in enumerate(doc["cards"]):
+        unused = (set(card) & OPTIONAL_CARD_FIELDS) - KIND_FIELDS[card["kind"]]
+        for key in sorted(unused):
+            problems.append(
+                Problem(
+                    Location(path, line_of(doc, ["cards", i, key])),
+                    f"card '{card['id']}': a {card['kind']} card does not print '{key}'",
+                    f"remove '{key}', or use a kind that prints it",
+                )
+            )
+    return problems
+
+
+def _level_references(doc: Mapping, path: Path) -> list[Problem]:
+    known = [level["id"] for level in doc.get("levels", [])]
+    problems = []
+    for i, card in enumerate(doc["cards"]):
+        if "level" in card and card["level"] not in known:
+            close = difflib.get_close_matches(card["level"], known, n=1)
+            problems.append(
+                Problem(
+                    Location(path, line_of(doc, ["cards", i, "level"])),
+                    f"card '{card['id']}': unknown level '{card['level']}'",
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else f"levels defined: {', '.join(known) or 'none'}",
+                )
+            )
+    return problems
+
+
+def _markup(deck: Deck) -> list[Problem]:
+    problems = []
+    for ref, (text, location) in deck.texts.items():
+        if text.count(BOLD_MARK) % 2:
+            problems.append(
+                Problem(
+                    location,
+                    f"{ref}: a '**' has no partner",
+                    "bold text needs ** before and after it",
+                )
+            )
+        if re.search(r"\*\*\s*\*\*", text):
+            problems.append(
+                Problem(location, f"{ref}: empty bold '** **'", "remove the empty pair of **")
+            )
+    return problems

@@ -1,0 +1,137 @@
+"""Find and check a layout, and check that a deck can be laid out with it."""
+
+from __future__ import annotations
+
+import difflib
+import importlib.util
+from pathlib import Path
+
+from generator.errors import Location, Problem, UserError, fail
+from generator.geometry import PAPER_MM
+from generator.layout_model import Layout
+from generator.load.yaml_file import read_yaml
+from generator.model import Deck
+from generator.validate.schema_check import check_schema, line_of
+
+LAYOUT_FILE = "layout.yaml"
+
+
+def load_layout(name: str, layouts_dir: Path, asked_at: Location) -> Layout:
+    """The checked layout called name; asked_at is where a deck names it."""
+    available = sorted(p.parent.name for p in layouts_dir.glob(f"*/{LAYOUT_FILE}"))
+    if name not in available:
+        close = difflib.get_close_matches(name, available, n=1)
+        raise fail(
+            asked_at,
+            f"there is no layout '{name}' in {layouts_dir}/",
+            f"did you mean '{close[0]}'?"
+            if close
+            else f"layouts available: {', '.join(available) or 'none'}",
+        )
+    path = layouts_dir / name / LAYOUT_FILE
+    doc = read_yaml(path)
+    problems = check_schema(doc, "layout", path)
+    if problems:
+        raise UserError(problems)
+    problems = _references(doc, path)
+    if problems:
+        raise UserError(problems)
+    return Layout.from_document(doc, path)
+
+
+def _references(doc: dict, path: Path) -> list[Problem]:
+    """Colours, templates, trim and font files a layout names must exist."""
+    problems: list[Problem] = []
+
+    def problem(where: list, message: str, hint: str) -> None:
+        problems.append(Problem(Location(path, line_of(doc, where)), message, hint))
+
+    colors = list(doc["colors"])
+    looks = [(["levels", i], look) for i, look in enumerate(doc["levels"])] + [
+        (["neutral"], doc["neutral"])
+    ]
+    looks += [(["styles", name], style) for name, style in doc["styles"].items()]
+    for where, item in looks:
+        if item["color"] not in colors:
+            close = difflib.get_close_matches(item["color"], colors, n=1)
+            problem(
+                [*where, "color"],
+                f"unknown colour '{item['color']}'",
+                f"did you mean '{close[0]}'?" if close else "define it under colors:",
+            )
+    for kind, faces in doc["kinds"].items():
+        for side, template in faces.items():
+            if not (path.parent / template).is_file():
+                problem(
+                    ["kinds", kind, side],
+                    f"the template '{template}' is not in {path.parent}/",
+                    "create it, or correct the name",
+                )
+    if doc["default_trim"] not in PAPER_MM:
+        problem(
+            ["default_trim"],
+            f"unknown paper size '{doc['default_trim']}'",
+            f"use one of {', '.join(PAPER_MM)}",
+        )
+    for weight in ("regular", "bold", "italic", "bold_italic"):
+        font = doc["font"]
+        spec = importlib.util.find_spec(font["package"])
+        if spec is None or spec.origin is None:
+            problem(
+                ["font", "package"],
+                f"the font package '{font['package']}' is not installed",
+                "run `make` to install the project's dependencies",
+            )
+            break
+        if not (Path(spec.origin).parent / font["folder"] / font[weight]).is_file():
+            problem(
+                ["font", weight],
+                f"the font file '{font[weight]}' is not in package '{font['package']}'",
+                "check the file name in the package's folder",
+            )
+    for name, style in doc["styles"].items():
+        if style["min_size"] > style["size"]:
+            problem(
+                ["styles", name, "min_size"],
+                f"style '{name}': min_size is larger than size",
+                "min_size is the smallest size text may shrink to",
+            )
+    return problems
+
+
+def check_deck_against_layout(deck: Deck, layout: Layout) -> None:
+    """Problems that only show when a deck meets its layout: kinds, levels and labels."""
+    problems = []
+    for card in deck.cards:
+        if card.kind not in layout.kinds:
+            problems.append(
+                Problem(
+                    deck.location(card.ref),
+                    f"{card.ref}: layout '{layout.name}' has no kind '{card.kind}'",
+                    f"kinds in this layout: {', '.join(layout.kinds)}",
+                )
+            )
+    if len(deck.levels) > len(layout.levels):
+        problems.append(
+            Problem(
+                Location(deck.path),
+                f"the deck has {len(deck.levels)} levels; layout "
+                f"'{layout.name}' styles only {len(layout.levels)}",
+                f"add a colour and symbol under levels: in {layout.path}",
+            )
+        )
+    for label in layout.labels:
+        if label not in deck.labels:
+            close = difflib.get_close_matches(label, list(deck.labels), n=1)
+            hint = f"add '{label}: ...' under labels:"
+            if close:
+                hint += f" (is '{close[0]}' a typo for it?)"
+            problems.append(
+                Problem(
+                    Location(deck.path),
+                    f"labels: the label '{label}' is missing; the layout '{layout.name}' prints it",
+                    hint,
+                )
+            )
+    if problems:
+        raise UserError(problems)

@@ -1,0 +1,170 @@
+"""JSON Schema validation whose messages name the file, the line, the item and the fix."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from generator.errors import Location, Problem
+from generator.load.yaml_file import Mapping, Sequence
+
+# How a list's items are called in messages, by the key that holds the list.
+ITEM_NOUNS = {
+    "cards": "card",
+    "questions": "question",
+    "sub": "sub-question",
+    "sections": "section",
+    "levels": "level",
+    "kinds": "kind",
+}
+
+TYPE_NAMES = {
+    "string": "a text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "object": "a group of keys",
+    "array": "a list (lines starting with '- ')",
+}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """A schema shipped with the generator, such as 'deck'."""
+    text = resources.files("generator.validate.schemas").joinpath(f"{name}.schema.json")
+    return json.loads(text.read_text(encoding="utf-8"))
+
+
+def check_schema(document: Any, schema_name: str, path: Path) -> list[Problem]:
+    """Every schema problem in a parsed YAML document, one Problem each."""
+    validator = Draft202012Validator(load_schema(schema_name))
+    problems: list[Problem] = []
+    for error in _leaf_errors(validator.iter_errors(document)):
+        problems.extend(_explain(error, document, path))
+    return problems
+
+
+def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
+    """Replace 'oneOf' failures by the most relevant alternative's errors."""
+    for error in errors:
+        if error.validator == "oneOf" and error.context:
+            specific = [e for e in error.context if e.validator != "type"]
+            if specific:
+                yield from specific
+                continue
+        yield error
+
+
+def _explain(error: ValidationError, document: Any, path: Path) -> list[Problem]:
+    where = list(error.absolute_path)
+    item = describe(document, where)
+    location = Location(path, line_of(document, where))
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    instance = error.instance
+    match error.validator:
+        case "additionalProperties":
+            known = sorted(schema.get("properties", {}))
+            unknown = [key for key in instance if key not in known]
+            return [
+                Problem(
+                    Location(path, line_of(document, [*where, key])),
+                    f"{item}: unknown key '{key}'",
+                    _suggest(key, known),
+                )
+                for key in unknown
+            ]
+        case "required":
+            missing = error.message.split("'")[1]
+            return [
+                Problem(
+                    location, f"{item}: the key '{missing}' is missing", f"add '{missing}: ...'"
+                )
+            ]
+        case "type":
+            expected = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+            return [
+                Problem(
+                    location,
+                    f"{item}: expected {expected}, found {_shown(instance)}",
+                    "text that looks like a number, date, yes/no or null needs quotes"
+                    if error.validator_value == "string"
+                    else "",
+                )
+            ]
+        case "enum" | "const":
+            options = (
+                error.validator_value if error.validator == "enum" else [error.validator_value]
+            )
+            return [
+                Problem(
+                    location,
+                    f"{item}: {_shown(instance)} is not one of: {', '.join(map(str, options))}",
+                    _suggest(str(instance), [str(o) for o in options]),
+                )
+            ]
+        case "pattern" | "minLength":
+            hint = schema.get("x-hint", "")
+            what = "is empty" if not str(instance).strip() else f"{_shown(instance)} is not valid"
+            return [Problem(location, f"{item}: {what}", hint)]
+        case "maxLength" | "maxItems" | "minItems" | "minimum" | "maximum":
+            return [Problem(location, f"{item}: {error.message}", "")]
+        case _:
+            hint = schema.get("x-hint") or schema.get("description", "")
+            return [Problem(location, f"{item}: {error.message}", hint)]
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"valid keys here: {', '.join(options)}" if options else ""
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return TYPE_NAMES["object" if isinstance(value, dict) else "array"]
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def line_of(document: Any, where: list[Any]) -> int:
+    """The line of the deepest node on the path that knows its line."""
+    node, line = document, getattr(document, "line", 0)
+    for step in where:
+        if isinstance(node, Mapping) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, Sequence) and isinstance(step, int) and step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line
+
+
+def describe(document: Any, where: list[Any]) -> str:
+    """A readable name for a place in a document: card 'gezin' › question 'gezin-x' › text."""
+    parts: list[str] = []
+    node: Any = document
+    parent_key = ""
+    for step in where:
+        if isinstance(node, dict) and step in node:
+            parent_key, node = step, node[step]
+            if not isinstance(node, list):
+                parts.append(str(step))
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            noun = ITEM_NOUNS.get(parent_key, "item")
+            ident = node.get("id") if isinstance(node, dict) else None
+            parts.append(f"{noun} '{ident}'" if isinstance(ident, str) else f"{noun} #{step + 1}")
+        else:
+            break
+    # 'deck › title' reads better than a bare key; a lone list name reads as itself.
+    return " › ".join(parts) if parts else (str(where[0]) if where else "the file")

@@ -1,0 +1,1 @@
+"""Stage 5: write outputs so that a failed build never leaves a half-written file."""
