@@ -51,10 +51,13 @@ def build_deck(path: Path, project: Project) -> dict[Path, bytes]:
     """All products of one deck file, in memory."""
     deck = validate_deck(read_yaml(path), path)
     layout = load_layout(deck.layout, project.layouts, deck.location("deck › layout"))
-    check_deck_against_layout(deck, layout)
-    check_glyphs(deck, layout.font)
+    problems = check_deck_against_layout(deck, layout) + check_glyphs(deck, layout.font)
+    if problems:
+        raise UserError(problems)
     document = render_deck(deck, layout)
-    plan = plan_sheets(document.trim, document.bleed_mm, layout.imposition, Location(path))
+    plan = plan_sheets(
+        document.trim, document.bleed_mm, layout.imposition, deck.location("deck › trim")
+    )
     names = output_names(deck)
     return {
         project.output / names["print"]: document.pdf,

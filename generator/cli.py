@@ -11,20 +11,16 @@ import click
 from generator import __version__
 from generator.build import Project, build
 from generator.errors import UserError, display_path
+from generator.preview import DEFAULT_DPI, write_previews
 
 
-class Reporter:
-    """Prints what happened; user errors as a list, bugs briefly unless --debug."""
-
-    def __init__(self, debug: bool) -> None:
-        self.debug = debug
-
-    def problems(self, error: UserError) -> None:
-        for problem in error:
-            click.secho("error: ", fg="red", bold=True, err=True, nl=False)
-            click.echo(str(problem), err=True)
-        count = len(error.problems)
-        click.echo(f"{count} problem{'s' if count != 1 else ''}; no output was changed.", err=True)
+def report(error: UserError) -> None:
+    """Every problem, then what it means for the output."""
+    for problem in error:
+        click.secho("error: ", fg="red", bold=True, err=True, nl=False)
+        click.echo(str(problem), err=True)
+    count = len(error.problems)
+    click.echo(f"{count} problem{'s' if count != 1 else ''}; no output was changed.", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,15 +66,15 @@ def build_command(
     debug: bool,
 ) -> None:
     """Build every product (or only the given DECKS) into the output folder."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
-    reporter = Reporter(debug)
+    level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="note: %(message)s")
     project = Project(cards=cards, layouts=layouts, output=output)
     try:
         written = build(project, list(decks) or None)
     except UserError as error:
         if debug:
             raise
-        reporter.problems(error)
+        report(error)
         sys.exit(1)
     except Exception as error:  # a bug, not a user mistake
         if debug:
@@ -92,3 +88,23 @@ def build_command(
     if not quiet:
         for path in written:
             click.echo(f"wrote {display_path(path)}")
+
+
+@main.command("preview")
+@click.argument("pdfs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "folder",
+    default="output/preview",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the PNG files.",
+)
+@click.option("--dpi", default=DEFAULT_DPI, show_default=True, type=click.IntRange(20, 600))
+def preview_command(pdfs: tuple[Path, ...], folder: Path, dpi: int) -> None:
+    """PNG images of every page of the given PDFs (default: the print-shop files in output/)."""
+    chosen = list(pdfs) or sorted(Path("output").glob("*_print.pdf"))
+    if not chosen:
+        raise click.UsageError("no PDFs given and none in output/: run `build` first")
+    for path in write_previews(chosen, folder, dpi):
+        click.echo(f"wrote {display_path(path)}")

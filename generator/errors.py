@@ -35,7 +35,8 @@ class UserError(Exception):
     """One or more problems the user can fix; never a bug in the generator."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.location, p.message))
+        # One mistake can surface more than once (a template used by every card): say it once.
+        self.problems = sorted(set(problems), key=lambda p: (p.location, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __iter__(self) -> Iterator[Problem]:

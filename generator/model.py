@@ -70,8 +70,10 @@ class Deck:
     levels: tuple[Level, ...]
     cards: tuple[Card, ...]
     path: Path
-    # Every printed text by its ref ("question 'gezin-draagkracht'"), with where it stands.
-    texts: dict[str, tuple[str, Location]] = field(default_factory=dict, compare=False)
+    # Every printed text by its ref, such as "question 'gezin-draagkracht'".
+    texts: dict[str, str] = field(default_factory=dict, compare=False)
+    # Where each ref (texts, cards, ...) stands in the deck file.
+    locations: dict[str, Location] = field(default_factory=dict, compare=False)
 
     def location(self, ref: str) -> Location:
-        return self.texts[ref][1] if ref in self.texts else Location(self.path)
+        return self.locations.get(ref, Location(self.path))

@@ -108,28 +108,50 @@ def read_yaml(path: Path) -> Any:
             f"the file is {size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB",
             "a deck is a few kB of text: is this the right file?",
         )
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise fail(
-            Location(path),
-            f"the file is not UTF-8 text (byte {error.start})",
+            Location(path, raw.count(b"\n", 0, error.start) + 1),
+            f"the file is not UTF-8 text (byte {raw[error.start]:#04x} cannot be read)",
             "save it as UTF-8 in your editor",
         ) from None
+    if not text.strip():
+        raise fail(
+            Location(path), "the file is empty", "write the deck's keys into it, or delete it"
+        )
     loader = _LineLoader(text, path)
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
-        problem = error.problem or "the YAML cannot be read"
-        raise fail(
-            Location(path, line),
-            f"invalid YAML: {problem}",
-            "check the indentation and quoting on this line and the one above; "
-            "text containing ': ' or starting with '*', '&', '[' or '{' needs quotes",
-        ) from None
+        raise _yaml_problem(error, path, text) from None
     except yaml.YAMLError as error:
         raise fail(Location(path), f"invalid YAML: {error}") from None
+    except RecursionError:
+        raise fail(
+            Location(path),
+            "the content is nested too deeply to read",
+            "sub-questions go one level deep; check the brackets and indentation",
+        ) from None
     finally:
         loader.dispose()
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, path: Path, text: str) -> Exception:
+    """A parser error as a message on the line where the trouble starts."""
+    problem = error.problem or "the YAML cannot be read"
+    mark = error.problem_mark or error.context_mark
+    # At the end of the file (an unclosed quote or bracket) the useful place is where it opened.
+    if error.context_mark and (mark is None or mark.index >= len(text.rstrip())):
+        mark = error.context_mark
+    if error.context and error.context_mark and error.context_mark is not mark:
+        problem += f" ({error.context} on line {error.context_mark.line + 1})"
+    elif error.context and mark is error.context_mark:
+        problem += f" ({error.context})"
+    return fail(
+        Location(path, mark.line + 1 if mark else 0),
+        f"invalid YAML: {problem}",
+        "check the indentation and quoting on this line and the one above; "
+        "text containing ': ' or starting with '*', '&', '[' or '{' needs quotes",
+    )

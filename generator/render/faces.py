@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,10 +14,11 @@ from generator.geometry import Size, mm
 from generator.layout_model import Layout
 from generator.model import Card, Deck
 from generator.render.drawlist import Element, Frame, Line, Rect, Symbol, parse_face
-from generator.render.flow import Overflow, Placed, TextSetter
+from generator.render.flow import STEP_PT, Overflow, Placed, TextSetter
 from generator.render.templates import render_template
 
 SAFE_TOLERANCE_MM = 0.01
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class FacePainter:
                     "define it under styles:",
                 )
         try:
-            placed, total = self.setter.fit(frame)
+            placed, total, step = self.setter.fit(frame)
         except Overflow as overflow:
             deck = self.context.deck
             raise fail(
@@ -98,6 +100,14 @@ class FacePainter:
                 f"minimum size of {overflow.style.min_size:g} pt",
                 "shorten the text, move questions to another card, or choose a larger trim",
             ) from None
+        if step:
+            log.warning(
+                "%s: %s (%s): text set %g pt smaller than the layout's size, to fit",
+                self.context.deck.location(card.ref),
+                card.ref,
+                side,
+                step * STEP_PT,
+            )
         offset = {"top": 0.0, "middle": (mm(frame.h) - total) / 2, "bottom": mm(frame.h) - total}[
             frame.valign
         ]

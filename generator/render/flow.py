@@ -71,15 +71,15 @@ class TextSetter:
     language: str
     color: Callable[[str], CMYKColor]
 
-    def fit(self, frame: Frame) -> tuple[list[Placed], float]:
-        """Placed flowables and their total height; raises Overflow if it cannot fit."""
+    def fit(self, frame: Frame) -> tuple[list[Placed], float, int]:
+        """Placed flowables, their total height and the step down used; Overflow if none fits."""
         width, height = mm(frame.w), mm(frame.h)
         styles = {b.style for b in frame.blocks if not isinstance(b, Gap)}
         steps = max((self._steps(self.layout.styles[s]) for s in styles), default=0)
         for step in range(steps + 1):
             placed, total = self._set(frame.blocks, width, height, step)
             if total <= height + 0.01:
-                return placed, total
+                return placed, total, step
         worst = next((p for p in placed if p.top + p.height > height + 0.01), placed[-1])
         block = next(b for b in frame.blocks if not isinstance(b, Gap) and b.ref == worst.ref)
         raise Overflow(worst.ref, self.layout.styles[block.style])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from generator.errors import Location, fail
+
+_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
 
 
 @cache
@@ -42,13 +45,19 @@ def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
     except UndefinedError as error:
         raise fail(
             Location(folder / name, _template_line(error, name)),
-            f"the template uses something that is not there: {error.message}",
+            f"the template uses something that is not there: {_readable(error.message or '')}",
             "check the spelling of the name in the template, or add it to the content",
         ) from None
     except (SecurityError, TemplateError) as error:
         raise fail(
             Location(folder / name, _template_line(error, name)), f"template error: {error}"
         ) from None
+
+
+def _readable(message: str) -> str:
+    """Jinja's "'generator.model.Card object' has no attribute 'x'" as "a Card has no 'x'"."""
+    match = _NO_ATTRIBUTE.match(message)
+    return f"a {match.group(1)} has no '{match.group(2)}'" if match else message
 
 
 def _template_line(error: Exception, name: str) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 from generator.errors import Location, Problem, UserError
 from generator.load.yaml_file import Mapping
 from generator.model import Card, Deck, Edition, Level, Question, Section
-from generator.validate.schema_check import check_schema, line_of
+from generator.validate.schema_check import check_schema, describe, line_of
 
 # Which optional card keys each kind of card uses; others would be silently ignored.
 KIND_FIELDS = {
@@ -25,28 +25,35 @@ BOLD_MARK = "**"
 def validate_deck(document: Any, path: Path) -> Deck:
     """The Deck a document describes; raises UserError listing all its problems."""
     problems = check_schema(document, "deck", path)
+    if isinstance(document, Mapping):
+        # These read the raw document, so they also speak when the schema found mistakes.
+        problems += _duplicate_ids(document, path)
+        problems += _kind_fields(document, path)
+        problems += _level_references(document, path)
+        problems += _markup(document, path)
     if problems:
         raise UserError(problems)
-    deck = _build(document, path)
-    problems = [*_duplicate_ids(document, path), *_kind_fields(document, path)]
-    problems += _level_references(document, path)
-    problems += _markup(deck)
-    if problems:
-        raise UserError(problems)
-    return deck
+    return _build(document, path)
 
 
 def _build(doc: Mapping, path: Path) -> Deck:
-    texts: dict[str, tuple[str, Location]] = {}
+    texts: dict[str, str] = {}
+    locations: dict[str, Location] = {}
 
-    def note(ref: str, text: str, where: list[Any]) -> str:
-        texts[ref] = (text, Location(path, line_of(doc, where)))
+    def note(ref: str, text: str | None, where: list[Any]) -> str:
+        """Remember where ref stands and, if it is printed, its text."""
+        locations[ref] = Location(path, line_of(doc, where))
+        if text is not None:
+            texts[ref] = text
         return ref
 
     meta = doc["deck"]
     for key in ("title", "subtitle", "source"):
         if key in meta:
             note(f"deck › {key}", meta[key], ["deck", key])
+    for key in ("layout", "trim"):
+        note(f"deck › {key}", None, ["deck", key])
+    note("labels", None, ["labels"])
     for key, text in doc["labels"].items():
         note(f"labels › {key}", text, ["labels", key])
     levels = tuple(
@@ -68,7 +75,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
     for i, c in enumerate(doc["cards"]):
         where = ["cards", i]
         card_ref = f"card '{c['id']}'"
-        note(card_ref, "", where)
+        note(card_ref, None, where)
         if "heading" in c:
             note(f"{card_ref} › heading", c["heading"], [*where, "heading"])
         sections = tuple(
@@ -106,28 +113,39 @@ def _build(doc: Mapping, path: Path) -> Deck:
         levels=levels,
         cards=tuple(cards),
         path=path,
-        texts={ref: value for ref, value in texts.items() if value[0]},
+        texts=texts,
+        locations=locations,
     )
 
 
-def _ids(doc: Mapping) -> Iterator[tuple[str, str, list[Any]]]:
+def _items(node: Any, key: str) -> list[tuple[int, Mapping]]:
+    """(index, item) for each well-formed item of the list under key; the schema flags the rest."""
+    items = node.get(key) if isinstance(node, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _ids(doc: Mapping) -> Iterator[tuple[str, Any, list[Any]]]:
     """Every (noun, id, path) in a deck: all ids share one namespace."""
-    for i, level in enumerate(doc.get("levels", [])):
-        yield "level", level["id"], ["levels", i, "id"]
-    for i, card in enumerate(doc["cards"]):
-        yield "card", card["id"], ["cards", i, "id"]
-        for j, section in enumerate(card.get("sections", [])):
-            yield "section", section["id"], ["cards", i, "sections", j, "id"]
-        for j, q in enumerate(card.get("questions", [])):
-            yield "question", q["id"], ["cards", i, "questions", j, "id"]
-            for k, s in enumerate(q.get("sub", [])):
-                yield "sub-question", s["id"], ["cards", i, "questions", j, "sub", k, "id"]
+    for i, level in _items(doc, "levels"):
+        yield "level", level.get("id"), ["levels", i, "id"]
+    for i, card in _items(doc, "cards"):
+        yield "card", card.get("id"), ["cards", i, "id"]
+        for j, section in _items(card, "sections"):
+            yield "section", section.get("id"), ["cards", i, "sections", j, "id"]
+        for j, question in _items(card, "questions"):
+            yield "question", question.get("id"), ["cards", i, "questions", j, "id"]
+            for k, sub in _items(question, "sub"):
+                yield "sub-question", sub.get("id"), ["cards", i, "questions", j, "sub", k, "id"]
 
 
 def _duplicate_ids(doc: Mapping, path: Path) -> list[Problem]:
     first_seen: dict[str, int] = {}
     problems = []
     for noun, ident, where in _ids(doc):
+        if not isinstance(ident, str):
+            continue
         line = line_of(doc, where)
         if ident in first_seen:
             problems.append(
@@ -144,13 +162,15 @@ def _duplicate_ids(doc: Mapping, path: Path) -> list[Problem]:
 
 def _kind_fields(doc: Mapping, path: Path) -> list[Problem]:
     problems = []
-    for i, card in enumerate(doc["cards"]):
-        unused = (set(card) & OPTIONAL_CARD_FIELDS) - KIND_FIELDS[card["kind"]]
-        for key in sorted(unused):
+    for i, card in _items(doc, "cards"):
+        kind = card.get("kind")
+        if kind not in KIND_FIELDS:
+            continue
+        for key in sorted((set(card) & OPTIONAL_CARD_FIELDS) - KIND_FIELDS[kind]):
             problems.append(
                 Problem(
                     Location(path, line_of(doc, ["cards", i, key])),
-                    f"card '{card['id']}': a {card['kind']} card does not print '{key}'",
+                    f"{describe(doc, ['cards', i])}: a {kind} card does not print '{key}'",
                     f"remove '{key}', or use a kind that prints it",
                 )
             )
@@ -158,15 +178,17 @@ def _kind_fields(doc: Mapping, path: Path) -> list[Problem]:
 
 
 def _level_references(doc: Mapping, path: Path) -> list[Problem]:
-    known = [level["id"] for level in doc.get("levels", [])]
+    known = [level.get("id") for _, level in _items(doc, "levels")]
+    known = [ident for ident in known if isinstance(ident, str)]
     problems = []
-    for i, card in enumerate(doc["cards"]):
-        if "level" in card and card["level"] not in known:
-            close = difflib.get_close_matches(card["level"], known, n=1)
+    for i, card in _items(doc, "cards"):
+        level = card.get("level")
+        if isinstance(level, str) and level not in known:
+            close = difflib.get_close_matches(level, known, n=1)
             problems.append(
                 Problem(
                     Location(path, line_of(doc, ["cards", i, "level"])),
-                    f"card '{card['id']}': unknown level '{card['level']}'",
+                    f"{describe(doc, ['cards', i])}: unknown level '{level}'",
                     f"did you mean '{close[0]}'?"
                     if close
                     else f"levels defined: {', '.join(known) or 'none'}",
@@ -175,19 +197,36 @@ def _level_references(doc: Mapping, path: Path) -> list[Problem]:
     return problems
 
 
-def _markup(deck: Deck) -> list[Problem]:
+def _strings(node: Any, where: list[Any]) -> Iterator[tuple[list[Any], str]]:
+    """Every text value in a document, with its path."""
+    if isinstance(node, str):
+        yield where, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, [*where, key])
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, [*where, index])
+
+
+def _markup(doc: Mapping, path: Path) -> list[Problem]:
     problems = []
-    for ref, (text, location) in deck.texts.items():
+    for where, text in _strings(doc, []):
+        location = Location(path, line_of(doc, where))
         if text.count(BOLD_MARK) % 2:
             problems.append(
                 Problem(
                     location,
-                    f"{ref}: a '**' has no partner",
+                    f"{describe(doc, where)}: a '**' has no partner",
                     "bold text needs ** before and after it",
                 )
             )
         if re.search(r"\*\*\s*\*\*", text):
             problems.append(
-                Problem(location, f"{ref}: empty bold '** **'", "remove the empty pair of **")
+                Problem(
+                    location,
+                    f"{describe(doc, where)}: empty bold '** **'",
+                    "remove the empty pair of **",
+                )
             )
     return problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from generator.errors import Problem, UserError
+from generator.errors import Problem
 from generator.layout_model import FontSpec
 from generator.model import Deck
 from generator.render.fonts import covered_characters
@@ -13,21 +13,20 @@ from generator.render.markup import plain
 WEIGHTS_USED = ("regular", "bold")
 
 
-def check_glyphs(deck: Deck, font: FontSpec) -> None:
-    """Raise one problem per missing character and place, naming its code point."""
+def check_glyphs(deck: Deck, font: FontSpec) -> list[Problem]:
+    """One problem per missing character and place, naming its code point."""
     covered = covered_characters(font, WEIGHTS_USED[0]) & covered_characters(font, WEIGHTS_USED[1])
     problems = []
-    for ref, (text, location) in deck.texts.items():
+    for ref, text in deck.texts.items():
         missing = sorted({ch for ch in plain(text) if ord(ch) not in covered})
         for ch in missing:
             name = unicodedata.name(ch, "unnamed character")
             problems.append(
                 Problem(
-                    location,
+                    deck.location(ref),
                     f"{ref}: the character {ch!r} (U+{ord(ch):04X} {name}) is not in the font "
                     f"{font.family}",
                     "type it as a character the font has (for example ' for ’), or remove it",
                 )
             )
-    if problems:
-        raise UserError(problems)
+    return problems

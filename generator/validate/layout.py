@@ -99,7 +99,7 @@ def _references(doc: dict, path: Path) -> list[Problem]:
     return problems
 
 
-def check_deck_against_layout(deck: Deck, layout: Layout) -> None:
+def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
     """Problems that only show when a deck meets its layout: kinds, levels and labels."""
     problems = []
     for card in deck.cards:
@@ -114,9 +114,9 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> None:
     if len(deck.levels) > len(layout.levels):
         problems.append(
             Problem(
-                Location(deck.path),
-                f"the deck has {len(deck.levels)} levels; layout "
-                f"'{layout.name}' styles only {len(layout.levels)}",
+                deck.location(deck.levels[len(layout.levels)].ref),
+                f"the deck has {len(deck.levels)} levels; layout '{layout.name}' styles only "
+                f"{len(layout.levels)}",
                 f"add a colour and symbol under levels: in {layout.path}",
             )
         )
@@ -128,10 +128,9 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> None:
                 hint += f" (is '{close[0]}' a typo for it?)"
             problems.append(
                 Problem(
-                    Location(deck.path),
-                    f"labels: the label '{label}' is missing; the layout '{layout.name}' prints it",
+                    deck.location("labels"),
+                    f"labels: the label '{label}' is missing; layout '{layout.name}' prints it",
                     hint,
                 )
             )
-    if problems:
-        raise UserError(problems)
+    return problems

@@ -25,6 +25,13 @@ ITEM_NOUNS = {
     "kinds": "kind",
 }
 
+TYPE_HINTS = {
+    "string": "text that looks like a number, date, yes/no or null needs quotes",
+    "boolean": "write true or false",
+    "object": "indent the keys that belong here under it",
+    "array": "write each item on its own line, starting with '- '",
+}
+
 TYPE_NAMES = {
     "string": "a text",
     "number": "a number",
@@ -45,10 +52,37 @@ def load_schema(name: str) -> dict[str, Any]:
 def check_schema(document: Any, schema_name: str, path: Path) -> list[Problem]:
     """Every schema problem in a parsed YAML document, one Problem each."""
     validator = Draft202012Validator(load_schema(schema_name))
+    errors = list(_leaf_errors(validator.iter_errors(document)))
+    typos = _typo_targets(errors)
     problems: list[Problem] = []
-    for error in _leaf_errors(validator.iter_errors(document)):
+    for error in errors:
+        if error.validator == "required" and (_where(error), _missing_key(error)) in typos:
+            continue  # the unknown key's "did you mean" already says it
         problems.extend(_explain(error, document, path))
     return problems
+
+
+def _where(error: ValidationError) -> tuple[Any, ...]:
+    return tuple(error.absolute_path)
+
+
+def _missing_key(error: ValidationError) -> str:
+    return error.message.split("'")[1]
+
+
+def _typo_targets(errors: list[ValidationError]) -> set[tuple[tuple[Any, ...], str]]:
+    """(place, key) for every valid key that an unknown key at that place looks like."""
+    targets = set()
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.schema, dict):
+            known = list(error.schema.get("properties", {}))
+            for key in error.instance:
+                if key not in known:
+                    targets.update(
+                        (_where(error), close)
+                        for close in difflib.get_close_matches(key, known, n=1)
+                    )
+    return targets
 
 
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
@@ -81,7 +115,7 @@ def _explain(error: ValidationError, document: Any, path: Path) -> list[Problem]
                 for key in unknown
             ]
         case "required":
-            missing = error.message.split("'")[1]
+            missing = _missing_key(error)
             return [
                 Problem(
                     location, f"{item}: the key '{missing}' is missing", f"add '{missing}: ...'"
@@ -93,9 +127,7 @@ def _explain(error: ValidationError, document: Any, path: Path) -> list[Problem]
                 Problem(
                     location,
                     f"{item}: expected {expected}, found {_shown(instance)}",
-                    "text that looks like a number, date, yes/no or null needs quotes"
-                    if error.validator_value == "string"
-                    else "",
+                    TYPE_HINTS.get(str(error.validator_value), f"write {expected} here"),
                 )
             ]
         case "enum" | "const":
@@ -113,8 +145,33 @@ def _explain(error: ValidationError, document: Any, path: Path) -> list[Problem]
             hint = schema.get("x-hint", "")
             what = "is empty" if not str(instance).strip() else f"{_shown(instance)} is not valid"
             return [Problem(location, f"{item}: {what}", hint)]
-        case "maxLength" | "maxItems" | "minItems" | "minimum" | "maximum":
-            return [Problem(location, f"{item}: {error.message}", "")]
+        case "maxLength":
+            return [
+                Problem(
+                    location,
+                    f"{item}: the text has {len(instance)} characters; "
+                    f"at most {error.validator_value} fit",
+                    "shorten it",
+                )
+            ]
+        case "maxItems" | "minItems":
+            return [
+                Problem(
+                    location,
+                    f"{item}: {len(instance)} items; the limit is {error.validator_value}",
+                    "split the list, or add an item",
+                )
+            ]
+        case "minimum" | "maximum":
+            return [
+                Problem(
+                    location,
+                    f"{item}: {instance} is too "
+                    f"{'small' if error.validator == 'minimum' else 'large'}; the limit "
+                    f"is {error.validator_value}",
+                    "choose a value within the limit",
+                )
+            ]
         case _:
             hint = schema.get("x-hint") or schema.get("description", "")
             return [Problem(location, f"{item}: {error.message}", hint)]
@@ -128,6 +185,10 @@ def _suggest(word: str, options: list[str]) -> str:
 
 
 def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as YAML wrote it (yes/no/on/off read as these)
     if isinstance(value, (dict, list)):
         return TYPE_NAMES["object" if isinstance(value, dict) else "array"]
     text = repr(value)
@@ -154,10 +215,11 @@ def describe(document: Any, where: list[Any]) -> str:
     parts: list[str] = []
     node: Any = document
     parent_key = ""
-    for step in where:
+    for index, step in enumerate(where):
         if isinstance(node, dict) and step in node:
             parent_key, node = step, node[step]
-            if not isinstance(node, list):
+            # A list's key reads in its items' names (card 'x'), unless the list is the subject.
+            if not isinstance(node, list) or index == len(where) - 1:
                 parts.append(str(step))
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             node = node[step]

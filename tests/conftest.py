@@ -1,0 +1,54 @@
+"""Shared fixtures: the project's own folders, a built copy of every product, a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.build import Project, build
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CARDS = ROOT / "cards"
+LAYOUTS = ROOT / "layouts"
+MAIN_DECK = CARDS / "voor-wie-doen-we-wat.yaml"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every shipped product, built once into a temporary folder, by product name."""
+    output = tmp_path_factory.mktemp("output")
+    written = build(Project(cards=CARDS, layouts=LAYOUTS, output=output))
+    return {path.name: path for path in written}
+
+
+@dataclass
+class Run:
+    exit_code: int
+    output: str  # stdout and stderr together
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A copy of cards/ and layouts/ to break, with an empty output/ folder."""
+    shutil.copytree(CARDS, tmp_path / "cards")
+    shutil.copytree(LAYOUTS, tmp_path / "layouts")
+    (tmp_path / "output").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run the command line in a folder, as a user would: `run_cli(folder, 'build')`."""
+
+    def run(folder: Path, *args: str) -> Run:
+        monkeypatch.chdir(folder)
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+        return Run(result.exit_code, result.output)
+
+    return run

@@ -1,0 +1,555 @@
+"""What a user sees when a deck or layout is wrong: file, line, item, fix; never a traceback.
+
+Each test breaks the workspace copy of the shipped deck (or layout) the way an editor might,
+runs `build`, and checks the real message. Expected line numbers are always derived from the
+text the test wrote, never typed in.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.errors import UserError
+from generator.load.yaml_file import MAX_NODES
+
+DECK = "cards/voor-wie-doen-we-wat.yaml"  # as the CLI shows it, relative to the workspace
+TEMPLATE = "layouts/pocket-card/checklist.xml.j2"
+PRINT_PDF = "voor-wie-doen-we-wat_print.pdf"
+
+# A short, plain question of card 'vragen-gezin' that the tests overwrite.
+QUESTION_ID = "gezin-draagkracht"
+QUESTION = "text: Wat is de draagkracht en -last van het gezin?"
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def edit_file(path: Path, old: str, new: str) -> str:
+    """Replace the single occurrence of old in a file; returns the new text."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def edit(workspace: Path, old: str, new: str) -> str:
+    """Replace the single occurrence of old in the deck; returns the deck's new text."""
+    return edit_file(workspace / DECK, old, new)
+
+
+def lines_with(text: str, fragment: str) -> list[int]:
+    """The 1-based numbers of every line that contains fragment."""
+    return [n for n, line in enumerate(text.splitlines(), start=1) if fragment in line]
+
+
+def line_with(text: str, fragment: str) -> int:
+    """The 1-based number of the one line that contains fragment."""
+    found = lines_with(text, fragment)
+    assert len(found) == 1, f"{fragment!r} is on lines {found}"
+    return found[0]
+
+
+def problem(where: str, message: str, fix: str = "") -> str:
+    """One problem exactly as the CLI prints it."""
+    printed = f"error: {where}: {message}\n"
+    return f"{printed}    fix: {fix}\n" if fix else printed
+
+
+def assert_failed(run, count: int) -> None:
+    """The build stopped with count problems, a summary line and no traceback."""
+    assert run.exit_code == 1, run.output
+    assert "Traceback" not in run.output
+    noun = "problem" if count == 1 else "problems"
+    assert run.output.endswith(f"{count} {noun}; no output was changed.\n"), run.output
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file in a folder: its bytes, modification time and inode."""
+    return {
+        p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in sorted(folder.iterdir())
+    }
+
+
+QUOTES_HINT = "text that looks like a number, date, yes/no or null needs quotes"
+YAML_HINT = (
+    "check the indentation and quoting on this line and the one above; "
+    "text containing ': ' or starting with '*', '&', '[' or '{' needs quotes"
+)
+FIT_HINT = "shorten the text, move questions to another card, or choose a larger trim"
+
+
+# --- 1. malformed YAML -----------------------------------------------------------------------
+
+
+def test_bad_indentation_is_invalid_yaml_on_its_line(workspace: Path, run_cli: Callable) -> None:
+    """A list item indented one space too little is reported on that line."""
+    text = edit(workspace, f"      - id: {QUESTION_ID}\n", f"     - id: {QUESTION_ID}\n")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, f"- id: {QUESTION_ID}")
+    assert f"error: {DECK}:{line}: invalid YAML: " in run.output
+    assert f"    fix: {YAML_HINT}\n" in run.output
+
+
+def test_tab_in_plain_text_is_invalid_yaml_on_its_line(workspace: Path, run_cli: Callable) -> None:
+    """A tab pasted into a question is reported on its line, naming the tab."""
+    text = edit(workspace, QUESTION, "text: Wat is de\tdraagkracht?")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, "draagkracht?")
+    assert f"error: {DECK}:{line}: invalid YAML: found character '\\t'" in run.output
+
+
+def test_unclosed_quote_is_reported_where_it_opens(workspace: Path, run_cli: Callable) -> None:
+    """An unclosed quote points at the line where the quote was opened."""
+    text = edit(workspace, QUESTION, 'text: "Wat is de draagkracht en -last van het gezin?')
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, '"Wat is de draagkracht')
+    assert f"error: {DECK}:{line}: invalid YAML: " in run.output
+
+
+# --- 2. wrong types --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "read_as"),
+    [("yes", "true"), ("off", "false"), ("12", "12"), ("1.5", "1.5"), ("null", "nothing")],
+)
+def test_question_text_that_yaml_reads_as_no_text_asks_for_quotes(
+    workspace: Path, run_cli: Callable, written: str, read_as: str
+) -> None:
+    """`text: yes` (or a number, or null) is not silently printed as 'True': quote it."""
+    text = edit(workspace, QUESTION, f"text: {written}")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, f"text: {written}")
+    item = f"card 'vragen-gezin' › question '{QUESTION_ID}' › text"
+    assert problem(f"{DECK}:{line}", f"{item}: expected a text, found {read_as}", QUOTES_HINT) in (
+        run.output
+    )
+
+
+def test_check_that_is_not_true_or_false(workspace: Path, run_cli: Callable) -> None:
+    """`check: "maybe"` names the sub-question and says true or false is expected."""
+    text = edit(workspace, "check: false", 'check: "maybe"')
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, 'check: "maybe"')
+    item = (
+        "card 'vragen-gezin' › question 'gezin-brede-blik' "
+        "› sub-question 'gezin-leefgebieden-voorbeelden' › check"
+    )
+    expected = problem(f"{DECK}:{line}", f"{item}: expected true or false, found 'maybe'",
+                       "write true or false")  # fmt: skip
+    assert expected in run.output
+
+
+def test_list_instead_of_text_is_reported_on_its_line(workspace: Path, run_cli: Callable) -> None:
+    """`text: [a, b]` is rejected on its line, with the hint about quotes."""
+    text = edit(workspace, QUESTION, "text: [a, b]")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, "text: [a, b]")
+    assert f"error: {DECK}:{line}: card 'vragen-gezin' › question '{QUESTION_ID}'" in run.output
+    assert "expected a text, found a list (lines starting with '- ')" in run.output
+    assert f"    fix: {QUOTES_HINT}\n" in run.output
+
+
+def test_list_instead_of_text_names_the_key(workspace: Path, run_cli: Callable) -> None:
+    """`text: [a, b]` says that it is the key 'text' that should be a text."""
+    text = edit(workspace, QUESTION, "text: [a, b]")
+    run = run_cli(workspace, "build")
+    line = line_with(text, "text: [a, b]")
+    item = f"card 'vragen-gezin' › question '{QUESTION_ID}' › text"
+    assert f"error: {DECK}:{line}: {item}: expected a text, found a list" in run.output
+
+
+def test_empty_question_text_is_one_problem(workspace: Path, run_cli: Callable) -> None:
+    """`text: ''` is one mistake and is reported once."""
+    text = edit(workspace, QUESTION, "text: ''")
+    run = run_cli(workspace, "build")
+    line = line_with(text, "text: ''")
+    item = f"card 'vragen-gezin' › question '{QUESTION_ID}' › text"
+    assert f"error: {DECK}:{line}: {item}: is empty\n" in run.output
+    assert_failed(run, 1)
+
+
+# --- 3. unknown keys -------------------------------------------------------------------------
+
+
+def test_typo_txt_suggests_text(workspace: Path, run_cli: Callable) -> None:
+    """`txt:` for `text:` is named on its line, with 'text' suggested, as one problem."""
+    text = edit(workspace, QUESTION, QUESTION.replace("text:", "txt:"))
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, "txt: Wat is de draagkracht")
+    message = f"card 'vragen-gezin' › question '{QUESTION_ID}': unknown key 'txt'"
+    assert problem(f"{DECK}:{line}", message, "did you mean 'text'?") in run.output
+
+
+def test_typo_hedaing_suggests_heading(workspace: Path, run_cli: Callable) -> None:
+    """`hedaing:` on a card is named with the card and 'heading' is suggested."""
+    text = edit(workspace, "heading: Startvraag", "hedaing: Startvraag")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, "hedaing:")
+    message = "card 'startvraag': unknown key 'hedaing'"
+    assert problem(f"{DECK}:{line}", message, "did you mean 'heading'?") in run.output
+
+
+# --- 4. missing keys -------------------------------------------------------------------------
+
+
+def test_question_without_text(workspace: Path, run_cli: Callable) -> None:
+    """A question whose text line was deleted is named, on the line of its id."""
+    text = edit(workspace, f"        {QUESTION}\n", "")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, f"- id: {QUESTION_ID}")
+    message = f"card 'vragen-gezin' › question '{QUESTION_ID}': the key 'text' is missing"
+    assert problem(f"{DECK}:{line}", message, "add 'text: ...'") in run.output
+
+
+# --- 5. duplicate ids ------------------------------------------------------------------------
+
+
+def test_duplicate_question_id_names_both_lines(workspace: Path, run_cli: Callable) -> None:
+    """A copied question whose id was not changed points at the copy and the original."""
+    text = edit(workspace, "- id: gezin-prioriteit", f"- id: {QUESTION_ID}")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    first, second = lines_with(text, f"- id: {QUESTION_ID}")
+    message = f"question id '{QUESTION_ID}' is already used on line {first}"
+    hint = "every id in a deck must be unique: give this one another name"
+    assert problem(f"{DECK}:{second}", message, hint) in run.output
+
+
+# --- 6. duplicate keys -----------------------------------------------------------------------
+
+
+def test_duplicate_key_is_an_error_not_the_last_one_wins(
+    workspace: Path, run_cli: Callable
+) -> None:
+    """Two `text:` keys in one question are an error, not a silent choice of the second."""
+    text = edit(workspace, QUESTION, f"{QUESTION}\n        text: Een tweede tekst")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    first = line_with(text, QUESTION)
+    second = line_with(text, "text: Een tweede tekst")
+    message = f"the key 'text' appears twice (first on line {first})"
+    hint = "keep one of the two; YAML would silently drop the first"
+    assert problem(f"{DECK}:{second}", message, hint) in run.output
+    assert not any((workspace / "output").iterdir())
+
+
+# --- 7. every problem at once ----------------------------------------------------------------
+
+
+def test_three_schema_mistakes_are_reported_together(workspace: Path, run_cli: Callable) -> None:
+    """Three mistakes in different cards are all listed in one run, each on its own line."""
+    edit(workspace, "heading: Startvraag", "hedaing: Startvraag")
+    edit(workspace, "check: false", 'check: "maybe"')
+    text = edit(workspace, QUESTION, "text: yes")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 3)
+    for fragment in ("hedaing:", 'check: "maybe"', "text: yes"):
+        assert f"error: {DECK}:{line_with(text, fragment)}: " in run.output
+
+
+def test_three_reference_mistakes_are_reported_together(workspace: Path, run_cli: Callable) -> None:
+    """A duplicate id, an unknown level and a lone ** are all listed in one run."""
+    edit(workspace, "- id: gezin-prioriteit", f"- id: {QUESTION_ID}")
+    edit(workspace, "level: gezin", "level: gezn")
+    text = edit(workspace, "text: Wat hebben we als", "text: Wat **hebben we als")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 3)
+    assert f"{DECK}:{lines_with(text, f'- id: {QUESTION_ID}')[1]}: question id" in run.output
+    assert f"{DECK}:{line_with(text, 'level: gezn')}: card 'vragen-gezin'" in run.output
+    bold_item = "card 'vragen-organisatie' › question 'org-zelf-in-huis' › text"
+    assert f"{DECK}:{line_with(text, '**hebben')}: {bold_item}" in run.output
+
+
+def test_mistakes_of_different_kinds_are_reported_together(
+    workspace: Path, run_cli: Callable
+) -> None:
+    """An unknown key and an unknown level in the same deck are both listed in one run."""
+    edit(workspace, "heading: Startvraag", "hedaing: Startvraag")
+    text = edit(workspace, "level: gezin", "level: gezn")
+    run = run_cli(workspace, "build")
+    assert f"{DECK}:{line_with(text, 'hedaing:')}: card 'startvraag'" in run.output
+    assert f"{DECK}:{line_with(text, 'level: gezn')}: card 'vragen-gezin'" in run.output
+    assert_failed(run, 2)
+
+
+# --- 8. level references ---------------------------------------------------------------------
+
+
+def test_unknown_level_suggests_the_closest(workspace: Path, run_cli: Callable) -> None:
+    """`level: gezn` names the card and suggests 'gezin'."""
+    text = edit(workspace, "level: gezin", "level: gezn")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, "level: gezn")
+    message = "card 'vragen-gezin': unknown level 'gezn'"
+    assert problem(f"{DECK}:{line}", message, "did you mean 'gezin'?") in run.output
+
+
+# --- 9. markup -------------------------------------------------------------------------------
+
+
+def test_unbalanced_bold_markup(workspace: Path, run_cli: Callable) -> None:
+    """A `**` without its partner names the question and its line."""
+    text = edit(workspace, QUESTION, "text: Wat is de **draagkracht en -last van het gezin?")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, "**draagkracht")
+    message = f"card 'vragen-gezin' › question '{QUESTION_ID}' › text: a '**' has no partner"
+    assert problem(f"{DECK}:{line}", message, "bold text needs ** before and after it") in (
+        run.output
+    )
+
+
+# --- 10. missing glyphs ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("char", "code", "name"),
+    [("☃", "U+2603", "SNOWMAN"), ("猫", "U+732B", "CJK UNIFIED IDEOGRAPH-732B")],
+)
+def test_character_missing_from_the_font(
+    workspace: Path, run_cli: Callable, char: str, code: str, name: str
+) -> None:
+    """A character the font lacks is named with its code point, the question and its line."""
+    text = edit(workspace, QUESTION, f"text: Wat is de draagkracht {char} van het gezin?")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, char)
+    message = (
+        f"question '{QUESTION_ID}': the character '{char}' ({code} {name}) "
+        "is not in the font Atkinson Hyperlegible"
+    )
+    hint = "type it as a character the font has (for example ' for ’), or remove it"
+    assert problem(f"{DECK}:{line}", message, hint) in run.output
+
+
+# --- 11. text that does not fit --------------------------------------------------------------
+
+
+def test_question_too_long_for_the_card(workspace: Path, run_cli: Callable) -> None:
+    """A 400-word question names its card, itself, its line and how to make it fit."""
+    long_text = " ".join(["woord"] * 400)  # well within the schema's 5000 characters
+    text = edit(workspace, QUESTION, f"text: {long_text}")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, long_text)
+    message = (
+        f"card 'vragen-gezin' (front): question '{QUESTION_ID}' does not fit, "
+        "even at the minimum size of 9 pt"
+    )
+    assert problem(f"{DECK}:{line}", message, FIT_HINT) in run.output
+
+
+# --- 12. XML special characters --------------------------------------------------------------
+
+
+def test_angle_brackets_and_ampersand_print_as_themselves(
+    workspace: Path, run_cli: Callable
+) -> None:
+    """`<`, `>` and `&` in a question are printed, not taken for markup or escaped twice."""
+    edit(workspace, QUESTION, "text: Is er <veel> & weinig?")
+    run = run_cli(workspace, "build")
+    assert run.exit_code == 0, run.output
+    reader = PdfReader(workspace / "output" / PRINT_PDF)
+    printed = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Is er <veel> & weinig?" in printed
+    assert "&amp;" not in printed and "&lt;" not in printed
+
+
+# --- 13. a failed build changes nothing ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(QUESTION, 'text: "unclosed', id="invalid-yaml"),
+        pytest.param(QUESTION, "text: " + " ".join(["woord"] * 400), id="text-too-long"),
+    ],
+)
+def test_failed_build_leaves_previous_output_untouched(
+    workspace: Path, run_cli: Callable, old: str, new: str
+) -> None:
+    """After a failed build the last good PDFs are still there, byte for byte, untouched."""
+    output = workspace / "output"
+    assert run_cli(workspace, "build").exit_code == 0
+    long_ago = 1_000_000_000_000_000_000  # 2001, so any rewrite would show in the mtime
+    for path in output.iterdir():
+        os.utime(path, ns=(long_ago, long_ago))
+    before = snapshot(output)
+    assert PRINT_PDF in before
+
+    edit(workspace, old, new)
+    assert run_cli(workspace, "build").exit_code == 1
+
+    assert snapshot(output) == before
+    assert list(output.glob(".*.tmp")) == []
+
+
+def test_one_broken_deck_stops_every_deck(workspace: Path, run_cli: Callable) -> None:
+    """A broken second deck file means no deck is written, not even the good one."""
+    (workspace / "cards" / "zz-kapot.yaml").write_text("deck: [\n", encoding="utf-8")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    assert "error: cards/zz-kapot.yaml:" in run.output
+    assert list((workspace / "output").iterdir()) == []
+
+
+# --- 14. layout name -------------------------------------------------------------------------
+
+
+def test_unknown_layout_suggests_the_closest(workspace: Path, run_cli: Callable) -> None:
+    """`layout: pocket-crad` names the deck file and suggests 'pocket-card'."""
+    edit(workspace, "layout: pocket-card", "layout: pocket-crad")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    assert f"error: {DECK}" in run.output
+    assert "there is no layout 'pocket-crad' in layouts/\n" in run.output
+    assert "    fix: did you mean 'pocket-card'?\n" in run.output
+
+
+def test_unknown_layout_is_reported_on_its_line(workspace: Path, run_cli: Callable) -> None:
+    """`layout: pocket-crad` points at the line of the `layout:` key."""
+    text = edit(workspace, "layout: pocket-card", "layout: pocket-crad")
+    run = run_cli(workspace, "build")
+    line = line_with(text, "layout: pocket-crad")
+    message = "there is no layout 'pocket-crad' in layouts/"
+    assert problem(f"{DECK}:{line}", message, "did you mean 'pocket-card'?") in run.output
+
+
+# --- 15. labels ------------------------------------------------------------------------------
+
+
+def test_missing_label_the_layout_prints(workspace: Path, run_cli: Callable) -> None:
+    """Deleting the `notes:` label names the label and the layout that needs it."""
+    text = edit(workspace, "  notes: Aantekeningen\n", "")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    message = "labels: the label 'notes' is missing; layout 'pocket-card' prints it"
+    where = f"{DECK}:{line_with(text, 'labels:')}"
+    assert problem(where, message, "add 'notes: ...' under labels:") in run.output
+
+
+# --- 16. files that are no deck at all -------------------------------------------------------
+
+
+def test_deck_that_is_not_utf8(workspace: Path, run_cli: Callable) -> None:
+    """A deck saved as Latin-1 is named, with the first byte that is not UTF-8."""
+    path = workspace / DECK
+    latin1 = path.read_text(encoding="utf-8").replace("–", "-").encode("latin-1")
+    path.write_bytes(latin1)
+    first_bad = next(i for i, byte in enumerate(latin1) if byte >= 0x80)
+    line = latin1[:first_bad].count(b"\n") + 1
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    message = f"the file is not UTF-8 text (byte {latin1[first_bad]:#04x} cannot be read)"
+    assert problem(f"{DECK}:{line}", message, "save it as UTF-8 in your editor") in run.output
+
+
+def test_empty_deck_file(workspace: Path, run_cli: Callable) -> None:
+    """An empty deck file is an error naming the file, not a crash."""
+    (workspace / DECK).write_text("", encoding="utf-8")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    hint = "write the deck's keys into it, or delete it"
+    assert problem(DECK, "the file is empty", hint) in run.output
+
+
+def test_deck_file_that_is_a_list(workspace: Path, run_cli: Callable) -> None:
+    """A deck whose top level is a list says a group of keys was expected, where it starts."""
+    text = "# vragen\n- vraag een\n- vraag twee\n"
+    (workspace / DECK).write_text(text, encoding="utf-8")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, "- vraag een")
+    message = "the file: expected a group of keys, found a list (lines starting with '- ')"
+    assert problem(f"{DECK}:{line}", message) in run.output
+
+
+# --- 17. alias bomb --------------------------------------------------------------------------
+
+
+def test_alias_bomb_is_rejected(workspace: Path, run_cli: Callable) -> None:
+    """A "billion laughs" file is refused with a clear message instead of eating the memory."""
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for level in range(1, 10):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]")
+    (workspace / DECK).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    assert f"error: {DECK}:" in run.output
+    assert f"the file expands to more than {MAX_NODES:,} values\n" in run.output
+    assert "    fix: remove repeated aliases (*name); a deck needs far fewer values\n" in (
+        run.output
+    )
+
+
+# --- 18. --debug -----------------------------------------------------------------------------
+
+
+def test_debug_raises_the_user_error(workspace: Path, run_cli: Callable) -> None:
+    """With --debug a user error is raised (for its traceback); without it, it is listed."""
+    edit(workspace, "level: gezin", "level: gezn")
+    assert_failed(run_cli(workspace, "build"), 1)
+    with pytest.raises(UserError, match="unknown level 'gezn'"):
+        run_cli(workspace, "build", "--debug")
+
+
+def test_debug_prints_a_traceback_in_a_real_process(workspace: Path) -> None:
+    """From a terminal, --debug prints the traceback and a plain build does not."""
+    edit(workspace, "level: gezin", "level: gezn")
+    command = [sys.executable, "-m", "generator", "build"]
+    plain = subprocess.run(command, cwd=workspace, capture_output=True, text=True, check=False)
+    debug = subprocess.run(
+        [*command, "--debug"], cwd=workspace, capture_output=True, text=True, check=False
+    )
+    assert plain.returncode == 1
+    assert "Traceback" not in plain.stdout + plain.stderr
+    assert "unknown level 'gezn'" in plain.stderr
+    assert debug.returncode == 1
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert "UserError" in debug.stderr and "unknown level 'gezn'" in debug.stderr
+
+
+# --- 19. templates ---------------------------------------------------------------------------
+
+FOOTER = "{{ deck.title }} · {{ labels.card }}"
+
+
+def test_template_with_undefined_variable(workspace: Path, run_cli: Callable) -> None:
+    """A template naming something that does not exist names the template file and line."""
+    text = edit_file(workspace / TEMPLATE, FOOTER, "{{ card.nonexistent }} " + FOOTER)
+    run = run_cli(workspace, "build")
+    assert run.exit_code == 1
+    assert "Traceback" not in run.output
+    line = line_with(text, "card.nonexistent")
+    message = "the template uses something that is not there: "
+    assert f"error: {TEMPLATE}:{line}: {message}" in run.output
+    assert "a Card has no 'nonexistent'\n" in run.output
+    hint = "check the spelling of the name in the template, or add it to the content"
+    assert f"    fix: {hint}\n" in run.output
+    assert list((workspace / "output").iterdir()) == []
+
+
+def test_template_mistake_is_reported_once(workspace: Path, run_cli: Callable) -> None:
+    """One mistake in a template is one problem, however many cards use the template."""
+    edit_file(workspace / TEMPLATE, FOOTER, "{{ card.nonexistent }} " + FOOTER)
+    assert_failed(run_cli(workspace, "build"), 1)

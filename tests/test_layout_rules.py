@@ -1,0 +1,69 @@
+"""The shipped layout keeps the print and legibility rules the product promises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import Location
+from generator.layout_model import Cmyk, Layout
+from generator.validate.layout import load_layout
+from tests.conftest import LAYOUTS
+
+BODY_STYLES = ("question", "subquestion", "body")
+
+
+@pytest.fixture(scope="module")
+def layout() -> Layout:
+    return load_layout("pocket-card", LAYOUTS, Location(Path("test")))
+
+
+def luminance(cmyk: Cmyk) -> float:
+    """Relative luminance (WCAG) of a CMYK colour, converted naively to sRGB."""
+    c, m, y, k = cmyk
+    channels = [(1 - v) * (1 - k) for v in (c, m, y)]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: Cmyk, b: Cmyk) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_body_text_never_goes_below_9_pt(layout: Layout) -> None:
+    assert all(layout.styles[name].min_size >= 9 for name in BODY_STYLES)
+
+
+def test_no_text_below_6_pt(layout: Layout) -> None:
+    assert all(style.min_size >= 6 for style in layout.styles.values())
+
+
+def test_bleed_and_safe_margin(layout: Layout) -> None:
+    assert layout.bleed_mm == 3
+    assert layout.safe_mm >= 4
+
+
+def test_black_is_pure_k(layout: Layout) -> None:
+    assert layout.colors["ink"] == (0, 0, 0, 1)
+
+
+def test_white_text_on_every_level_colour_reaches_4_5_to_1(layout: Layout) -> None:
+    paper = layout.colors["paper"]
+    for look in (*layout.levels, layout.neutral):
+        ratio = contrast(paper, layout.colors[look.color])
+        assert ratio >= 4.5, f"{look.color}: {ratio:.2f}"
+
+
+def test_dark_text_on_paper_reaches_4_5_to_1(layout: Layout) -> None:
+    paper = layout.colors["paper"]
+    for style in layout.styles.values():
+        if style.color != "paper":
+            assert contrast(paper, layout.colors[style.color]) >= 4.5, style.name
+
+
+def test_levels_differ_in_colour_and_in_symbol(layout: Layout) -> None:
+    """Never colour alone: each level has its own symbol as well as its own colour."""
+    assert len({look.color for look in layout.levels}) == len(layout.levels)
+    assert len({look.symbol for look in layout.levels}) == len(layout.levels)

@@ -1,0 +1,129 @@
+"""The shipped deck's products: every text present, boxes, fonts, safe area, bleed, bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2
+import pytest
+from pypdf import PdfReader
+
+from generator.build import Project, build
+from generator.load.yaml_file import read_yaml
+from generator.model import Deck
+from generator.validate.deck import validate_deck
+from tests.conftest import CARDS, LAYOUTS, MAIN_DECK
+from tests.pdf_tools import BASE14, MM, fonts, page_texts, squeeze
+
+PRINT = "voor-wie-doen-we-wat_print.pdf"
+OFFICE = "voor-wie-doen-we-wat_a4-duplex.pdf"
+BLEED = 3
+TRIM = (105, 148)  # the deck's A6
+SAFE = 4  # what print shops ask at least
+
+
+@pytest.fixture(scope="module")
+def deck() -> Deck:
+    return validate_deck(read_yaml(MAIN_DECK), MAIN_DECK)
+
+
+def test_every_question_is_on_its_cards_front(built: dict[str, Path], deck: Deck) -> None:
+    fronts = [squeeze(text) for text in page_texts(built[PRINT])[0::2]]
+    for card, front in zip(deck.cards, fronts, strict=True):
+        for question in card.all_questions():
+            assert squeeze(question.text) in front, f"{question.id} is not on {card.id}'s front"
+
+
+@pytest.mark.parametrize("product", [PRINT, OFFICE])
+def test_every_text_of_the_yaml_is_printed(
+    built: dict[str, Path], deck: Deck, product: str
+) -> None:
+    printed = squeeze(" ".join(page_texts(built[product])))
+    missing = [ref for ref, text in deck.texts.items() if squeeze(text) not in printed]
+    assert not missing
+
+
+def test_print_pages_are_trim_plus_bleed_with_boxes(built: dict[str, Path], deck: Deck) -> None:
+    reader = PdfReader(built[PRINT])
+    assert len(reader.pages) == 2 * len(deck.cards)
+    width, height = (TRIM[0] + 2 * BLEED) * MM, (TRIM[1] + 2 * BLEED) * MM
+    trim = [BLEED * MM, BLEED * MM, (BLEED + TRIM[0]) * MM, (BLEED + TRIM[1]) * MM]
+    for page in reader.pages:
+        assert [float(v) for v in page.mediabox] == pytest.approx([0, 0, width, height], abs=0.01)
+        assert [float(v) for v in page.bleedbox] == pytest.approx([0, 0, width, height], abs=0.01)
+        assert [float(v) for v in page.trimbox] == pytest.approx(trim, abs=0.01)
+        assert "/Annots" not in page
+
+
+@pytest.mark.parametrize("product", [PRINT, OFFICE])
+def test_all_fonts_are_embedded_subsets_and_none_is_base14(
+    built: dict[str, Path], product: str
+) -> None:
+    used = fonts(built[product])
+    assert used
+    for font in used:
+        name = str(font["/BaseFont"]).lstrip("/")
+        tag, _, family = name.partition("+")
+        assert len(tag) == 6 and tag.isupper(), f"{name} is not a subset"
+        assert family not in BASE14
+        assert "/FontFile2" in font["/FontDescriptor"], f"{name} is not embedded"
+
+
+def test_text_stays_inside_the_safe_area(built: dict[str, Path]) -> None:
+    left, top = (BLEED + SAFE) * MM, (BLEED + SAFE) * MM
+    right, bottom = (BLEED + TRIM[0] - SAFE) * MM, (BLEED + TRIM[1] - SAFE) * MM
+    with pdfplumber.open(built[PRINT]) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            assert page.chars
+            for char in page.chars:
+                inside = (
+                    char["x0"] >= left and char["x1"] <= right
+                    and char["top"] >= top and char["bottom"] <= bottom
+                )  # fmt: skip
+                assert inside, (
+                    f"page {number}: {char['text']!r} at {char['x0']:.1f}, {char['top']:.1f}"
+                )
+
+
+def test_question_card_backgrounds_run_into_the_bleed(built: dict[str, Path], deck: Deck) -> None:
+    pdf = pypdfium2.PdfDocument(built[PRINT])
+    corner = round(BLEED * MM / 2)  # halfway into the bleed
+    for index, card in enumerate(deck.cards):
+        image = pdf[2 * index].render(scale=1).to_pil().convert("RGB")
+        for x in (corner, image.width - corner):
+            assert image.getpixel((x, corner)) != (255, 255, 255), (
+                f"{card.id}: white bleed at x={x}"
+            )
+
+
+def test_text_colour_is_pure_black_or_paper(built: dict[str, Path]) -> None:
+    with pdfplumber.open(built[PRINT]) as pdf:
+        colours = {tuple(char["non_stroking_color"]) for page in pdf.pages for char in page.chars}
+    allowed = {(0, 0, 0, 1), (0, 0, 0, 0), (0, 0, 0, 0.75)}
+    assert colours <= allowed, f"unexpected text colours: {colours - allowed}"
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = build(Project(cards=CARDS, layouts=LAYOUTS, output=tmp_path / "a"))
+    second = build(Project(cards=CARDS, layouts=LAYOUTS, output=tmp_path / "b"))
+    assert [p.name for p in first] == [p.name for p in second]
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), f"{a.name} differs between builds"
+
+
+@pytest.mark.parametrize(
+    ("trim", "size_mm"),
+    [
+        ("A5", (148, 210)),
+        ('"120x170"', (120, 170)),
+        ("{width_mm: 110, height_mm: 160}", (110, 160)),
+    ],
+)
+def test_the_deck_chooses_its_trim_size(workspace: Path, trim: str, size_mm: tuple) -> None:
+    deck_file = workspace / "cards" / MAIN_DECK.name
+    deck_file.write_text(deck_file.read_text().replace("trim: A6", f"trim: {trim}"))
+    written = build(Project(workspace / "cards", workspace / "layouts", workspace / "output"))
+    page = PdfReader(next(p for p in written if p.name == PRINT)).pages[0]
+    expected = [BLEED * MM, BLEED * MM, (BLEED + size_mm[0]) * MM, (BLEED + size_mm[1]) * MM]
+    assert [float(v) for v in page.trimbox] == pytest.approx(expected, abs=0.01)
