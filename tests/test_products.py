@@ -127,3 +127,38 @@ def test_the_deck_chooses_its_trim_size(workspace: Path, trim: str, size_mm: tup
     page = PdfReader(next(p for p in written if p.name == PRINT)).pages[0]
     expected = [BLEED * MM, BLEED * MM, (BLEED + size_mm[0]) * MM, (BLEED + size_mm[1]) * MM]
     assert [float(v) for v in page.trimbox] == pytest.approx(expected, abs=0.01)
+
+
+SMALL_DECK = """\
+deck:
+  id: klein
+  title: Klein
+  language: nl
+  edition: {version: "1", date: "2026-11-23"}
+  source: Bron van de test
+  layout: pocket-card
+  trim: TRIM
+labels: {levels: Niveaus, notes: Notities, source: Bron, edition: Editie, card: Kaart, of: van}
+levels:
+  - {id: gezin, name: Gezin}
+cards:
+  - id: vragen
+    kind: questions
+    level: gezin
+    questions:
+      - {id: een, text: "Wie is er nodig?"}
+      - {id: twee, text: "Wat moet eerst?"}
+"""
+
+
+@pytest.mark.parametrize(("trim", "size_mm"), [("A7", (74, 105)), ('"85x55"', (85, 55))])
+def test_a_short_deck_fits_a_small_card(tmp_path: Path, trim: str, size_mm: tuple) -> None:
+    """A7 and a business-card size need no code change: only less text per card."""
+    (tmp_path / "cards").mkdir()
+    (tmp_path / "cards" / "klein.yaml").write_text(SMALL_DECK.replace("TRIM", trim))
+    written = build(Project(tmp_path / "cards", LAYOUTS, tmp_path / "output"))
+    reader = PdfReader(next(p for p in written if p.name == "klein_print.pdf"))
+    width, height = size_mm
+    expected = [BLEED * MM, BLEED * MM, (BLEED + width) * MM, (BLEED + height) * MM]
+    assert [float(v) for v in reader.pages[0].trimbox] == pytest.approx(expected, abs=0.01)
+    assert "Wie is er nodig?" in reader.pages[0].extract_text()
