@@ -11,7 +11,7 @@ from generator.impose.plan import plan_sheets
 from generator.impose.sheets import impose
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
-from generator.render.document import render_deck
+from generator.render.deck_faces import render_deck
 from generator.validate.deck import validate_deck
 from generator.validate.glyphs import check_glyphs
 from generator.validate.layout import check_deck_against_layout, load_layout

@@ -52,22 +52,31 @@ class Imposition:
 
 
 @dataclass(frozen=True)
+class Step:
+    """The look of one step of an intensity scale: fill colour and the colour of text on it."""
+
+    color: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Layout:
     name: str
     folder: Path
     path: Path
     bleed_mm: float
     safe_mm: float
-    default_trim: str
     font: FontSpec
     colors: dict[str, Cmyk]
-    levels: tuple[Look, ...]
-    neutral: Look
     styles: dict[str, TextStyle]
     dimensions: dict[str, float]
-    kinds: dict[str, dict[str, str]]  # kind -> {'front': template, 'back': template}
+    kinds: dict[str, dict[str, str]]  # kind -> {'front': template[, 'back': template]}
     labels: tuple[str, ...]
-    imposition: Imposition
+    default_trim: str | None = None
+    levels: tuple[Look, ...] = ()
+    neutral: Look | None = None
+    steps: tuple[Step, ...] = ()
+    imposition: Imposition | None = None
 
     @staticmethod
     def from_document(doc: dict[str, Any], path: Path) -> Layout:
@@ -78,7 +87,6 @@ class Layout:
             path=path,
             bleed_mm=doc["bleed_mm"],
             safe_mm=doc["safe_mm"],
-            default_trim=doc["default_trim"],
             font=FontSpec(
                 family=font["family"],
                 package=font["package"],
@@ -87,8 +95,6 @@ class Layout:
                 files=tuple((w, font[w]) for w in ("regular", "bold", "italic", "bold_italic")),
             ),
             colors={name: tuple(v / 100 for v in cmyk) for name, cmyk in doc["colors"].items()},
-            levels=tuple(Look(**look) for look in doc["levels"]),
-            neutral=Look(**doc["neutral"]),
             styles={
                 name: TextStyle(
                     name=name,
@@ -100,8 +106,15 @@ class Layout:
             dimensions=dict(doc["dimensions"]),
             kinds={kind: dict(faces) for kind, faces in doc["kinds"].items()},
             labels=tuple(doc["labels"]),
-            imposition=Imposition(**doc["imposition"]),
+            default_trim=doc.get("default_trim"),
+            levels=tuple(Look(**look) for look in doc.get("levels", [])),
+            neutral=Look(**doc["neutral"]) if "neutral" in doc else None,
+            steps=tuple(Step(**step) for step in doc.get("steps", [])),
+            imposition=Imposition(**doc["imposition"]) if "imposition" in doc else None,
         )
 
     def look(self, level_index: int | None) -> Look:
-        return self.neutral if level_index is None else self.levels[level_index]
+        if level_index is None:
+            assert self.neutral is not None, "checked by check_deck_against_layout"
+            return self.neutral
+        return self.levels[level_index]

@@ -65,7 +65,7 @@ class Deck:
     edition: Edition
     source: str
     layout: str
-    trim: str | dict[str, float]
+    trim: str | dict[str, float] | None  # None: the layout's default
     labels: dict[str, str]
     levels: tuple[Level, ...]
     cards: tuple[Card, ...]

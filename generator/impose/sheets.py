@@ -18,10 +18,10 @@ from pypdf.generic import (
 from generator.geometry import mm
 from generator.impose.plan import Matrix, SheetPlan
 from generator.layout_model import Imposition
-from generator.render.document import CardDocument
+from generator.render.document import RenderedDocument
 
 
-def impose(document: CardDocument, plan: SheetPlan, imposition: Imposition) -> bytes:
+def impose(document: RenderedDocument, plan: SheetPlan, imposition: Imposition) -> bytes:
     """Front and back sheets, alternating, for duplex printing; crop marks on the fronts."""
     reader = PdfReader(io.BytesIO(document.pdf))
     writer = PdfWriter()

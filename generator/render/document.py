@@ -1,4 +1,4 @@
-"""The print-shop document: one card face per page, trim plus bleed, boxes set."""
+"""Print-shop documents: one face per page, trim plus bleed, TrimBox and BleedBox set."""
 
 from __future__ import annotations
 
@@ -9,41 +9,55 @@ from reportlab.pdfgen.canvas import Canvas
 
 from generator import __version__
 from generator.errors import UserError
-from generator.geometry import Size, mm, parse_size
-from generator.layout_model import Layout
-from generator.model import Deck
-from generator.render.faces import FaceContext, FacePainter
+from generator.geometry import Size, mm
+from generator.render.faces import Box, Face, FacePainter
 from generator.render.fonts import font_name, register_family
-
-SIDES = ("front", "back")
 
 
 @dataclass(frozen=True)
-class CardDocument:
-    """Rendered faces: page 2i is card i's front, page 2i+1 its back."""
+class DocumentInfo:
+    """What the PDF says about itself."""
 
+    title: str
+    author: str
+    subject: str
+    language: str
+
+
+@dataclass(frozen=True)
+class PageMap:
+    """Where a page's named anchors and links stand, in page points."""
+
+    label: str
+    anchors: dict[str, Box]
+    links: tuple[tuple[Box, str], ...]
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
     pdf: bytes
-    trim: Size
+    trim: Size  # as printed, in mm
     bleed_mm: float
-    card_ids: tuple[str, ...]
+    pages: tuple[PageMap, ...]
 
 
-def render_deck(deck: Deck, layout: Layout) -> CardDocument:
-    """Lay out every face (reporting every problem at once), then draw them."""
+def render_document(
+    faces: list[Face], painter: FacePainter, info: DocumentInfo
+) -> RenderedDocument:
+    """Lay out every face (reporting every problem at once), then draw them, a page each."""
+    layout = painter.layout
     register_family(layout.font)
-    trim = parse_size(deck.trim)
-    painter = FacePainter(FaceContext(deck, layout, trim))
-    faces, problems = [], []
-    for number, card in enumerate(deck.cards, start=1):
-        for side in SIDES:
-            try:
-                faces.append(painter.lay_out(card, number, side))
-            except UserError as error:
-                problems.extend(error.problems)
+    laid_out, problems = [], []
+    for face in faces:
+        try:
+            laid_out.append(painter.lay_out(face))
+        except UserError as error:
+            problems.extend(error.problems)
     if problems:
         raise UserError(problems)
 
     bleed = layout.bleed_mm
+    trim = Size(painter.design.w * painter.scale, painter.design.h * painter.scale)
     page = (mm(trim.w + 2 * bleed), mm(trim.h + 2 * bleed))
     buffer = io.BytesIO()
     canvas = Canvas(
@@ -53,17 +67,34 @@ def render_deck(deck: Deck, layout: Layout) -> CardDocument:
         pageCompression=1,
         initialFontName=font_name(layout.font, "regular"),  # never reference Helvetica
         enforceColorSpace="cmyk",
-        lang=deck.language,
+        lang=info.language,
     )
-    canvas.setTitle(deck.title)
-    canvas.setAuthor(deck.source)
-    canvas.setSubject(f"{deck.title}, edition {deck.edition.version} ({deck.edition.date})")
+    canvas.setTitle(info.title)
+    canvas.setAuthor(info.author)
+    canvas.setSubject(info.subject)
     canvas.setCreator(f"voorwie-generator {__version__}")
     trim_box = (mm(bleed), mm(bleed), mm(bleed + trim.w), mm(bleed + trim.h))
-    for laid_out in faces:
+    offset = mm(bleed)
+    pages = []
+    for face in laid_out:
         canvas.setTrimBox(trim_box)
         canvas.setBleedBox((0, 0, *page))
-        painter.paint(canvas, laid_out)
+        canvas.saveState()
+        canvas.translate(offset, offset)
+        painter.paint(canvas, face)
+        canvas.restoreState()
         canvas.showPage()
+        pages.append(
+            PageMap(
+                label=face.face.label,
+                anchors={name: _shift(box, offset) for name, box in face.anchors.items()},
+                links=tuple((_shift(box, offset), target) for box, target in face.links),
+            )
+        )
     canvas.save()
-    return CardDocument(buffer.getvalue(), trim, bleed, tuple(card.id for card in deck.cards))
+    return RenderedDocument(buffer.getvalue(), trim, bleed, tuple(pages))
+
+
+def _shift(box: Box, offset: float) -> Box:
+    left, bottom, right, top = box
+    return left + offset, bottom + offset, right + offset, top + offset

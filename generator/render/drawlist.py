@@ -4,9 +4,14 @@ Lengths are mm, measured from the trim's top-left corner, y downwards; a negativ
 position reaches into the bleed. The vocabulary:
 
     <face>
-      <rect x y w h fill/>                      a filled rectangle
+      <rect x y w h fill stroke? width_pt? radius?/>
+                                                a rectangle: filled ('none' for no fill),
+                                                outlined if stroke is given, rounded by radius
       <symbol shape cx cy size fill/>           circle, triangle, square or diamond
       <line x1 y1 x2 y2 stroke width_pt/>       a straight line
+      <arrow x1 y1 x2 y2 stroke width_pt head/> a line ending in a filled arrowhead
+      <anchor name x y w h/>                    a named place, a target for links
+      <link to x y w h/>                        a clickable area (digital files only)
       <frame x y w h valign? name?>             a box text flows into, top to bottom
         <p style ref?>text</p>                  a paragraph of content text
         <check style ref? x box text_x>text</check>
@@ -34,6 +39,38 @@ class Rect:
     w: float
     h: float
     fill: str
+    stroke: str = ""
+    width_pt: float = 0.5
+    radius: float = 0
+
+
+@dataclass(frozen=True)
+class Arrow:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    stroke: str
+    width_pt: float
+    head: float  # length of the arrowhead, mm
+
+
+@dataclass(frozen=True)
+class Anchor:
+    name: str
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class Link:
+    to: str
+    x: float
+    y: float
+    w: float
+    h: float
 
 
 @dataclass(frozen=True)
@@ -91,11 +128,18 @@ class Frame:
     name: str = ""
 
 
-Element = Rect | Symbol | Line | Frame
+Element = Rect | Symbol | Line | Arrow | Anchor | Link | Frame
 
 _SHAPES = {"circle", "triangle", "square", "diamond"}
 _VALIGN = {"top", "middle", "bottom"}
-_LEAVES: dict[str, type] = {"rect": Rect, "symbol": Symbol, "line": Line}
+_LEAVES: dict[str, type] = {
+    "rect": Rect,
+    "symbol": Symbol,
+    "line": Line,
+    "arrow": Arrow,
+    "anchor": Anchor,
+    "link": Link,
+}
 _BLOCKS: dict[str, type] = {"p": Para, "check": Check, "gap": Gap}
 
 

@@ -1,9 +1,11 @@
-"""Draw one card face: run its template, check its frames, fit its text, paint it."""
+"""Draw one face: run its template, check its frames, fit its text, paint it."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.colors import CMYKColor
@@ -12,49 +14,68 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.errors import Location, fail
 from generator.geometry import Size, mm
 from generator.layout_model import Layout
-from generator.model import Card, Deck
-from generator.render.drawlist import Element, Frame, Line, Rect, Symbol, parse_face
+from generator.render.drawlist import (
+    Anchor,
+    Arrow,
+    Element,
+    Frame,
+    Line,
+    Link,
+    Rect,
+    Symbol,
+    parse_face,
+)
 from generator.render.flow import STEP_PT, Overflow, Placed, TextSetter
 from generator.render.templates import render_template
 
 SAFE_TOLERANCE_MM = 0.01
 log = logging.getLogger(__name__)
 
+Box = tuple[float, float, float, float]  # left, bottom, right, top in page points
+
 
 @dataclass(frozen=True)
-class FaceContext:
-    """Everything a face template may use."""
+class Face:
+    """One page to draw: which template, with what values, and how to name it in messages."""
 
-    deck: Deck
-    layout: Layout
-    trim: Size
+    template: str
+    values: dict[str, Any]
+    label: str  # "card 'vragen-gezin' (front)"
+    ref: str  # the content item it shows, for locating messages
 
-    def template_values(self, card: Card, number: int) -> dict[str, Any]:
-        level = card.level
-        return {
-            "deck": self.deck,
-            "labels": self.deck.labels,
-            "levels": [
-                {"level": lv, "look": self.layout.look(lv.index)} for lv in self.deck.levels
-            ],
-            "card": card,
-            "look": self.layout.look(level.index if level else None),
-            "number": number,
-            "count": len(self.deck.cards),
-            "trim": self.trim,
-            "bleed": self.layout.bleed_mm,
-            "safe": self.layout.safe_mm,
-            "dim": self.layout.dimensions,
-        }
+
+@dataclass
+class LaidOut:
+    """A face ready to paint, with where its anchors and links will stand on the page."""
+
+    face: Face
+    elements: list[tuple[Element, list[Placed]]]
+    anchors: dict[str, Box] = field(default_factory=dict)
+    links: list[tuple[Box, str]] = field(default_factory=list)
 
 
 class FacePainter:
-    """Paints faces of one deck onto a canvas whose origin is the bleed's bottom-left corner."""
+    """Lays out and paints faces designed at `design` size, drawn `scale` times larger."""
 
-    def __init__(self, context: FaceContext) -> None:
-        self.context = context
-        self.layout = context.layout
-        self.setter = TextSetter(self.layout, context.deck.language, self.color)
+    def __init__(
+        self,
+        layout: Layout,
+        language: str,
+        design: Size,
+        locate: Callable[[str], Location],
+        scale: float = 1.0,
+    ) -> None:
+        self.layout, self.design, self.locate, self.scale = layout, design, locate, scale
+        self.setter = TextSetter(layout, language, self.color)
+
+    def common_values(self) -> dict[str, Any]:
+        """What every template may use besides its own values: the geometry, in design mm."""
+        return {
+            "trim": self.design,
+            "bleed": self.layout.bleed_mm / self.scale,
+            "safe": self.layout.safe_mm,
+            "dim": self.layout.dimensions,
+        }
 
     def color(self, name: str) -> CMYKColor:
         if name not in self.layout.colors:
@@ -65,56 +86,53 @@ class FacePainter:
             )
         return CMYKColor(*self.layout.colors[name])
 
-    def lay_out(self, card: Card, number: int, side: str) -> list[tuple[Element, list[Placed]]]:
-        """The face's elements with their text set, or an error naming file, card and text."""
-        template = self.layout.kinds[card.kind][side]
-        xml = render_template(
-            self.layout.folder, template, self.context.template_values(card, number)
-        )
-        elements = parse_face(xml, self.layout.folder / template)
-        laid_out = []
-        for element in elements:
+    def lay_out(self, face: Face) -> LaidOut:
+        """The face's elements with their text set, or an error naming file, item and text."""
+        values = {**self.common_values(), **face.values}
+        xml = render_template(self.layout.folder, face.template, values)
+        laid_out = LaidOut(face, [])
+        for element in parse_face(xml, self.layout.folder / face.template):
             placed: list[Placed] = []
             if isinstance(element, Frame):
-                self._check_safe_area(element, template)
-                placed = self._fit(element, card, side)
-            laid_out.append((element, placed))
+                self._check_safe_area(element, face.template)
+                placed = self._fit(element, face)
+            elif isinstance(element, Anchor):
+                laid_out.anchors[element.name] = self._page_box(element)
+            elif isinstance(element, Link):
+                laid_out.links.append((self._page_box(element), element.to))
+            laid_out.elements.append((element, placed))
         return laid_out
 
-    def _fit(self, frame: Frame, card: Card, side: str) -> list[Placed]:
+    def _fit(self, frame: Frame, face: Face) -> list[Placed]:
         for block in frame.blocks:
             style = getattr(block, "style", None)
             if style is not None and style not in self.layout.styles:
                 raise fail(
-                    Location(self.layout.path),
+                    Location(self.layout.folder / face.template),
                     f"the template uses an unknown style '{style}'",
-                    "define it under styles:",
+                    f"define it under styles: in {self.layout.path.name}",
                 )
         try:
             placed, total, step = self.setter.fit(frame)
         except Overflow as overflow:
-            deck = self.context.deck
             raise fail(
-                deck.location(overflow.ref),
-                f"{card.ref} ({side}): {overflow.ref or 'the text'} does not fit, even at the "
+                self.locate(overflow.ref),
+                f"{face.label}: {overflow.ref or 'the text'} does not fit, even at the "
                 f"minimum size of {overflow.style.min_size:g} pt",
                 "shorten the text, move questions to another card, or choose a larger trim",
             ) from None
         if step:
             log.warning(
-                "%s: %s (%s): text set %g pt smaller than the layout's size, to fit",
-                self.context.deck.location(card.ref),
-                card.ref,
-                side,
+                "%s: %s: text set %g pt smaller than the layout's size, to fit",
+                self.locate(face.ref),
+                face.label,
                 step * STEP_PT,
             )
-        offset = {"top": 0.0, "middle": (mm(frame.h) - total) / 2, "bottom": mm(frame.h) - total}[
-            frame.valign
-        ]
-        return [Placed(p.flowable, p.top + offset, p.height, p.ref) for p in placed]
+        offset = {"top": 0.0, "middle": (mm(frame.h) - total) / 2, "bottom": mm(frame.h) - total}
+        return [Placed(p.flowable, p.top + offset[frame.valign], p.height, p.ref) for p in placed]
 
     def _check_safe_area(self, frame: Frame, template: str) -> None:
-        trim, safe = self.context.trim, self.layout.safe_mm
+        trim, safe = self.design, self.layout.safe_mm
         inside = (
             frame.x >= safe - SAFE_TOLERANCE_MM
             and frame.y >= safe - SAFE_TOLERANCE_MM
@@ -129,39 +147,78 @@ class FacePainter:
                 "move or shrink the frame in the template",
             )
 
-    def paint(self, canvas: Canvas, laid_out: list[tuple[Element, list[Placed]]]) -> None:
-        """Draw laid-out elements; the canvas origin must be the bleed's bottom-left corner."""
-        for element, placed in laid_out:
+    def paint(self, canvas: Canvas, laid_out: LaidOut) -> None:
+        """Draw a face; the canvas origin must be the trim's bottom-left corner, unscaled."""
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        for element, placed in laid_out.elements:
             canvas.saveState()
-            match element:
-                case Rect():
+            self._paint(canvas, element, placed)
+            canvas.restoreState()
+        canvas.restoreState()
+
+    def _paint(self, canvas: Canvas, element: Element, placed: list[Placed]) -> None:
+        match element:
+            case Rect():
+                fill = element.fill != "none"
+                if fill:
                     canvas.setFillColor(self.color(element.fill))
-                    canvas.rect(
-                        *self._box(element.x, element.y, element.w, element.h), stroke=0, fill=1
-                    )
-                case Line():
+                if element.stroke:
                     canvas.setStrokeColor(self.color(element.stroke))
                     canvas.setLineWidth(element.width_pt)
-                    canvas.line(
-                        *self._point(element.x1, element.y1), *self._point(element.x2, element.y2)
+                box = self._box(element.x, element.y, element.w, element.h)
+                if element.radius:
+                    canvas.roundRect(
+                        *box, mm(element.radius), stroke=bool(element.stroke), fill=fill
                     )
-                case Symbol():
-                    canvas.setFillColor(self.color(element.fill))
-                    self._symbol(canvas, element)
-                case Frame():
-                    left, top = self._point(element.x, element.y)
-                    for p in placed:
-                        p.flowable.drawOn(canvas, left, top - p.top - p.height)
-            canvas.restoreState()
+                else:
+                    canvas.rect(*box, stroke=bool(element.stroke), fill=fill)
+            case Line():
+                canvas.setStrokeColor(self.color(element.stroke))
+                canvas.setLineWidth(element.width_pt)
+                canvas.line(
+                    *self._point(element.x1, element.y1), *self._point(element.x2, element.y2)
+                )
+            case Arrow():
+                self._arrow(canvas, element)
+            case Symbol():
+                canvas.setFillColor(self.color(element.fill))
+                self._symbol(canvas, element)
+            case Frame():
+                left, top = self._point(element.x, element.y)
+                for p in placed:
+                    p.flowable.drawOn(canvas, left, top - p.top - p.height)
 
     def _point(self, x: float, y: float) -> tuple[float, float]:
-        """Template mm (trim's top-left, y down) to canvas points (bleed's bottom-left, y up)."""
-        bleed = self.layout.bleed_mm
-        return mm(bleed + x), mm(bleed + self.context.trim.h - y)
+        """Design mm (from the trim's top-left, y down) to design points (bottom-left, y up)."""
+        return mm(x), mm(self.design.h - y)
 
     def _box(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
         left, top = self._point(x, y)
         return left, top - mm(h), mm(w), mm(h)
+
+    def _page_box(self, element: Anchor | Link) -> Box:
+        """Where an element stands on the page, in points from the trim's bottom-left."""
+        left, bottom, width, height = self._box(element.x, element.y, element.w, element.h)
+        k = self.scale
+        return left * k, bottom * k, (left + width) * k, (bottom + height) * k
+
+    def _arrow(self, canvas: Canvas, arrow: Arrow) -> None:
+        (x1, y1), (x2, y2) = self._point(arrow.x1, arrow.y1), self._point(arrow.x2, arrow.y2)
+        angle = math.atan2(y2 - y1, x2 - x1)
+        head = mm(arrow.head)
+        base_x, base_y = x2 - head * math.cos(angle), y2 - head * math.sin(angle)
+        canvas.setStrokeColor(self.color(arrow.stroke))
+        canvas.setFillColor(self.color(arrow.stroke))
+        canvas.setLineWidth(arrow.width_pt)
+        canvas.line(x1, y1, base_x, base_y)
+        half = head * 0.45
+        path = canvas.beginPath()
+        path.moveTo(x2, y2)
+        path.lineTo(base_x - half * math.sin(angle), base_y + half * math.cos(angle))
+        path.lineTo(base_x + half * math.sin(angle), base_y - half * math.cos(angle))
+        path.close()
+        canvas.drawPath(path, stroke=0, fill=1)
 
     def _symbol(self, canvas: Canvas, symbol: Symbol) -> None:
         cx, cy = self._point(symbol.cx, symbol.cy)

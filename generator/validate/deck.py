@@ -108,7 +108,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
         edition=Edition(meta["edition"]["version"], meta["edition"]["date"]),
         source=meta["source"],
         layout=meta["layout"],
-        trim=meta.get("trim", "A6"),
+        trim=meta.get("trim"),
         labels=dict(doc["labels"]),
         levels=levels,
         cards=tuple(cards),

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.errors import Location, Problem, UserError, fail
 from generator.geometry import PAPER_MM
 from generator.layout_model import Layout
-from generator.load.yaml_file import read_yaml
+from generator.load.yaml_file import Mapping, read_yaml
 from generator.model import Deck
 from generator.validate.schema_check import check_schema, line_of
 
@@ -33,10 +33,33 @@ def load_layout(name: str, layouts_dir: Path, asked_at: Location) -> Layout:
     problems = check_schema(doc, "layout", path)
     if problems:
         raise UserError(problems)
+    if "base" in doc:
+        base = load_layout(doc["base"], layouts_dir, Location(path, line_of(doc, ["base"])))
+        doc = _inherit(doc, read_yaml(base.path))
     problems = _references(doc, path)
     if problems:
         raise UserError(problems)
     return Layout.from_document(doc, path)
+
+
+# Keys whose entries a layout adds to its base's, rather than replacing them whole.
+MERGED_KEYS = ("colors", "styles", "dimensions")
+
+
+def _inherit(doc: Mapping, base: Mapping) -> Mapping:
+    """doc on top of its base: doc's keys win; colours, styles and dimensions are merged."""
+    merged = Mapping({**base, **doc})
+    merged.line, merged.key_lines = doc.line, {**base.key_lines, **doc.key_lines}
+    for key in MERGED_KEYS:
+        if key in base and key in doc:
+            entries = Mapping({**base[key], **doc[key]})
+            entries.line, entries.key_lines = (
+                doc[key].line,
+                {**base[key].key_lines, **doc[key].key_lines},
+            )
+            merged[key] = entries
+    merged.pop("base", None)
+    return merged
 
 
 def _references(doc: dict, path: Path) -> list[Problem]:
@@ -47,16 +70,18 @@ def _references(doc: dict, path: Path) -> list[Problem]:
         problems.append(Problem(Location(path, line_of(doc, where)), message, hint))
 
     colors = list(doc["colors"])
-    looks = [(["levels", i], look) for i, look in enumerate(doc["levels"])] + [
-        (["neutral"], doc["neutral"])
-    ]
-    looks += [(["styles", name], style) for name, style in doc["styles"].items()]
-    for where, item in looks:
-        if item["color"] not in colors:
-            close = difflib.get_close_matches(item["color"], colors, n=1)
+    uses = [(["levels", i, "color"], look["color"]) for i, look in enumerate(doc.get("levels", []))]
+    if "neutral" in doc:
+        uses.append((["neutral", "color"], doc["neutral"]["color"]))
+    uses += [(["styles", name, "color"], style["color"]) for name, style in doc["styles"].items()]
+    for i, step in enumerate(doc.get("steps", [])):
+        uses += [(["steps", i, "color"], step["color"]), (["steps", i, "text"], step["text"])]
+    for where, color in uses:
+        if color not in colors:
+            close = difflib.get_close_matches(color, colors, n=1)
             problem(
-                [*where, "color"],
-                f"unknown colour '{item['color']}'",
+                where,
+                f"unknown colour '{color}'",
                 f"did you mean '{close[0]}'?" if close else "define it under colors:",
             )
     for kind, faces in doc["kinds"].items():
@@ -67,7 +92,7 @@ def _references(doc: dict, path: Path) -> list[Problem]:
                     f"the template '{template}' is not in {path.parent}/",
                     "create it, or correct the name",
                 )
-    if doc["default_trim"] not in PAPER_MM:
+    if "default_trim" in doc and doc["default_trim"] not in PAPER_MM:
         problem(
             ["default_trim"],
             f"unknown paper size '{doc['default_trim']}'",
@@ -101,7 +126,20 @@ def _references(doc: dict, path: Path) -> list[Problem]:
 
 def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
     """Problems that only show when a deck meets its layout: kinds, levels and labels."""
-    problems = []
+    problems = [
+        Problem(
+            Location(layout.path),
+            f"layout '{layout.name}' has no {key}, which a deck of cards needs",
+            f"add {key}: to {layout.path.name}, or choose a card layout",
+        )
+        for key in ("default_trim", "neutral", "imposition")
+        if getattr(layout, key) is None
+    ]
+    problems += [
+        Problem(Location(layout.path), f"kind '{kind}' has no back", "add back: with a template")
+        for kind, faces in layout.kinds.items()
+        if "back" not in faces
+    ]
     for card in deck.cards:
         if card.kind not in layout.kinds:
             problems.append(

@@ -1,0 +1,45 @@
+"""The faces of a deck of cards: a front and a back for every card."""
+
+from __future__ import annotations
+
+from generator.geometry import parse_size
+from generator.layout_model import Layout
+from generator.model import Deck
+from generator.render.document import DocumentInfo, RenderedDocument, render_document
+from generator.render.faces import Face, FacePainter
+
+SIDES = ("front", "back")
+
+
+def deck_faces(deck: Deck, layout: Layout) -> list[Face]:
+    """Front, back, front, back… in the deck's order."""
+    levels = [{"level": level, "look": layout.look(level.index)} for level in deck.levels]
+    faces = []
+    for number, card in enumerate(deck.cards, start=1):
+        values = {
+            "deck": deck,
+            "labels": deck.labels,
+            "levels": levels,
+            "card": card,
+            "look": layout.look(card.level.index if card.level else None),
+            "number": number,
+            "count": len(deck.cards),
+        }
+        for side in SIDES:
+            faces.append(
+                Face(layout.kinds[card.kind][side], values, f"{card.ref} ({side})", card.ref)
+            )
+    return faces
+
+
+def render_deck(deck: Deck, layout: Layout) -> RenderedDocument:
+    """The print-shop file of a deck: one face per page, front then back."""
+    trim = parse_size(deck.trim or layout.default_trim)
+    painter = FacePainter(layout, deck.language, trim, deck.location)
+    info = DocumentInfo(
+        title=deck.title,
+        author=deck.source,
+        subject=f"{deck.title}, edition {deck.edition.version} ({deck.edition.date})",
+        language=deck.language,
+    )
+    return render_document(deck_faces(deck, layout), painter, info)
