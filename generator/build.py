@@ -1,23 +1,33 @@
-"""build(): the pipeline, load → validate → render → impose → write, for every deck."""
+"""build(): the pipeline, load → validate → render → impose → write, for every product."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator.errors import Location, UserError, fail
+from generator.errors import Location, Problem, UserError, fail
+from generator.impose.digital import complete_pdf
 from generator.impose.plan import plan_sheets
 from generator.impose.sheets import impose
-from generator.load.yaml_file import read_yaml
+from generator.layout_model import Layout
+from generator.load.yaml_file import Mapping, read_yaml
 from generator.model import Deck
+from generator.poster_model import Poster
 from generator.render.deck_faces import render_deck
+from generator.render.document import RenderedDocument
+from generator.render.poster_faces import POSTER_KINDS, render_poster
 from generator.validate.deck import validate_deck
+from generator.validate.edition import RegionalEdition, apply_edition, validate_edition
 from generator.validate.glyphs import check_glyphs
-from generator.validate.layout import check_deck_against_layout, load_layout
+from generator.validate.layout import check_deck_against_layout, check_poster_layout, load_layout
+from generator.validate.poster import check_poster_references, validate_poster
 from generator.write.atomic import write_atomically
 
 log = logging.getLogger(__name__)
+EDITIONS_FOLDER = "editions"
+POSTER_SIZES = ("A3", "A2", "A1")
 
 
 @dataclass(frozen=True)
@@ -28,63 +38,189 @@ class Project:
     layouts: Path
     output: Path
 
-    def deck_files(self) -> list[Path]:
+    def content_files(self) -> list[Path]:
         files = sorted(self.cards.glob("*.yaml"))
         if not files:
             raise fail(
                 Location(self.cards),
-                "no deck files (*.yaml) in this folder",
+                "no content files (*.yaml) in this folder",
                 "run the generator from the project folder, or pass --cards",
             )
         return files
 
-
-def output_names(deck: Deck) -> dict[str, str]:
-    """The file name of each product of a deck."""
-    return {
-        "print": f"{deck.id}_print.pdf",
-        "office": f"{deck.id}_a4-duplex.pdf",
-    }
+    def edition_files(self) -> list[Path]:
+        return sorted((self.cards / EDITIONS_FOLDER).glob("*.yaml"))
 
 
-def build_deck(path: Path, project: Project) -> dict[Path, bytes]:
-    """All products of one deck file, in memory."""
-    deck = validate_deck(read_yaml(path), path)
-    layout = load_layout(deck.layout, project.layouts, deck.location("deck › layout"))
-    problems = check_deck_against_layout(deck, layout) + check_glyphs(deck, layout.font)
-    if problems:
-        raise UserError(problems)
-    document = render_deck(deck, layout)
-    plan = plan_sheets(
-        document.trim, document.bleed_mm, layout.imposition, deck.location("deck › trim")
-    )
-    names = output_names(deck)
-    return {
-        project.output / names["print"]: document.pdf,
-        project.output / names["office"]: impose(document, plan, layout.imposition),
-    }
+@dataclass
+class Content:
+    """Every checked content file, by id."""
+
+    decks: dict[str, Deck] = field(default_factory=dict)
+    posters: dict[str, Poster] = field(default_factory=dict)
+    editions: dict[str, RegionalEdition] = field(default_factory=dict)
 
 
-def build(project: Project, decks: list[Path] | None = None) -> list[Path]:
-    """Build every deck; write nothing unless every deck succeeds. Returns the files written."""
-    outputs: dict[Path, bytes] = {}
-    problems = []
-    for path in decks or project.deck_files():
-        log.info("building %s", path)
+# What a content file is, told by its first key, and how to check it.
+FILE_KINDS = {"deck": ("decks", validate_deck), "poster": ("posters", validate_poster)}
+
+
+def collect(project: Project, files: list[Path] | None = None) -> Content:
+    """Load and check content files; raise one UserError listing every problem of every file."""
+    content, problems = Content(), []
+    for path in files or project.content_files():
         try:
-            products = build_deck(path, project)
+            document = read_yaml(path)
+            kind = _file_kind(document, path)
+            bucket, validate = FILE_KINDS[kind]
+            item = validate(document, path)
+            _add_unique(getattr(content, bucket), item.id, item, path)
         except UserError as error:
             problems.extend(error.problems)
-            continue
-        clash = set(products) & set(outputs)
-        if clash:
-            raise fail(
-                Location(path),
-                f"another deck already writes {sorted(clash)[0].name}",
-                "give each deck its own id",
-            )
-        outputs.update(products)
+    for path in project.edition_files():
+        try:
+            edition = validate_edition(read_yaml(path), path)
+            _add_unique(content.editions, edition.region.id, edition, path)
+        except UserError as error:
+            problems.extend(error.problems)
     if problems:
         raise UserError(problems)
-    write_atomically(outputs)
-    return sorted(outputs)
+    return content
+
+
+def _file_kind(document: Any, path: Path) -> str:
+    if isinstance(document, Mapping):
+        for kind in FILE_KINDS:
+            if kind in document:
+                return kind
+    raise fail(
+        Location(path, getattr(document, "line", 0)),
+        "the file is neither a deck nor a poster",
+        "a deck starts with 'deck:', a poster with 'poster:'",
+    )
+
+
+def _add_unique(items: dict[str, Any], ident: str, item: Any, path: Path) -> None:
+    if ident in items:
+        raise fail(
+            Location(path),
+            f"the id '{ident}' is also used by {items[ident].path.name}",
+            "give each file its own id: it names the output files",
+        )
+    items[ident] = item
+
+
+@dataclass
+class Builder:
+    """Renders products, keeping layouts and rendered decks for reuse between products."""
+
+    project: Project
+    content: Content
+    layouts: dict[str, Layout] = field(default_factory=dict)
+    rendered: dict[str, RenderedDocument] = field(default_factory=dict)
+
+    def layout(self, name: str, asked_at: Location) -> Layout:
+        if name not in self.layouts:
+            self.layouts[name] = load_layout(name, self.project.layouts, asked_at)
+        return self.layouts[name]
+
+    def deck(self, deck: Deck) -> dict[str, bytes]:
+        """The print-shop file and the A4 sheets of a deck."""
+        layout = self.layout(deck.layout, deck.location("deck › layout"))
+        problems = check_deck_against_layout(deck, layout)
+        problems += check_glyphs(deck.texts, deck.location, layout.font)
+        if problems:
+            raise UserError(problems)
+        document = self.rendered[deck.id] = render_deck(deck, layout)
+        plan = plan_sheets(
+            document.trim, document.bleed_mm, layout.imposition, deck.location("deck › trim")
+        )
+        return {
+            f"{deck.id}_print.pdf": document.pdf,
+            f"{deck.id}_a4-duplex.pdf": impose(document, plan, layout.imposition),
+        }
+
+    def poster(self, poster: Poster, sizes: tuple[str, ...]) -> dict[str, bytes]:
+        """The poster and the workshop sheet at every size, and the complete digital PDF."""
+        layout = self.layout(poster.layout, poster.location("poster › layout"))
+        problems = check_poster_references(poster, self.content.decks)
+        problems += check_poster_layout(poster, layout)
+        problems += check_glyphs(poster.texts, poster.location, layout.font)
+        if problems:
+            raise UserError(problems)
+        deck = self.content.decks[poster.deck]
+        outputs, first = {}, None
+        for size in sizes:
+            for kind in POSTER_KINDS:
+                document = render_poster(poster, deck, layout, kind, size)
+                name = poster.product_id if kind == "poster" else f"{poster.product_id}-{kind}"
+                outputs[f"{name}_{size}_print.pdf"] = document.pdf
+                if kind == "poster" and first is None:
+                    first = document
+        if deck.id not in self.rendered:
+            self.deck(deck)
+        outputs[f"{poster.product_id}_digital.pdf"] = complete_pdf(
+            deck, self.rendered[deck.id], poster, first
+        )
+        return outputs
+
+
+def build(
+    project: Project,
+    files: list[Path] | None = None,
+    edition: str | None = None,
+    sizes: tuple[str, ...] | None = None,
+) -> list[Path]:
+    """Build every product (or one region's); write nothing unless all succeed."""
+    content = collect(project, files)
+    builder = Builder(project, content)
+    jobs = _jobs(content, edition)
+    outputs: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for label, job in jobs:
+        log.info("building %s", label)
+        try:
+            outputs.update(job(builder, sizes))
+        except UserError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise UserError(problems)
+    paths = {project.output / name: data for name, data in outputs.items()}
+    write_atomically(paths)
+    return sorted(paths)
+
+
+def _jobs(content: Content, edition: str | None) -> list[tuple[str, Any]]:
+    """What to build: everything, or only the products of one regional edition."""
+
+    def deck_job(deck: Deck) -> Any:
+        return lambda builder, sizes: builder.deck(deck)
+
+    def poster_job(poster: Poster) -> Any:
+        return lambda builder, sizes: builder.poster(poster, sizes or poster.sizes)
+
+    def edition_job(region: RegionalEdition) -> Any:
+        def run(builder: Builder, sizes: tuple[str, ...] | None) -> dict[str, bytes]:
+            if region.poster not in content.posters:
+                raise fail(
+                    region.locations[f"edition '{region.region.id}' › name"],
+                    f"edition '{region.region.id}': no poster with id '{region.poster}'",
+                    f"posters: {', '.join(sorted(content.posters)) or 'none'}",
+                )
+            base = content.posters[region.poster]
+            return builder.poster(apply_edition(base, region), sizes or base.sizes)
+
+        return run
+
+    if edition is not None:
+        if edition not in content.editions:
+            raise fail(
+                Location(Path(EDITIONS_FOLDER)),
+                f"there is no edition '{edition}'",
+                f"editions: {', '.join(sorted(content.editions)) or 'none'}",
+            )
+        return [(f"edition {edition}", edition_job(content.editions[edition]))]
+    jobs = [(f"deck {d.id}", deck_job(d)) for d in content.decks.values()]
+    jobs += [(f"poster {p.id}", poster_job(p)) for p in content.posters.values()]
+    jobs += [(f"edition {e.region.id}", edition_job(e)) for e in content.editions.values()]
+    return jobs

@@ -30,7 +30,7 @@ def main() -> None:
 
 
 @main.command("build")
-@click.argument("decks", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--out",
     "output",
@@ -53,24 +53,34 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="Folder with the layouts.",
 )
+@click.option("--edition", help="Build only this regional edition (cards/editions/NAME.yaml).")
+@click.option(
+    "--size",
+    "sizes",
+    multiple=True,
+    type=click.Choice(["A3", "A2", "A1"]),
+    help="Poster size(s), instead of the sizes in the poster's YAML.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say what is being built.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("--debug", is_flag=True, help="Show a traceback for every error.")
 def build_command(
-    decks: tuple[Path, ...],
+    files: tuple[Path, ...],
     output: Path,
     cards: Path,
     layouts: Path,
+    edition: str | None,
+    sizes: tuple[str, ...],
     verbose: bool,
     quiet: bool,
     debug: bool,
 ) -> None:
-    """Build every product (or only the given DECKS) into the output folder."""
+    """Build every product (or only those of the given content FILES) into the output folder."""
     level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(level=level, format="note: %(message)s")
     project = Project(cards=cards, layouts=layouts, output=output)
     try:
-        written = build(project, list(decks) or None)
+        written = build(project, list(files) or None, edition, sizes or None)
     except UserError as error:
         if debug:
             raise

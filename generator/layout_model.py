@@ -30,6 +30,7 @@ class TextStyle:
     min_size: float
     color: str
     space_after_mm: float
+    align: str = "left"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Layout:
     neutral: Look | None = None
     steps: tuple[Step, ...] = ()
     imposition: Imposition | None = None
+    design_mm: tuple[float, float] | None = None  # posters: the size templates are drawn at
 
     @staticmethod
     def from_document(doc: dict[str, Any], path: Path) -> Layout:
@@ -111,6 +113,7 @@ class Layout:
             neutral=Look(**doc["neutral"]) if "neutral" in doc else None,
             steps=tuple(Step(**step) for step in doc.get("steps", [])),
             imposition=Imposition(**doc["imposition"]) if "imposition" in doc else None,
+            design_mm=tuple(doc["design_mm"]) if "design_mm" in doc else None,
         )
 
     def look(self, level_index: int | None) -> Look:

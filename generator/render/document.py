@@ -42,9 +42,12 @@ class RenderedDocument:
 
 
 def render_document(
-    faces: list[Face], painter: FacePainter, info: DocumentInfo
+    faces: list[Face], painter: FacePainter, info: DocumentInfo, trim: Size | None = None
 ) -> RenderedDocument:
-    """Lay out every face (reporting every problem at once), then draw them, a page each."""
+    """Lay out every face (reporting every problem at once), then draw them, a page each.
+
+    trim is the printed size; the design, scaled, is centred on it (default: the design).
+    """
     layout = painter.layout
     register_family(layout.font)
     laid_out, problems = [], []
@@ -57,8 +60,10 @@ def render_document(
         raise UserError(problems)
 
     bleed = layout.bleed_mm
-    trim = Size(painter.design.w * painter.scale, painter.design.h * painter.scale)
+    drawn = Size(painter.design.w * painter.scale, painter.design.h * painter.scale)
+    trim = trim or drawn
     page = (mm(trim.w + 2 * bleed), mm(trim.h + 2 * bleed))
+    offset_x, offset_y = mm(bleed + (trim.w - drawn.w) / 2), mm(bleed + (trim.h - drawn.h) / 2)
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -74,27 +79,26 @@ def render_document(
     canvas.setSubject(info.subject)
     canvas.setCreator(f"voorwie-generator {__version__}")
     trim_box = (mm(bleed), mm(bleed), mm(bleed + trim.w), mm(bleed + trim.h))
-    offset = mm(bleed)
     pages = []
     for face in laid_out:
         canvas.setTrimBox(trim_box)
         canvas.setBleedBox((0, 0, *page))
         canvas.saveState()
-        canvas.translate(offset, offset)
+        canvas.translate(offset_x, offset_y)
         painter.paint(canvas, face)
         canvas.restoreState()
         canvas.showPage()
         pages.append(
             PageMap(
                 label=face.face.label,
-                anchors={name: _shift(box, offset) for name, box in face.anchors.items()},
-                links=tuple((_shift(box, offset), target) for box, target in face.links),
+                anchors={n: _shift(box, offset_x, offset_y) for n, box in face.anchors.items()},
+                links=tuple((_shift(box, offset_x, offset_y), to) for box, to in face.links),
             )
         )
     canvas.save()
     return RenderedDocument(buffer.getvalue(), trim, bleed, tuple(pages))
 
 
-def _shift(box: Box, offset: float) -> Box:
+def _shift(box: Box, dx: float, dy: float) -> Box:
     left, bottom, right, top = box
-    return left + offset, bottom + offset, right + offset, top + offset
+    return left + dx, bottom + dy, right + dx, top + dy

@@ -7,13 +7,15 @@ position reaches into the bleed. The vocabulary:
       <rect x y w h fill stroke? width_pt? radius?/>
                                                 a rectangle: filled ('none' for no fill),
                                                 outlined if stroke is given, rounded by radius
-      <symbol shape cx cy size fill/>           circle, triangle, square or diamond
+      <symbol shape cx cy size fill stroke? width_pt?/>
+                                                circle, triangle, square or diamond; fill
+                                                'none' and a stroke for an outline
       <line x1 y1 x2 y2 stroke width_pt/>       a straight line
       <arrow x1 y1 x2 y2 stroke width_pt head/> a line ending in a filled arrowhead
       <anchor name x y w h/>                    a named place, a target for links
       <link to x y w h/>                        a clickable area (digital files only)
       <frame x y w h valign? name?>             a box text flows into, top to bottom
-        <p style ref?>text</p>                  a paragraph of content text
+        <p style ref? bullet?>text</p>          a paragraph of content text, bulleted
         <check style ref? x box text_x>text</check>
                                                 a checklist item: tick box of size `box`
                                                 at `x`, text from `text_x` (box 0: none)
@@ -80,6 +82,8 @@ class Symbol:
     cy: float
     size: float
     fill: str
+    stroke: str = ""
+    width_pt: float = 0.75
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class Para:
     style: str
     text: str
     ref: str = ""
+    bullet: str = ""
 
 
 @dataclass(frozen=True)

@@ -64,15 +64,19 @@ class FacePainter:
         design: Size,
         locate: Callable[[str], Location],
         scale: float = 1.0,
+        slack_mm: float = 0.0,
     ) -> None:
+        """slack_mm: how far the printed trim may reach beyond the scaled design on a side."""
         self.layout, self.design, self.locate, self.scale = layout, design, locate, scale
+        self.slack_mm = slack_mm
         self.setter = TextSetter(layout, language, self.color)
 
     def common_values(self) -> dict[str, Any]:
         """What every template may use besides its own values: the geometry, in design mm."""
         return {
             "trim": self.design,
-            "bleed": self.layout.bleed_mm / self.scale,
+            # Backgrounds drawn to -bleed reach the full bleed beyond the printed trim.
+            "bleed": (self.layout.bleed_mm + self.slack_mm) / self.scale,
             "safe": self.layout.safe_mm,
             "dim": self.layout.dimensions,
         }
@@ -122,10 +126,12 @@ class FacePainter:
                 "shorten the text, move questions to another card, or choose a larger trim",
             ) from None
         if step:
+            first = next((p.ref for p in placed if p.ref), face.ref)
             log.warning(
-                "%s: %s: text set %g pt smaller than the layout's size, to fit",
-                self.locate(face.ref),
+                "%s: %s: the text from %s on is set %g pt smaller than the layout's size, to fit",
+                self.locate(first),
                 face.label,
+                first,
                 step * STEP_PT,
             )
         offset = {"top": 0.0, "middle": (mm(frame.h) - total) / 2, "bottom": mm(frame.h) - total}
@@ -182,7 +188,11 @@ class FacePainter:
             case Arrow():
                 self._arrow(canvas, element)
             case Symbol():
-                canvas.setFillColor(self.color(element.fill))
+                if element.fill != "none":
+                    canvas.setFillColor(self.color(element.fill))
+                if element.stroke:
+                    canvas.setStrokeColor(self.color(element.stroke))
+                    canvas.setLineWidth(element.width_pt)
                 self._symbol(canvas, element)
             case Frame():
                 left, top = self._point(element.x, element.y)
@@ -223,8 +233,9 @@ class FacePainter:
     def _symbol(self, canvas: Canvas, symbol: Symbol) -> None:
         cx, cy = self._point(symbol.cx, symbol.cy)
         r = mm(symbol.size) / 2
+        stroke, fill = int(bool(symbol.stroke)), int(symbol.fill != "none")
         if symbol.shape == "circle":
-            canvas.circle(cx, cy, r, stroke=0, fill=1)
+            canvas.circle(cx, cy, r, stroke=stroke, fill=fill)
             return
         corners = {
             "square": [(-r, -r), (r, -r), (r, r), (-r, r)],
@@ -236,4 +247,4 @@ class FacePainter:
         for dx, dy in corners[1:]:
             path.lineTo(cx + dx, cy + dy)
         path.close()
-        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.drawPath(path, stroke=stroke, fill=fill)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import CMYKColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
@@ -17,6 +18,8 @@ from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
 from generator.render.markup import to_paragraph
 
 STEP_PT = 0.5
+ALIGNMENTS = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
+BULLET_INDENT = 1.1  # text starts this many font sizes after a bullet
 BOX_STROKE_PT = 0.75
 
 
@@ -118,7 +121,13 @@ class TextSetter:
             hyphenationMinWordLength=MIN_WORD_LENGTH,
             embeddedHyphenation=1,
             splitLongWords=1,
+            alignment=ALIGNMENTS[style.align],
         )
+        if isinstance(block, Para) and block.bullet:
+            paragraph_style.leftIndent = size * BULLET_INDENT
+            paragraph_style.bulletFontName = paragraph_style.fontName
+            paragraph_style.bulletFontSize = size
+            return Paragraph(to_paragraph(block.text), paragraph_style, bulletText=block.bullet)
         paragraph = Paragraph(to_paragraph(block.text), paragraph_style)
         if isinstance(block, Para):
             return paragraph

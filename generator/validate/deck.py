@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +27,10 @@ def validate_deck(document: Any, path: Path) -> Deck:
     problems = check_schema(document, "deck", path)
     if isinstance(document, Mapping):
         # These read the raw document, so they also speak when the schema found mistakes.
-        problems += _duplicate_ids(document, path)
+        problems += duplicate_ids(document, path, _ids(document))
         problems += _kind_fields(document, path)
         problems += _level_references(document, path)
-        problems += _markup(document, path)
+        problems += markup_problems(document, path)
     if problems:
         raise UserError(problems)
     return _build(document, path)
@@ -140,10 +140,13 @@ def _ids(doc: Mapping) -> Iterator[tuple[str, Any, list[Any]]]:
                 yield "sub-question", sub.get("id"), ["cards", i, "questions", j, "sub", k, "id"]
 
 
-def _duplicate_ids(doc: Mapping, path: Path) -> list[Problem]:
+def duplicate_ids(
+    doc: Mapping, path: Path, ids: Iterable[tuple[str, Any, list[Any]]]
+) -> list[Problem]:
+    """A problem for every id used before in the same document."""
     first_seen: dict[str, int] = {}
     problems = []
-    for noun, ident, where in _ids(doc):
+    for noun, ident, where in ids:
         if not isinstance(ident, str):
             continue
         line = line_of(doc, where)
@@ -209,7 +212,8 @@ def _strings(node: Any, where: list[Any]) -> Iterator[tuple[list[Any], str]]:
             yield from _strings(value, [*where, index])
 
 
-def _markup(doc: Mapping, path: Path) -> list[Problem]:
+def markup_problems(doc: Mapping, path: Path) -> list[Problem]:
+    """Bold markers without a partner, or around nothing, in any text of a document."""
     problems = []
     for where, text in _strings(doc, []):
         location = Location(path, line_of(doc, where))

@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
-from generator.errors import Problem
+from generator.errors import Location, Problem
 from generator.layout_model import FontSpec
-from generator.model import Deck
 from generator.render.fonts import covered_characters
 from generator.render.markup import plain
 
 WEIGHTS_USED = ("regular", "bold")
 
 
-def check_glyphs(deck: Deck, font: FontSpec) -> list[Problem]:
+def check_glyphs(
+    texts: dict[str, str], locate: Callable[[str], Location], font: FontSpec
+) -> list[Problem]:
     """One problem per missing character and place, naming its code point."""
     covered = covered_characters(font, WEIGHTS_USED[0]) & covered_characters(font, WEIGHTS_USED[1])
     problems = []
-    for ref, text in deck.texts.items():
-        missing = sorted({ch for ch in plain(text) if ord(ch) not in covered})
-        for ch in missing:
+    for ref, text in texts.items():
+        for ch in sorted({ch for ch in plain(text) if ord(ch) not in covered}):
             name = unicodedata.name(ch, "unnamed character")
             problems.append(
                 Problem(
-                    deck.location(ref),
+                    locate(ref),
                     f"{ref}: the character {ch!r} (U+{ord(ch):04X} {name}) is not in the font "
                     f"{font.family}",
                     "type it as a character the font has (for example ' for ’), or remove it",

@@ -11,6 +11,7 @@ from generator.geometry import PAPER_MM
 from generator.layout_model import Layout
 from generator.load.yaml_file import Mapping, read_yaml
 from generator.model import Deck
+from generator.poster_model import Poster
 from generator.validate.schema_check import check_schema, line_of
 
 LAYOUT_FILE = "layout.yaml"
@@ -30,12 +31,13 @@ def load_layout(name: str, layouts_dir: Path, asked_at: Location) -> Layout:
         )
     path = layouts_dir / name / LAYOUT_FILE
     doc = read_yaml(path)
+    if isinstance(doc, Mapping) and isinstance(doc.get("base"), str):
+        # The base is checked on its own first; then the whole, as this layout sees it.
+        base = load_layout(doc["base"], layouts_dir, Location(path, line_of(doc, ["base"])))
+        doc = _inherit(doc, read_yaml(base.path))
     problems = check_schema(doc, "layout", path)
     if problems:
         raise UserError(problems)
-    if "base" in doc:
-        base = load_layout(doc["base"], layouts_dir, Location(path, line_of(doc, ["base"])))
-        doc = _inherit(doc, read_yaml(base.path))
     problems = _references(doc, path)
     if problems:
         raise UserError(problems)
@@ -58,7 +60,6 @@ def _inherit(doc: Mapping, base: Mapping) -> Mapping:
                 {**base[key].key_lines, **doc[key].key_lines},
             )
             merged[key] = entries
-    merged.pop("base", None)
     return merged
 
 
@@ -158,17 +159,54 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
                 f"add a colour and symbol under levels: in {layout.path}",
             )
         )
+    return problems + _missing_labels(deck.labels, layout, deck.location("labels"))
+
+
+def check_poster_layout(poster: Poster, layout: Layout) -> list[Problem]:
+    """A poster needs a design size, a look per intensity, both faces and its labels."""
+    where = Location(layout.path)
+    problems = []
+    if layout.design_mm is None:
+        problems.append(
+            Problem(
+                where,
+                f"layout '{layout.name}' has no design_mm, which a poster needs",
+                "add design_mm: [width, height]",
+            )
+        )
+    if len(layout.steps) < len(poster.intensities):
+        problems.append(
+            Problem(
+                where,
+                f"poster '{poster.id}' has {len(poster.intensities)} "
+                f"intensities; layout '{layout.name}' styles "
+                f"{len(layout.steps)}",
+                "add a look under steps:",
+            )
+        )
+    problems += [
+        Problem(
+            where,
+            f"layout '{layout.name}' has no kind '{kind}', which a poster needs",
+            f"add {kind}: {{front: ...}} under kinds:",
+        )
+        for kind in ("poster", "workshop")
+        if kind not in layout.kinds
+    ]
+    return problems + _missing_labels(poster.labels, layout, poster.location("labels"))
+
+
+def _missing_labels(labels: dict[str, str], layout: Layout, where: Location) -> list[Problem]:
+    problems = []
     for label in layout.labels:
-        if label not in deck.labels:
-            close = difflib.get_close_matches(label, list(deck.labels), n=1)
+        if label not in labels:
+            close = difflib.get_close_matches(label, list(labels), n=1)
             hint = f"add '{label}: ...' under labels:"
             if close:
                 hint += f" (is '{close[0]}' a typo for it?)"
-            problems.append(
-                Problem(
-                    deck.location("labels"),
-                    f"labels: the label '{label}' is missing; layout '{layout.name}' prints it",
-                    hint,
-                )
-            )
+            problems.append(Problem(
+                where,
+                f"labels: the label '{label}' is missing; layout '{layout.name}' prints it",
+                hint,
+            ))  # fmt: skip
     return problems

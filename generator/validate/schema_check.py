@@ -23,6 +23,13 @@ ITEM_NOUNS = {
     "sections": "section",
     "levels": "level",
     "kinds": "kind",
+    "flow": "step",
+    "intensities": "intensity",
+    "forms": "form",
+    "examples": "example",
+    "items": "item",
+    "contacts": "contact",
+    "steps": "step",
 }
 
 TYPE_HINTS = {

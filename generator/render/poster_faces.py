@@ -1,0 +1,55 @@
+"""The faces of a poster: the continuum with its flowchart, and the blank workshop sheet."""
+
+from __future__ import annotations
+
+from generator.geometry import PAPER_MM, Size
+from generator.layout_model import Layout
+from generator.model import Deck
+from generator.poster_model import Poster
+from generator.render.document import DocumentInfo, RenderedDocument, render_document
+from generator.render.faces import Face, FacePainter
+
+POSTER_KINDS = ("poster", "workshop")
+
+
+def printed_size(size: str, design: Size) -> Size:
+    """An ISO size in the design's orientation."""
+    short, long = sorted(PAPER_MM[size])
+    return Size(long, short) if design.w > design.h else Size(short, long)
+
+
+def render_poster(
+    poster: Poster, deck: Deck, layout: Layout, kind: str, size: str
+) -> RenderedDocument:
+    """One poster page of the given kind, at an ISO size, scaled from the layout's design."""
+    design = Size(*layout.design_mm)
+    trim = printed_size(size, design)
+    scale = min(trim.w / design.w, trim.h / design.h)
+    slack = max(trim.w - design.w * scale, trim.h - design.h * scale) / 2
+    painter = FacePainter(layout, poster.language, design, poster.location, scale, slack)
+    start = next(q for card in deck.cards for q in card.questions if q.id == poster.start_question)
+    levels = [{"level": level, "look": layout.look(level.index)} for level in deck.levels]
+    steps = [
+        {"intensity": intensity, "look": layout.steps[min(i, len(layout.steps) - 1)]}
+        for i, intensity in enumerate(poster.intensities)
+    ]
+    values = {
+        "poster": poster,
+        "labels": poster.labels,
+        "deck": deck,
+        "start": start,
+        "levels": levels,
+        "steps": steps,
+        "region": poster.region,
+    }
+    face = Face(
+        layout.kinds[kind]["front"], values, f"poster '{poster.id}' ({kind}, {size})", "intro"
+    )
+    title = poster.title if poster.region is None else f"{poster.title} ({poster.region.name})"
+    info = DocumentInfo(
+        title=title,
+        author=poster.source,
+        subject=f"{title}, edition {poster.edition.version} ({poster.edition.date})",
+        language=poster.language,
+    )
+    return render_document([face], painter, info, trim)
