@@ -9,6 +9,8 @@ PT_PER_MM = 72 / 25.4
 
 # ISO 216 sizes, portrait, in mm.
 PAPER_MM: dict[str, tuple[float, float]] = {
+    "A1": (594, 841),
+    "A2": (420, 594),
     "A3": (297, 420),
     "A4": (210, 297),
     "A5": (148, 210),

@@ -19,13 +19,19 @@ class FlowStep:
 
 
 @dataclass(frozen=True)
+class Example:
+    text: str
+    ref: str
+
+
+@dataclass(frozen=True)
 class Form:
     id: str
     name: str
     intensity: str  # the source's label: laag, laag tot midden, …
     explanation: str
-    examples: tuple[str, ...]
-    regional: tuple[str, ...]  # examples a regional edition added
+    examples: tuple[Example, ...]
+    regional: tuple[Example, ...]  # examples a regional edition added
     ref: str
 
 

@@ -30,7 +30,7 @@ def complete_pdf(
 
     cards_root = writer.add_outline_item(deck.title, 0)
     for number, card in enumerate(deck.cards):
-        title = card.level.name if card.level else card.heading or deck.title
+        title = card.level.name if card.level else card.heading or card.sections[0].heading
         writer.add_outline_item(title, 2 * number, parent=cards_root)
     poster_index = len(cards.pages)
     writer.add_outline_item(poster.title, poster_index)

@@ -43,7 +43,10 @@ def render_poster(
         "region": poster.region,
     }
     face = Face(
-        layout.kinds[kind]["front"], values, f"poster '{poster.id}' ({kind}, {size})", "intro"
+        layout.kinds[kind]["front"],
+        values,
+        f"poster '{poster.product_id}' ({kind}, {size})",
+        "intro",
     )
     title = poster.title if poster.region is None else f"{poster.title} ({poster.region.name})"
     info = DocumentInfo(

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.errors import Location, Problem, UserError
 from generator.load.yaml_file import Mapping
-from generator.poster_model import Contact, Poster, Region
+from generator.poster_model import Contact, Example, Poster, Region
 from generator.validate.deck import markup_problems
 from generator.validate.schema_check import check_schema, line_of
 
@@ -47,19 +47,21 @@ def validate_edition(document: Any, path: Path) -> RegionalEdition:
 
     note(f"edition '{meta['id']}' › name", meta["name"], ["edition", "name"])
     note(f"edition '{meta['id']}' › source", meta["source"], ["edition", "source"])
+
+    def examples(intensity: str, key: str, texts: list[str]) -> tuple[Example, ...]:
+        found = []
+        for k, text in enumerate(texts):
+            ref = f"edition '{meta['id']}' › {intensity} › {key} {k + 1}"
+            note(ref, text, ["examples", intensity, key, k])
+            found.append(Example(text, ref))
+        return tuple(found)
+
     changes = []
     for intensity, change in (document.get("examples") or {}).items():
-        for key in ("add", "replace"):
-            for k, text in enumerate(change.get(key, [])):
-                note(
-                    f"edition '{meta['id']}' › {intensity} › {key} {k + 1}",
-                    text,
-                    ["examples", intensity, key, k],
-                )
         changes.append(ExampleChange(
             intensity,
-            tuple(change.get("add", [])),
-            tuple(change["replace"]) if "replace" in change else None,
+            examples(intensity, "add", change.get("add", [])),
+            examples(intensity, "replace", change["replace"]) if "replace" in change else None,
             Location(path, line_of(document, ["examples", intensity])),
         ))  # fmt: skip
     contacts = []

@@ -8,7 +8,7 @@ from typing import Any
 from generator.errors import Location, Problem, UserError
 from generator.load.yaml_file import Mapping
 from generator.model import Deck, Edition
-from generator.poster_model import CoreElements, FlowStep, Form, Intensity, Poster
+from generator.poster_model import CoreElements, Example, FlowStep, Form, Intensity, Poster
 from generator.validate.deck import duplicate_ids, markup_problems
 from generator.validate.schema_check import check_schema, line_of
 
@@ -86,18 +86,14 @@ def _build(doc: Mapping, path: Path) -> Poster:
             form_ref = note(f"form '{f['id']}'", f["explanation"], [*form_where, "explanation"])
             note(f"{form_ref} › name", f["name"], [*form_where, "name"])
             note(f"{form_ref} › intensity", f["intensity"], [*form_where, "intensity"])
-            for k, example in enumerate(f["examples"]):
-                note(f"{form_ref} › example {k + 1}", example, [*form_where, "examples", k])
-            forms.append(
-                Form(
-                    f["id"],
-                    f["name"],
-                    f["intensity"],
-                    f["explanation"],
-                    tuple(f["examples"]),
-                    (),
-                    form_ref,
+            examples = tuple(
+                Example(
+                    text, note(f"{form_ref} › example {k + 1}", text, [*form_where, "examples", k])
                 )
+                for k, text in enumerate(f["examples"])
+            )
+            forms.append(
+                Form(f["id"], f["name"], f["intensity"], f["explanation"], examples, (), form_ref)
             )
         intensities.append(
             Intensity(item["id"], item["name"], item["description"], tuple(forms), i + 1, ref)
