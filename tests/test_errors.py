@@ -474,14 +474,15 @@ def test_empty_deck_file(workspace: Path, run_cli: Callable) -> None:
 
 
 def test_deck_file_that_is_a_list(workspace: Path, run_cli: Callable) -> None:
-    """A deck whose top level is a list says a group of keys was expected, where it starts."""
+    """A content file whose top level is a list says what a deck or poster starts with."""
     text = "# vragen\n- vraag een\n- vraag twee\n"
     (workspace / DECK).write_text(text, encoding="utf-8")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, "- vraag een")
-    message = "the file: expected a group of keys, found a list (lines starting with '- ')"
-    assert problem(f"{DECK}:{line}", message) in run.output
+    message = "the file is neither a deck nor a poster"
+    hint = "a deck starts with 'deck:', a poster with 'poster:'"
+    assert problem(f"{DECK}:{line}", message, hint) in run.output
 
 
 # --- 17. alias bomb --------------------------------------------------------------------------

@@ -67,3 +67,26 @@ def test_levels_differ_in_colour_and_in_symbol(layout: Layout) -> None:
     """Never colour alone: each level has its own symbol as well as its own colour."""
     assert len({look.color for look in layout.levels}) == len(layout.levels)
     assert len({look.symbol for look in layout.levels}) == len(layout.levels)
+
+
+@pytest.fixture(scope="module")
+def poster_layout() -> Layout:
+    return load_layout("poster", LAYOUTS, Location(Path("test")))
+
+
+def test_text_on_every_intensity_step_reaches_4_5_to_1(poster_layout: Layout) -> None:
+    for step in poster_layout.steps:
+        ratio = contrast(poster_layout.colors[step.text], poster_layout.colors[step.color])
+        assert ratio >= 4.5, f"{step.color}: {ratio:.2f}"
+
+
+def test_intensity_steps_are_distinct_and_get_darker(poster_layout: Layout) -> None:
+    """A sequential scale: each step darker than the one before, so order reads without hue."""
+    shades = [luminance(poster_layout.colors[step.color]) for step in poster_layout.steps]
+    assert shades == sorted(shades, reverse=True) and len(set(shades)) == len(shades)
+
+
+def test_the_poster_inherits_the_cards_colours(layout: Layout, poster_layout: Layout) -> None:
+    """Colours are defined once: the poster's level looks are the cards'."""
+    assert poster_layout.levels == layout.levels
+    assert all(poster_layout.colors[name] == value for name, value in layout.colors.items())

@@ -28,12 +28,12 @@ def complete_pdf(
             writer.add_page(page)
     _unique_subset_tags(writer)
 
-    cards_root = writer.add_outline_item(deck.title, 0)
+    cards_root = writer.add_outline_item(title=deck.title, page_number=0)
     for number, card in enumerate(deck.cards):
         title = card.level.name if card.level else card.heading or card.sections[0].heading
-        writer.add_outline_item(title, 2 * number, parent=cards_root)
+        writer.add_outline_item(title=title, page_number=2 * number, parent=cards_root)
     poster_index = len(cards.pages)
-    writer.add_outline_item(poster.title, poster_index)
+    writer.add_outline_item(title=poster.title, page_number=poster_index)
 
     first_questions = next(
         (2 * i for i, card in enumerate(deck.cards) if card.kind == "questions"), 0

@@ -1,0 +1,241 @@
+"""The continuum poster, its workshop sheet, regional editions and the complete digital PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from generator.build import Project, build
+from generator.load.yaml_file import read_yaml
+from generator.poster_model import Poster
+from generator.validate.edition import apply_edition, validate_edition
+from generator.validate.poster import validate_poster
+from tests.conftest import CARDS, LAYOUTS, MAIN_DECK
+from tests.pdf_tools import BASE14, MM, fonts, page_texts, squeeze
+
+POSTER_FILE = CARDS / "continuum.yaml"
+EDITION_FILE = CARDS / "editions" / "midden-holland.yaml"
+A_SIZES = {"A3": (297, 420), "A2": (420, 594), "A1": (594, 841)}
+BLEED, SAFE = 3, 4
+
+
+@pytest.fixture(scope="module")
+def poster() -> Poster:
+    return validate_poster(read_yaml(POSTER_FILE), POSTER_FILE)
+
+
+@pytest.fixture(scope="module")
+def regional(poster: Poster) -> Poster:
+    return apply_edition(poster, validate_edition(read_yaml(EDITION_FILE), EDITION_FILE))
+
+
+@pytest.fixture(scope="module")
+def all_sizes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    output = tmp_path_factory.mktemp("sizes")
+    written = build(Project(CARDS, LAYOUTS, output), sizes=("A3", "A2", "A1"))
+    return {path.name: path for path in written}
+
+
+def test_every_poster_text_is_printed(built: dict[str, Path], poster: Poster) -> None:
+    """Each text stands on the poster, the workshop sheet or (contacts) a regional edition."""
+    products = ["continuum_A3_print.pdf", "continuum-workshop_A3_print.pdf",
+                "continuum_midden-holland_A3_print.pdf"]  # fmt: skip
+    printed = squeeze(" ".join(text for name in products for text in page_texts(built[name])))
+    missing = [ref for ref, text in poster.texts.items() if squeeze(text) not in printed]
+    assert not missing
+
+
+def test_the_flowchart_starts_with_the_decks_start_question(built: dict[str, Path]) -> None:
+    deck = read_yaml(MAIN_DECK)
+    start = deck["cards"][1]["questions"][0]
+    printed = squeeze(page_texts(built["continuum_A3_print.pdf"])[0])
+    for text in [start["text"], *(sub["text"] for sub in start["sub"])]:
+        assert squeeze(text) in printed
+
+
+def test_intensities_run_from_low_at_the_top_to_high_at_the_bottom(
+    built: dict[str, Path], poster: Poster
+) -> None:
+    with pdfplumber.open(built["continuum_A3_print.pdf"]) as pdf:
+        page = pdf.pages[0]
+        tops = [
+            page.search(intensity.name, regex=False)[0]["top"] for intensity in poster.intensities
+        ]
+        assert tops == sorted(tops)
+        assert not page.images, "the poster is vector only"
+
+
+@pytest.mark.parametrize("size", list(A_SIZES))
+def test_poster_sizes_have_exact_trim_and_bleed(all_sizes: dict[str, Path], size: str) -> None:
+    for name in (f"continuum_{size}_print.pdf", f"continuum-workshop_{size}_print.pdf"):
+        page = PdfReader(all_sizes[name]).pages[0]
+        width, height = A_SIZES[size]
+        trim = [BLEED * MM, BLEED * MM, (BLEED + width) * MM, (BLEED + height) * MM]
+        full = [0, 0, (width + 2 * BLEED) * MM, (height + 2 * BLEED) * MM]
+        assert [float(v) for v in page.trimbox] == pytest.approx(trim, abs=0.01)
+        assert [float(v) for v in page.bleedbox] == pytest.approx(full, abs=0.01)
+        assert [float(v) for v in page.mediabox] == pytest.approx(full, abs=0.01)
+
+
+def test_larger_sizes_scale_the_type(all_sizes: dict[str, Path], poster: Poster) -> None:
+    heights = {}
+    for size in A_SIZES:
+        with pdfplumber.open(all_sizes[f"continuum_{size}_print.pdf"]) as pdf:
+            title = pdf.pages[0].search(poster.title, regex=False)[0]
+            heights[size] = title["bottom"] - title["top"]
+    assert heights["A2"] == pytest.approx(heights["A3"] * 2**0.5, rel=0.02)
+    assert heights["A1"] == pytest.approx(heights["A3"] * 2, rel=0.02)
+
+
+@pytest.mark.parametrize(
+    "name", ["continuum_A3_print.pdf", "continuum-workshop_A3_print.pdf", "continuum_digital.pdf"]
+)
+def test_poster_fonts_are_embedded_subsets(built: dict[str, Path], name: str) -> None:
+    for font in fonts(built[name]):
+        tag, _, family = str(font["/BaseFont"]).lstrip("/").partition("+")
+        assert len(tag) == 6 and family not in BASE14
+        assert "/FontFile2" in font["/FontDescriptor"]
+
+
+@pytest.mark.parametrize("name", ["continuum_A3_print.pdf", "continuum-workshop_A3_print.pdf"])
+def test_poster_text_stays_inside_the_safe_area(built: dict[str, Path], name: str) -> None:
+    width, height = A_SIZES["A3"]
+    with pdfplumber.open(built[name]) as pdf:
+        for char in pdf.pages[0].chars:
+            assert char["x0"] >= (BLEED + SAFE) * MM and char["x1"] <= (BLEED + width - SAFE) * MM
+            assert char["top"] >= (BLEED + SAFE) * MM
+            assert char["bottom"] <= (BLEED + height - SAFE) * MM
+
+
+def test_the_workshop_sheet_has_the_scale_but_empty_lanes(
+    built: dict[str, Path], poster: Poster
+) -> None:
+    printed = squeeze(page_texts(built["continuum-workshop_A3_print.pdf"])[0])
+    assert squeeze(poster.labels["workshop_prompt"]) in printed
+    for intensity in poster.intensities:
+        assert squeeze(intensity.name) in printed
+        assert squeeze(intensity.forms[0].explanation) not in printed
+        assert all(squeeze(example.text) not in printed for example in intensity.forms[0].examples)
+
+
+def test_the_regional_edition_adds_its_examples_and_contacts(
+    built: dict[str, Path], regional: Poster
+) -> None:
+    base = squeeze(page_texts(built["continuum_A3_print.pdf"])[0])
+    edition = squeeze(page_texts(built["continuum_midden-holland_A3_print.pdf"])[0])
+    added = [text for ref, text in regional.texts.items() if ref.startswith("edition")]
+    assert added
+    for text in added:
+        assert squeeze(text) in edition
+    assert squeeze(regional.region.contacts[0].detail) not in base
+
+
+def test_building_one_edition_writes_only_its_products(workspace: Path) -> None:
+    written = build(Project(workspace / "cards", workspace / "layouts", workspace / "output"),
+                    edition="midden-holland")  # fmt: skip
+    assert sorted(p.name for p in written) == [
+        "continuum_midden-holland-workshop_A3_print.pdf",
+        "continuum_midden-holland_A3_print.pdf",
+        "continuum_midden-holland_digital.pdf",
+    ]
+
+
+def test_an_edition_naming_an_unknown_intensity_is_an_error(workspace: Path, run_cli) -> None:
+    path = workspace / "cards" / "editions" / "midden-holland.yaml"
+    text = path.read_text().replace("  cooperatie:\n", "  cooperatei:\n")
+    path.write_text(text)
+    run = run_cli(workspace, "build")
+    line = text.splitlines().index("  cooperatei:") + 1
+    assert run.exit_code == 1
+    assert f"cards/editions/midden-holland.yaml:{line}: examples: poster 'continuum' has no " \
+        "intensity 'cooperatei'" in run.output  # fmt: skip
+    assert "did you mean 'cooperatie'?" in run.output
+
+
+def test_a_poster_naming_an_unknown_deck_is_an_error(workspace: Path, run_cli) -> None:
+    path = workspace / "cards" / "continuum.yaml"
+    text = path.read_text().replace("  deck: voor-wie-doen-we-wat", "  deck: voor-wie")
+    path.write_text(text)
+    run = run_cli(workspace, "build")
+    line = text.splitlines().index("  deck: voor-wie") + 1
+    assert run.exit_code == 1
+    assert f"cards/continuum.yaml:{line}: poster › deck: no deck with id 'voor-wie'" in run.output
+
+
+def test_too_much_poster_text_names_the_intensity_and_line(workspace: Path, run_cli) -> None:
+    path = workspace / "cards" / "continuum.yaml"
+    old = "      Coöperatie gaat een stap verder in intensiteit dan coördinatie, omdat er"
+    text = path.read_text().replace(old, old + " veel meer woorden" * 60)
+    path.write_text(text)
+    run = run_cli(workspace, "build")
+    rows = text.splitlines()
+    first = next(n for n, row in enumerate(rows) if row.startswith(old))
+    line = first  # the `description: >-` key, one line above the folded text
+    assert run.exit_code == 1
+    assert (
+        f"cards/continuum.yaml:{line}: poster 'continuum' (poster, A3): intensity 'cooperatie' "
+        "does not fit, even at the minimum size of 9 pt"
+    ) in run.output
+
+
+# --- the complete digital PDF ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def digital(built: dict[str, Path]) -> PdfReader:
+    return PdfReader(built["continuum_digital.pdf"])
+
+
+def test_digital_pdf_holds_every_card_and_the_poster_cut_to_trim(
+    built: dict[str, Path], digital: PdfReader
+) -> None:
+    cards = PdfReader(built["voor-wie-doen-we-wat_print.pdf"]).pages
+    assert len(digital.pages) == len(cards) + 1
+    sizes = [(105, 148)] * len(cards) + [A_SIZES["A3"]]
+    for page, (width, height) in zip(digital.pages, sizes, strict=True):
+        assert float(page.mediabox.width) == pytest.approx(width * MM, abs=0.01)
+        assert float(page.mediabox.height) == pytest.approx(height * MM, abs=0.01)
+    text = squeeze(" ".join(page.extract_text() for page in digital.pages))
+    for card_page in page_texts(built["voor-wie-doen-we-wat_print.pdf"]):
+        assert squeeze(card_page) in text
+
+
+def test_digital_pdf_has_bookmarks_per_part(digital: PdfReader) -> None:
+    top = [item for item in digital.outline if not isinstance(item, list)]
+    children = next(item for item in digital.outline if isinstance(item, list))
+    assert [digital.get_destination_page_number(item) for item in top] == [
+        0,
+        len(digital.pages) - 1,
+    ]
+    assert [digital.get_destination_page_number(item) for item in children] == [0, 2, 4, 6, 8]
+
+
+def test_flowchart_steps_link_to_the_cards_and_to_the_continuum(
+    built: dict[str, Path], digital: PdfReader
+) -> None:
+    poster_index = len(digital.pages) - 1
+    annotations = [a.get_object() for a in digital.pages[poster_index]["/Annots"]]
+    targets = []
+    with pdfplumber.open(built["continuum_digital.pdf"]) as pdf:
+        page = pdf.pages[poster_index]
+        for annotation in annotations:
+            x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
+            destination = annotation["/Dest"]
+            target = digital.get_page_number(destination[0].get_object())
+            inside = page.crop((x0, page.height - y1, x1, page.height - y0)).extract_text()
+            targets.append((inside.split("\n")[0], target, str(destination[1])))
+    assert targets[0][0].startswith("Stap 1") and targets[0][1] == 2  # the start question card
+    assert targets[1][0].startswith("Stap 2") and targets[1][1] == poster_index
+    assert targets[1][2] == "/XYZ"
+
+
+def test_digital_pdf_gives_each_subset_its_own_name(built: dict[str, Path]) -> None:
+    names: dict[str, bytes] = {}
+    for font in fonts(built["continuum_digital.pdf"]):
+        data = font["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+        name = str(font["/BaseFont"])
+        assert names.setdefault(name, data) == data, f"two different subsets are called {name}"
+    assert len(names) >= 4  # regular and bold, from the cards and from the poster
