@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.errors import Location, Problem, UserError, fail
 from generator.impose.digital import complete_pdf
+from generator.impose.pdfx import mark_pdfx
 from generator.impose.plan import plan_sheets
 from generator.impose.sheets import impose
 from generator.layout_model import Layout
@@ -124,21 +125,32 @@ class Builder:
             self.layouts[name] = load_layout(name, self.project.layouts, asked_at)
         return self.layouts[name]
 
-    def deck(self, deck: Deck) -> dict[str, bytes]:
-        """The print-shop file and the A4 sheets of a deck."""
+    def deck_layout(self, deck: Deck) -> Layout:
+        """The deck's layout, once the deck has been checked against it."""
         layout = self.layout(deck.layout, deck.location("deck › layout"))
         problems = check_deck_against_layout(deck, layout)
         problems += check_glyphs(deck.texts, deck.location, layout.font)
         if problems:
             raise UserError(problems)
-        document = self.rendered[deck.id] = render_deck(deck, layout)
+        return layout
+
+    def deck(self, deck: Deck) -> dict[str, bytes]:
+        """The print-shop file and the A4 sheets of a deck."""
+        layout = self.deck_layout(deck)
+        document = render_deck(deck, layout)
         plan = plan_sheets(
             document.trim, document.bleed_mm, layout.imposition, deck.location("deck › trim")
         )
         return {
-            f"{deck.id}_print.pdf": document.pdf,
+            f"{deck.id}_print.pdf": mark_pdfx(document.pdf, deck.edition.date),
             f"{deck.id}_a4-duplex.pdf": impose(document, plan, layout.imposition),
         }
+
+    def screen_deck(self, deck: Deck) -> RenderedDocument:
+        """The deck in RGB, for the digital PDF; rendered once per build."""
+        if deck.id not in self.rendered:
+            self.rendered[deck.id] = render_deck(deck, self.deck_layout(deck), color_model="rgb")
+        return self.rendered[deck.id]
 
     def poster(self, poster: Poster, sizes: tuple[str, ...]) -> dict[str, bytes]:
         """The poster and the workshop sheet at every size, and the complete digital PDF."""
@@ -149,18 +161,15 @@ class Builder:
         if problems:
             raise UserError(problems)
         deck = self.content.decks[poster.deck]
-        outputs, first = {}, None
+        outputs = {}
         for size in sizes:
             for kind in POSTER_KINDS:
                 document = render_poster(poster, deck, layout, kind, size)
                 name = poster.product_id if kind == "poster" else f"{poster.product_id}-{kind}"
-                outputs[f"{name}_{size}_print.pdf"] = document.pdf
-                if kind == "poster" and first is None:
-                    first = document
-        if deck.id not in self.rendered:
-            self.deck(deck)
+                outputs[f"{name}_{size}_print.pdf"] = mark_pdfx(document.pdf, poster.edition.date)
+        on_screen = render_poster(poster, deck, layout, "poster", sizes[0], color_model="rgb")
         outputs[f"{poster.product_id}_digital.pdf"] = complete_pdf(
-            deck, self.rendered[deck.id], poster, first
+            deck, self.screen_deck(deck), poster, on_screen
         )
         return outputs
 

@@ -32,10 +32,10 @@ def deck_faces(deck: Deck, layout: Layout) -> list[Face]:
     return faces
 
 
-def render_deck(deck: Deck, layout: Layout) -> RenderedDocument:
-    """The print-shop file of a deck: one face per page, front then back."""
+def render_deck(deck: Deck, layout: Layout, color_model: str = "cmyk") -> RenderedDocument:
+    """A deck's faces, one per page, front then back; CMYK for print, RGB for screens."""
     trim = parse_size(deck.trim or layout.default_trim)
-    painter = FacePainter(layout, deck.language, trim, deck.location)
+    painter = FacePainter(layout, deck.language, trim, deck.location, color_model=color_model)
     info = DocumentInfo(
         title=deck.title,
         author=deck.source,

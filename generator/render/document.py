@@ -71,7 +71,7 @@ def render_document(
         invariant=1,  # no clock in the file: the same input gives the same bytes
         pageCompression=1,
         initialFontName=font_name(layout.font, "regular"),  # never reference Helvetica
-        enforceColorSpace="cmyk",
+        enforceColorSpace=painter.color_model,  # print files cannot contain RGB by mistake
         lang=info.language,
     )
     canvas.setTitle(info.title)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.lib.colors import CMYKColor
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.errors import Location, fail
@@ -65,10 +65,14 @@ class FacePainter:
         locate: Callable[[str], Location],
         scale: float = 1.0,
         slack_mm: float = 0.0,
+        color_model: str = "cmyk",
     ) -> None:
-        """slack_mm: how far the printed trim may reach beyond the scaled design on a side."""
+        """slack_mm: how far the printed trim may reach beyond the scaled design on a side.
+
+        color_model: 'cmyk' for print, 'rgb' for screens (the layout's CMYK, converted).
+        """
         self.layout, self.design, self.locate, self.scale = layout, design, locate, scale
-        self.slack_mm = slack_mm
+        self.slack_mm, self.color_model = slack_mm, color_model
         self.setter = TextSetter(layout, language, self.color)
 
     def common_values(self) -> dict[str, Any]:
@@ -81,14 +85,17 @@ class FacePainter:
             "dim": self.layout.dimensions,
         }
 
-    def color(self, name: str) -> CMYKColor:
+    def color(self, name: str) -> Color:
         if name not in self.layout.colors:
             raise fail(
                 Location(self.layout.path),
                 f"unknown colour '{name}' in a template",
                 "define it under colors: or correct the template",
             )
-        return CMYKColor(*self.layout.colors[name])
+        c, m, y, k = self.layout.colors[name]
+        if self.color_model == "rgb":
+            return Color((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+        return CMYKColor(c, m, y, k)
 
     def lay_out(self, face: Face) -> LaidOut:
         """The face's elements with their text set, or an error naming file, item and text."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.lib.colors import CMYKColor
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
@@ -26,7 +26,7 @@ BOX_STROKE_PT = 0.75
 class CheckItem(Flowable):
     """A paragraph with a tick box beside its first line."""
 
-    def __init__(self, paragraph: Paragraph, x: float, box: float, text_x: float, color: CMYKColor):
+    def __init__(self, paragraph: Paragraph, x: float, box: float, text_x: float, color: Color):
         super().__init__()
         self.paragraph, self.x, self.box, self.text_x, self.color = paragraph, x, box, text_x, color
 
@@ -72,7 +72,7 @@ class TextSetter:
 
     layout: Layout
     language: str
-    color: Callable[[str], CMYKColor]
+    color: Callable[[str], Color]
 
     def fit(self, frame: Frame) -> tuple[list[Placed], float, int]:
         """Placed flowables, their total height and the step down used; Overflow if none fits."""

@@ -19,14 +19,16 @@ def printed_size(size: str, design: Size) -> Size:
 
 
 def render_poster(
-    poster: Poster, deck: Deck, layout: Layout, kind: str, size: str
+    poster: Poster, deck: Deck, layout: Layout, kind: str, size: str, color_model: str = "cmyk"
 ) -> RenderedDocument:
     """One poster page of the given kind, at an ISO size, scaled from the layout's design."""
     design = Size(*layout.design_mm)
     trim = printed_size(size, design)
     scale = min(trim.w / design.w, trim.h / design.h)
     slack = max(trim.w - design.w * scale, trim.h - design.h * scale) / 2
-    painter = FacePainter(layout, poster.language, design, poster.location, scale, slack)
+    painter = FacePainter(
+        layout, poster.language, design, poster.location, scale, slack, color_model
+    )
     start = next(q for card in deck.cards for q in card.questions if q.id == poster.start_question)
     levels = [{"level": level, "look": layout.look(level.index)} for level in deck.levels]
     steps = [
