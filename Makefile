@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 build: $(STAMP)
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator build --check
 
 test: $(STAMP)
 	$(BIN)/ruff check generator tests

@@ -11,6 +11,8 @@ import click
 from generator import __version__
 from generator.build import Project, build
 from generator.errors import UserError, display_path
+from generator.preflight.inspect import inspect
+from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
 from generator.preview import DEFAULT_DPI, write_previews
 
 
@@ -61,6 +63,12 @@ def main() -> None:
     type=click.Choice(["A3", "A2", "A1"]),
     help="Poster size(s), instead of the sizes in the poster's YAML.",
 )
+@click.option(
+    "--check",
+    "preflight_after",
+    is_flag=True,
+    help="Preflight every file written, each by its kind; exit 1 if one fails.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say what is being built.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("--debug", is_flag=True, help="Show a traceback for every error.")
@@ -71,6 +79,7 @@ def build_command(
     layouts: Path,
     edition: str | None,
     sizes: tuple[str, ...],
+    preflight_after: bool,
     verbose: bool,
     quiet: bool,
     debug: bool,
@@ -98,6 +107,8 @@ def build_command(
     if not quiet:
         for path in written:
             click.echo(f"wrote {display_path(path)}")
+    if preflight_after and run_preflight(written, None, quiet=True):
+        sys.exit(1)
 
 
 @main.command("preview")
@@ -118,3 +129,44 @@ def preview_command(pdfs: tuple[Path, ...], folder: Path, dpi: int) -> None:
         raise click.UsageError("no PDFs given and none in output/: run `build` first")
     for path in write_previews(chosen, folder, dpi):
         click.echo(f"wrote {display_path(path)}")
+
+
+def run_preflight(pdfs: list[Path], profile: str | None, quiet: bool) -> int:
+    """Check each file (by its kind when profile is None); print the findings; count failures."""
+    failed = 0
+    for path in pdfs:
+        chosen = profile or profile_for(path.name)
+        try:
+            findings = preflight(inspect(path), chosen)
+        except Exception as error:  # a file that cannot be read is a finding, not a crash
+            findings = [Finding(False, "document", f"cannot be read: {error}", "is it a PDF?")]
+        problems = [f for f in findings if not f.ok]
+        failed += bool(problems)
+        if quiet and not problems:
+            continue
+        click.echo(f"{display_path(path)} ({chosen}): {'FAIL' if problems else 'ok'}")
+        for finding in findings:
+            if finding.ok and not quiet:
+                click.echo(f"    {finding.message}")
+        for finding in problems:
+            click.echo(f"  FAIL {finding.where}: {finding.message}\n       fix: {finding.fix}")
+    if failed:
+        click.echo(f"{failed} of {len(pdfs)} file{'s' if len(pdfs) != 1 else ''} failed.", err=True)
+    return failed
+
+
+@main.command("check")
+@click.argument(
+    "pdfs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--profile",
+    type=click.Choice(list(PROFILES)),
+    help="print (print-shop file), office (sheets for an office printer) or screen; "
+    "default: from the file name, else print.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+def check_command(pdfs: tuple[Path, ...], profile: str | None, quiet: bool) -> None:
+    """Preflight PDFs (any PDF, not only ours); exit 1 if one has a problem."""
+    if run_preflight(list(pdfs), profile, quiet):
+        sys.exit(1)

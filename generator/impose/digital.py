@@ -24,7 +24,8 @@ def complete_pdf(
     writer = PdfWriter()
     for document in (cards, sheet):
         for page in PdfReader(io.BytesIO(document.pdf)).pages:
-            page.mediabox = page.cropbox = page.trimbox  # a screen shows the trimmed card
+            # A screen shows the trimmed card: one box, no bleed.
+            page.mediabox = page.cropbox = page.bleedbox = page.trimbox
             writer.add_page(page)
     _unique_subset_tags(writer)
 
