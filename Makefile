@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BUILD_OPTIONS ?=
 
 .PHONY: all build test lint clean
 
@@ -14,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 build: $(STAMP)
-	$(BIN)/python -m generator build --check
+	$(BIN)/python -m generator build --check $(BUILD_OPTIONS)
 
 test: $(STAMP)
 	$(BIN)/ruff check generator tests

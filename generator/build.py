@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from generator.layout_model import Layout
 from generator.load.yaml_file import Mapping, read_yaml
 from generator.model import Deck
 from generator.poster_model import Poster
-from generator.render.deck_faces import render_deck
+from generator.render.deck_faces import render_calibration, render_deck
 from generator.render.document import RenderedDocument
 from generator.render.poster_faces import POSTER_KINDS, render_poster
 from generator.validate.deck import validate_deck
@@ -51,6 +51,14 @@ class Project:
 
     def edition_files(self) -> list[Path]:
         return sorted((self.cards / EDITIONS_FOLDER).glob("*.yaml"))
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    """How the office printer turns and shifts the back; see the calibration sheet."""
+
+    duplex: str | None = None  # long-edge or short-edge; None: the layout's choice
+    back_offset_mm: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass
@@ -117,6 +125,7 @@ class Builder:
 
     project: Project
     content: Content
+    printer: PrinterSettings = PrinterSettings()
     layouts: dict[str, Layout] = field(default_factory=dict)
     rendered: dict[str, RenderedDocument] = field(default_factory=dict)
 
@@ -138,12 +147,21 @@ class Builder:
         """The print-shop file and the A4 sheets of a deck."""
         layout = self.deck_layout(deck)
         document = render_deck(deck, layout)
+        imposition = layout.imposition
+        if self.printer.duplex:
+            imposition = replace(imposition, duplex=self.printer.duplex)
         plan = plan_sheets(
-            document.trim, document.bleed_mm, layout.imposition, deck.location("deck › trim")
+            document.trim,
+            document.bleed_mm,
+            imposition,
+            deck.location("deck › trim"),
+            self.printer.back_offset_mm,
         )
+        calibration = render_calibration(deck, layout, plan)
         return {
             f"{deck.id}_print.pdf": mark_pdfx(document.pdf, deck.edition.date),
-            f"{deck.id}_a4-duplex.pdf": impose(document, plan, layout.imposition),
+            f"{deck.id}_a4-duplex.pdf": impose(document, plan, imposition),
+            f"{deck.id}_duplex-calibration.pdf": impose(calibration, plan, imposition),
         }
 
     def screen_deck(self, deck: Deck) -> RenderedDocument:
@@ -179,10 +197,11 @@ def build(
     files: list[Path] | None = None,
     edition: str | None = None,
     sizes: tuple[str, ...] | None = None,
+    printer: PrinterSettings = PrinterSettings(),
 ) -> list[Path]:
     """Build every product (or one region's); write nothing unless all succeed."""
     content = collect(project, files)
-    builder = Builder(project, content)
+    builder = Builder(project, content, printer)
     jobs = _jobs(content, edition)
     outputs: dict[str, bytes] = {}
     problems: list[Problem] = []

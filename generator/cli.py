@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build import Project, build
+from generator.build import PrinterSettings, Project, build
 from generator.errors import UserError, display_path
 from generator.preflight.inspect import inspect
 from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
@@ -23,6 +23,19 @@ def report(error: UserError) -> None:
         click.echo(str(problem), err=True)
     count = len(error.problems)
     click.echo(f"{count} problem{'s' if count != 1 else ''}; no output was changed.", err=True)
+
+
+def parse_offset(value: str | None) -> tuple[float, float]:
+    """'1.5,-0.5' as (1.5, -0.5): millimetres right and up."""
+    if value is None:
+        return (0.0, 0.0)
+    try:
+        x, y = (float(part) for part in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not X,Y in mm, such as 1.5,-0.5") from None
+    if max(abs(x), abs(y)) > 10:
+        raise click.BadParameter("more than 10 mm: measure again on the calibration sheet")
+    return (x, y)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,6 +77,18 @@ def main() -> None:
     help="Poster size(s), instead of the sizes in the poster's YAML.",
 )
 @click.option(
+    "--duplex",
+    type=click.Choice(["long-edge", "short-edge"]),
+    help="How your printer turns the sheet (default: the layout's long-edge).",
+)
+@click.option(
+    "--back-offset",
+    callback=lambda ctx, param, value: parse_offset(value),
+    metavar="X,Y",
+    help="Where the back lands, in mm, as read on the calibration sheet (right and up "
+    "positive); the A4 sheets correct it.",
+)
+@click.option(
     "--check",
     "preflight_after",
     is_flag=True,
@@ -79,6 +104,8 @@ def build_command(
     layouts: Path,
     edition: str | None,
     sizes: tuple[str, ...],
+    duplex: str | None,
+    back_offset: tuple[float, float],
     preflight_after: bool,
     verbose: bool,
     quiet: bool,
@@ -89,7 +116,8 @@ def build_command(
     logging.basicConfig(level=level, format="note: %(message)s")
     project = Project(cards=cards, layouts=layouts, output=output)
     try:
-        written = build(project, list(files) or None, edition, sizes or None)
+        printer = PrinterSettings(duplex, back_offset)
+        written = build(project, list(files) or None, edition, sizes or None, printer)
     except UserError as error:
         if debug:
             raise

@@ -128,3 +128,54 @@ def test_a_card_too_large_for_the_sheet_is_an_error() -> None:
     imposition = Imposition(**SETTINGS, duplex="long-edge", card_turn="book")
     with pytest.raises(UserError, match="does not fit on A4"):
         plan_sheets(Size(*PAPER_MM["A4"]), 3, imposition, Location(Path("deck.yaml")))
+
+
+@pytest.mark.parametrize("duplex", ["long-edge", "short-edge"])
+@pytest.mark.parametrize("offset", [(0.0, 0.0), (1.5, -0.7), (-2.0, 3.0)])
+def test_a_measured_back_offset_is_cancelled(duplex: str, offset: tuple[float, float]) -> None:
+    """The printer moves the back by `offset` (seen from the front); our backs move back."""
+    trim, bleed = Size(105, 148), 3
+    imposition = Imposition(**SETTINGS, duplex=duplex, card_turn="book")
+    plan = plan_sheets(trim, bleed, imposition, Location(Path("deck.yaml")), offset)
+    width = (trim.w + 2 * bleed) * MM
+    drift = (offset[0] * MM, offset[1] * MM)
+    for front, back in zip(plan.fronts, plan.backs, strict=True):
+        for x, y in corners([bleed * MM, bleed * MM, width - bleed * MM, 151 * MM]):
+            printed_x, printed_y = apply(back, width - x, y)  # where the back is drawn
+            # Seen from the front: the sheet turned back over, then the printer's drift.
+            seen = (A4[0] - printed_x, printed_y) if duplex == "long-edge" else (
+                printed_x, A4[1] - printed_y)  # fmt: skip
+            seen = (seen[0] + drift[0], seen[1] + drift[1])
+            assert seen == pytest.approx(apply(front, x, y), abs=TOLERANCE)
+
+
+def test_the_calibration_sheet_is_imposed_like_the_cards(built: dict[str, Path]) -> None:
+    calibration = PdfReader(built["voor-wie-doen-we-wat_duplex-calibration.pdf"])
+    cards = PdfReader(built[OFFICE])
+    assert len(calibration.pages) == 2
+    matrices = [m for _, m in placed_forms(calibration.pages[0], calibration)]
+    assert matrices == [m for _, m in placed_forms(cards.pages[0], cards)]
+    text = calibration.pages[0].extract_text()
+    assert "Dubbelzijdig afdrukken afstellen" in text and "--back-offset" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("1.5", "is not X,Y in mm"), ("a,b", "is not X,Y in mm"), ("12,0", "more than 10 mm")],
+)
+def test_a_wrong_back_offset_is_refused(tmp_path: Path, run_cli, value: str, message: str) -> None:
+    run = run_cli(tmp_path, "build", "--back-offset", value)
+    assert run.exit_code == 2 and message in run.output and "Traceback" not in run.output
+
+
+def test_the_offset_reaches_the_a4_sheets(workspace: Path, run_cli) -> None:
+    assert run_cli(workspace, "build", "-q", "--back-offset", "2,0").exit_code == 0
+    shifted = PdfReader(workspace / "output" / OFFICE)
+    assert run_cli(workspace, "build", "-q").exit_code == 0
+    plain = PdfReader(workspace / "output" / OFFICE)
+    moved = [m for _, m in placed_forms(shifted.pages[1], shifted)]
+    still = [m for _, m in placed_forms(plain.pages[1], plain)]
+    # Long-edge: a 2 mm drift to the right (front view) is undone 2 mm to the right on the back.
+    assert [m[4] - s[4] for m, s in zip(moved, still, strict=True)] == pytest.approx(
+        [2 * MM] * len(still), abs=0.01
+    )

@@ -35,11 +35,15 @@ def test_every_question_is_on_its_cards_front(built: dict[str, Path], deck: Deck
             assert squeeze(question.text) in front, f"{question.id} is not on {card.id}'s front"
 
 
+CALIBRATION = "voor-wie-doen-we-wat_duplex-calibration.pdf"
+
+
 @pytest.mark.parametrize("product", [PRINT, OFFICE])
 def test_every_text_of_the_yaml_is_printed(
     built: dict[str, Path], deck: Deck, product: str
 ) -> None:
-    printed = squeeze(" ".join(page_texts(built[product])))
+    """On the cards, or (its own labels) on the duplex calibration sheet."""
+    printed = squeeze(" ".join(page_texts(built[product]) + page_texts(built[CALIBRATION])))
     missing = [ref for ref, text in deck.texts.items() if squeeze(text) not in printed]
     assert not missing
 
@@ -138,7 +142,9 @@ deck:
   source: Bron van de test
   layout: pocket-card
   trim: TRIM
-labels: {levels: Niveaus, notes: Notities, source: Bron, edition: Editie, card: Kaart, of: van}
+labels: {levels: Niveaus, notes: Notities, source: Bron, edition: Editie, card: Kaart, of: van,
+         calibration_title: Afstellen, calibration_howto: Lees het kruis af., front_side: voor,
+         back_side: achter}
 levels:
   - {id: gezin, name: Gezin}
 cards:

@@ -59,8 +59,18 @@ class SheetPlan:
         return len(self.fronts)
 
 
-def plan_sheets(trim: Size, bleed_mm: float, imposition: Imposition, where: Location) -> SheetPlan:
-    """As many cards per sheet as fit, cards turned 90° when that fits more; centred."""
+def plan_sheets(
+    trim: Size,
+    bleed_mm: float,
+    imposition: Imposition,
+    where: Location,
+    back_offset_mm: tuple[float, float] = (0.0, 0.0),
+) -> SheetPlan:
+    """As many cards per sheet as fit, cards turned 90° when that fits more; centred.
+
+    back_offset_mm is where the printer puts the back, measured on the front (right and up
+    positive, as read on the calibration sheet); backs are moved the other way to cancel it.
+    """
     sheet = Size(*PAPER_MM[imposition.sheet])
     margin = imposition.sheet_margin_mm + imposition.mark_offset_mm + imposition.mark_length_mm
     cell = Size(trim.w + 2 * bleed_mm, trim.h + 2 * bleed_mm)
@@ -95,7 +105,14 @@ def plan_sheets(trim: Size, bleed_mm: float, imposition: Imposition, where: Loca
     card_turn = mirror_x(page_w) if imposition.card_turn == "book" else mirror_y(page_h)
     # A point q on a card's back is the point card_turn(q) of its front; on the sheet's back
     # that point is sheet_turn of where the front put it.
-    backs = [multiply(sheet_turn, multiply(front, card_turn)) for front in fronts]
+    # The printer's drift, seen from the front, cancelled on the back: (-dx, -dy) on the
+    # front is that vector turned over with the sheet.
+    dx, dy = (mm(-v) for v in back_offset_mm)
+    a, b, c, d, _, _ = sheet_turn
+    correction = (1, 0, 0, 1, a * dx + c * dy, b * dx + d * dy)
+    backs = [
+        multiply(correction, multiply(sheet_turn, multiply(front, card_turn))) for front in fronts
+    ]
 
     b = bleed_mm
     cut_x = [left + col * w + edge for col in range(cols) for edge in (b, w - b)]

@@ -253,7 +253,12 @@ def _size(page: PageFacts) -> str:
 
 
 # The profile each of our products is checked with, by the end of its file name.
-PRODUCT_PROFILES = {"_print.pdf": "print", "_a4-duplex.pdf": "office", "_digital.pdf": "screen"}
+PRODUCT_PROFILES = {
+    "_print.pdf": "print",
+    "_a4-duplex.pdf": "office",
+    "_duplex-calibration.pdf": "office",
+    "_digital.pdf": "screen",
+}
 
 
 def profile_for(name: str) -> str:

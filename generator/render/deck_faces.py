@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.geometry import parse_size
+from generator.impose.plan import SheetPlan
 from generator.layout_model import Layout
 from generator.model import Deck
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
@@ -43,3 +44,29 @@ def render_deck(deck: Deck, layout: Layout, color_model: str = "cmyk") -> Render
         language=deck.language,
     )
     return render_document(deck_faces(deck, layout), painter, info)
+
+
+CALIBRATION_KIND = "calibration"
+
+
+def render_calibration(deck: Deck, layout: Layout, plan: SheetPlan) -> RenderedDocument:
+    """Calibration cards (front, back) for one office sheet: a cross with rulers along the
+    sheet's axes, so that what is read on it is the printer's shift on the sheet."""
+    trim = parse_size(deck.trim or layout.default_trim)
+    painter = FacePainter(layout, deck.language, trim, deck.location)
+    a, b, c, d, _, _ = plan.fronts[0]
+    # The sheet's right and up as vectors on the card, in template terms (y down).
+    axes = {"x": (a, -c), "y": (b, -d)}
+    faces = [
+        Face(layout.kinds[CALIBRATION_KIND][side], {"labels": deck.labels, "side": side,
+             "axes": axes}, f"calibration sheet ({side})", "labels")
+        for _ in range(plan.per_sheet)
+        for side in SIDES
+    ]  # fmt: skip
+    info = DocumentInfo(
+        title=deck.labels["calibration_title"],
+        author=deck.source,
+        subject=f"{deck.title}: duplex calibration",
+        language=deck.language,
+    )
+    return render_document(faces, painter, info)
