@@ -12,6 +12,7 @@ from generator.errors import Location, Problem, UserError
 from generator.load.yaml_file import Mapping
 from generator.model import Card, Deck, Edition, Level, Question, Section
 from generator.validate.schema_check import check_schema, describe, line_of
+from generator.validate.sources import SourceNotes
 
 # Which optional card keys each kind of card uses; others would be silently ignored.
 KIND_FIELDS = {
@@ -37,15 +38,7 @@ def validate_deck(document: Any, path: Path) -> Deck:
 
 
 def _build(doc: Mapping, path: Path) -> Deck:
-    texts: dict[str, str] = {}
-    locations: dict[str, Location] = {}
-
-    def note(ref: str, text: str | None, where: list[Any]) -> str:
-        """Remember where ref stands and, if it is printed, its text."""
-        locations[ref] = Location(path, line_of(doc, where))
-        if text is not None:
-            texts[ref] = text
-        return ref
+    note = SourceNotes(doc, path)
 
     meta = doc["deck"]
     for key in ("title", "subtitle", "source"):
@@ -113,8 +106,8 @@ def _build(doc: Mapping, path: Path) -> Deck:
         levels=levels,
         cards=tuple(cards),
         path=path,
-        texts=texts,
-        locations=locations,
+        texts=note.texts,
+        locations=note.locations,
     )
 
 

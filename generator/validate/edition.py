@@ -12,6 +12,7 @@ from generator.load.yaml_file import Mapping
 from generator.poster_model import Contact, Example, Poster, Region
 from generator.validate.deck import markup_problems
 from generator.validate.schema_check import check_schema, line_of
+from generator.validate.sources import SourceNotes
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,7 @@ def validate_edition(document: Any, path: Path) -> RegionalEdition:
     if problems:
         raise UserError(problems)
     meta = document["edition"]
-    texts: dict[str, str] = {}
-    locations: dict[str, Location] = {}
-
-    def note(ref: str, text: str, where: list[Any]) -> None:
-        texts[ref], locations[ref] = text, Location(path, line_of(document, where))
+    note = SourceNotes(document, path)
 
     note(f"edition '{meta['id']}' › name", meta["name"], ["edition", "name"])
     note(f"edition '{meta['id']}' › source", meta["source"], ["edition", "source"])
@@ -74,7 +71,7 @@ def validate_edition(document: Any, path: Path) -> RegionalEdition:
         )
         contacts.append(Contact(contact["name"], contact["detail"]))
     region = Region(meta["id"], meta["name"], meta["source"], tuple(contacts))
-    return RegionalEdition(region, meta["poster"], tuple(changes), path, texts, locations)
+    return RegionalEdition(region, meta["poster"], tuple(changes), path, note.texts, note.locations)
 
 
 def apply_edition(poster: Poster, edition: RegionalEdition) -> Poster:

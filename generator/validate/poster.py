@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location, Problem, UserError
+from generator.errors import Problem, UserError
 from generator.load.yaml_file import Mapping
 from generator.model import Deck, Edition
 from generator.poster_model import CoreElements, Example, FlowStep, Form, Intensity, Poster
 from generator.validate.deck import duplicate_ids, markup_problems
-from generator.validate.schema_check import check_schema, line_of
+from generator.validate.schema_check import check_schema
+from generator.validate.sources import SourceNotes
 
 DEFAULT_SIZES = ("A3",)
 
@@ -43,14 +44,7 @@ def _ids(doc: Mapping) -> list[tuple[str, Any, list[Any]]]:
 
 
 def _build(doc: Mapping, path: Path) -> Poster:
-    texts: dict[str, str] = {}
-    locations: dict[str, Location] = {}
-
-    def note(ref: str, text: str | None, where: list[Any]) -> str:
-        locations[ref] = Location(path, line_of(doc, where))
-        if text is not None:
-            texts[ref] = text
-        return ref
+    note = SourceNotes(doc, path)
 
     meta = doc["poster"]
     for key in ("title", "subtitle", "source"):
@@ -122,8 +116,8 @@ def _build(doc: Mapping, path: Path) -> Poster:
         intensities=tuple(intensities),
         core=CoreElements(core["heading"], core["intro"], tuple(core["items"])),
         path=path,
-        texts=texts,
-        locations=locations,
+        texts=note.texts,
+        locations=note.locations,
     )
 
 
