@@ -41,6 +41,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Point:
+    id: str
+    text: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class PointList:
+    """What the back of a points card lists."""
+
+    heading: str
+    intro: str | None
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
 class Card:
     id: str
     kind: str
@@ -49,6 +65,10 @@ class Card:
     sections: tuple[Section, ...]
     questions: tuple[Question, ...]
     ref: str
+    intro: str | None = None
+    points: tuple[Point, ...] = ()
+    back: PointList | None = None
+    source: str | None = None
 
     def all_questions(self) -> Iterator[Question]:
         for question in self.questions:

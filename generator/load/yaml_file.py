@@ -149,9 +149,29 @@ def _yaml_problem(error: yaml.MarkedYAMLError, path: Path, text: str) -> Excepti
         problem += f" ({error.context} on line {error.context_mark.line + 1})"
     elif error.context and mark is error.context_mark:
         problem += f" ({error.context})"
+    line = mark.line + 1 if mark else 0
+    opened = _unclosed_quote(text, line)
+    if opened:
+        return fail(
+            Location(path, opened),
+            f'invalid YAML: the " opened on this line is not closed '
+            f"(the file breaks on line {line})",
+            'close the quote at the end of the text: text: "…"',
+        )
     return fail(
-        Location(path, mark.line + 1 if mark else 0),
+        Location(path, line),
         f"invalid YAML: {problem}",
         "check the indentation and quoting on this line and the one above; "
         "text containing ': ' or starting with '*', '&', '[' or '{' needs quotes",
     )
+
+
+def _unclosed_quote(text: str, up_to: int) -> int:
+    """The first line before up_to whose value opens a double quote it does not close."""
+    for number, row in enumerate(text.splitlines()[:up_to], start=1):
+        value = row.split(": ", 1)[1] if ": " in row else row.lstrip("- ")
+        if value.lstrip().startswith("#"):
+            continue
+        if value.lstrip().startswith('"') and value.replace('\\"', "").count('"') % 2:
+            return number
+    return 0

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.errors import Location, Problem, UserError
 from generator.load.yaml_file import Mapping
-from generator.model import Card, Deck, Edition, Level, Question, Section
+from generator.model import Card, Deck, Edition, Level, Point, PointList, Question, Section
 from generator.validate.schema_check import check_schema, describe, line_of
 from generator.validate.sources import SourceNotes
 
@@ -18,8 +18,18 @@ from generator.validate.sources import SourceNotes
 KIND_FIELDS = {
     "cover": {"sections"},
     "questions": {"questions", "heading", "level"},
+    "points": {"heading", "intro", "points", "back", "source"},
 }
-OPTIONAL_CARD_FIELDS = {"sections", "questions", "heading", "level"}
+OPTIONAL_CARD_FIELDS = {
+    "sections",
+    "questions",
+    "heading",
+    "level",
+    "intro",
+    "points",
+    "back",
+    "source",
+}
 BOLD_MARK = "**"
 
 
@@ -82,6 +92,25 @@ def _build(doc: Mapping, path: Path) -> Deck:
             question(q, [*where, "questions", j], "question")
             for j, q in enumerate(c.get("questions", []))
         )
+        for key in ("intro", "source"):
+            if key in c:
+                note(f"{card_ref} › {key}", c[key], [*where, key])
+
+        def points(items: list, at: list[Any]) -> tuple[Point, ...]:
+            return tuple(
+                Point(p["id"], p["text"], note(f"point '{p['id']}'", p["text"], [*at, k, "text"]))
+                for k, p in enumerate(items)
+            )
+
+        back = None
+        if "back" in c:
+            b = c["back"]
+            note(f"{card_ref} › back › heading", b["heading"], [*where, "back", "heading"])
+            if "intro" in b:
+                note(f"{card_ref} › back › intro", b["intro"], [*where, "back", "intro"])
+            back = PointList(
+                b["heading"], b.get("intro"), points(b["points"], [*where, "back", "points"])
+            )
         cards.append(
             Card(
                 id=c["id"],
@@ -91,6 +120,10 @@ def _build(doc: Mapping, path: Path) -> Deck:
                 sections=sections,
                 questions=questions,
                 ref=card_ref,
+                intro=c.get("intro"),
+                points=points(c.get("points", []), [*where, "points"]),
+                back=back,
+                source=c.get("source"),
             )
         )
     return Deck(
@@ -131,6 +164,11 @@ def _ids(doc: Mapping) -> Iterator[tuple[str, Any, list[Any]]]:
             yield "question", question.get("id"), ["cards", i, "questions", j, "id"]
             for k, sub in _items(question, "sub"):
                 yield "sub-question", sub.get("id"), ["cards", i, "questions", j, "sub", k, "id"]
+        for j, point in _items(card, "points"):
+            yield "point", point.get("id"), ["cards", i, "points", j, "id"]
+        back = card.get("back")
+        for j, point in _items(back, "points"):
+            yield "point", point.get("id"), ["cards", i, "back", "points", j, "id"]
 
 
 def duplicate_ids(

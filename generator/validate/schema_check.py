@@ -29,6 +29,7 @@ ITEM_NOUNS = {
     "examples": "example",
     "items": "item",
     "contacts": "contact",
+    "points": "point",
     "steps": "step",
 }
 
