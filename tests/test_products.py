@@ -28,22 +28,28 @@ def deck() -> Deck:
     return validate_deck(read_yaml(MAIN_DECK), MAIN_DECK)
 
 
-def test_every_question_is_on_its_cards_front(built: dict[str, Path], deck: Deck) -> None:
-    fronts = [squeeze(text) for text in page_texts(built[PRINT])[0::2]]
+DECK_FILES = sorted(path for path in CARDS.glob("*.yaml") if "deck" in read_yaml(path))
+
+
+@pytest.mark.parametrize("deck_file", DECK_FILES, ids=lambda path: path.stem)
+def test_every_question_is_on_its_cards_front(built: dict[str, Path], deck_file: Path) -> None:
+    deck = validate_deck(read_yaml(deck_file), deck_file)
+    fronts = [squeeze(text) for text in page_texts(built[f"{deck.id}_print.pdf"])[0::2]]
     for card, front in zip(deck.cards, fronts, strict=True):
         for question in card.all_questions():
             assert squeeze(question.text) in front, f"{question.id} is not on {card.id}'s front"
 
 
-CALIBRATION = "voor-wie-doen-we-wat_duplex-calibration.pdf"
-
-
-@pytest.mark.parametrize("product", [PRINT, OFFICE])
+@pytest.mark.parametrize("deck_file", DECK_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("product", ["print", "a4-duplex"])
 def test_every_text_of_the_yaml_is_printed(
-    built: dict[str, Path], deck: Deck, product: str
+    built: dict[str, Path], deck_file: Path, product: str
 ) -> None:
     """On the cards, or (its own labels) on the duplex calibration sheet."""
-    printed = squeeze(" ".join(page_texts(built[product]) + page_texts(built[CALIBRATION])))
+    deck = validate_deck(read_yaml(deck_file), deck_file)
+    pages = page_texts(built[f"{deck.id}_{product}.pdf"])
+    pages += page_texts(built[f"{deck.id}_duplex-calibration.pdf"])
+    printed = squeeze(" ".join(pages))
     missing = [ref for ref, text in deck.texts.items() if squeeze(text) not in printed]
     assert not missing
 

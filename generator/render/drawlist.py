@@ -8,7 +8,7 @@ position reaches into the bleed. The vocabulary:
                                                 a rectangle: filled ('none' for no fill),
                                                 outlined if stroke is given, rounded by radius
       <symbol shape cx cy size fill stroke? width_pt?/>
-                                                circle, triangle, square or diamond; fill
+                                                circle, triangle, square, diamond or hexagon; fill
                                                 'none' and a stroke for an outline
       <line x1 y1 x2 y2 stroke width_pt/>       a straight line
       <arrow x1 y1 x2 y2 stroke width_pt head/> a line ending in a filled arrowhead
@@ -135,7 +135,7 @@ class Frame:
 
 Element = Rect | Symbol | Line | Arrow | Anchor | Link | Frame
 
-_SHAPES = {"circle", "triangle", "square", "diamond"}
+_SHAPES = {"circle", "triangle", "square", "diamond", "hexagon"}
 _VALIGN = {"top", "middle", "bottom"}
 _LEAVES: dict[str, type] = {
     "rect": Rect,

@@ -248,6 +248,9 @@ class FacePainter:
             "square": [(-r, -r), (r, -r), (r, r), (-r, r)],
             "triangle": [(-r, -r * 0.85), (r, -r * 0.85), (0, r * 0.95)],
             "diamond": [(0, -r), (r, 0), (0, r), (-r, 0)],
+            "hexagon": [
+                (r * math.cos(a), r * math.sin(a)) for a in (k * math.pi / 3 for k in range(6))
+            ],
         }[symbol.shape]
         path = canvas.beginPath()
         path.moveTo(cx + corners[0][0], cy + corners[0][1])
