@@ -51,7 +51,7 @@ class Point:
 class PointList:
     """What the back of a points card lists."""
 
-    heading: str
+    heading: str | None  # None: the front's list goes on
     intro: str | None
     points: tuple[Point, ...]
 

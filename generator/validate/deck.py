@@ -105,11 +105,11 @@ def _build(doc: Mapping, path: Path) -> Deck:
         back = None
         if "back" in c:
             b = c["back"]
-            note(f"{card_ref} › back › heading", b["heading"], [*where, "back", "heading"])
-            if "intro" in b:
-                note(f"{card_ref} › back › intro", b["intro"], [*where, "back", "intro"])
+            for key in ("heading", "intro"):
+                if key in b:
+                    note(f"{card_ref} › back › {key}", b[key], [*where, "back", key])
             back = PointList(
-                b["heading"], b.get("intro"), points(b["points"], [*where, "back", "points"])
+                b.get("heading"), b.get("intro"), points(b["points"], [*where, "back", "points"])
             )
         cards.append(
             Card(
