@@ -23,6 +23,7 @@ from generator.validate.deck import validate_deck
 from generator.validate.edition import RegionalEdition, apply_edition, validate_edition
 from generator.validate.glyphs import check_glyphs
 from generator.validate.layout import check_deck_against_layout, check_poster_layout, load_layout
+from generator.validate.localize import language_versions
 from generator.validate.poster import check_poster_references, validate_poster
 from generator.write.atomic import write_atomically
 
@@ -70,8 +71,16 @@ class Content:
     editions: dict[str, RegionalEdition] = field(default_factory=dict)
 
 
-# What a content file is, told by its first key, and how to check it.
-FILE_KINDS = {"deck": ("decks", validate_deck), "poster": ("posters", validate_poster)}
+# What a content file is, told by its first key; how to check it; and what else changes for
+# another language (a poster's deck is the deck in that language).
+FILE_KINDS = {
+    "deck": ("decks", validate_deck, lambda item, language: {}),
+    "poster": (
+        "posters",
+        validate_poster,
+        lambda item, language: {"deck": f"{item.deck}-{language}"},
+    ),
+}
 
 
 def collect(project: Project, files: list[Path] | None = None) -> Content:
@@ -81,9 +90,9 @@ def collect(project: Project, files: list[Path] | None = None) -> Content:
         try:
             document = read_yaml(path)
             kind = _file_kind(document, path)
-            bucket, validate = FILE_KINDS[kind]
-            item = validate(document, path)
-            _add_unique(getattr(content, bucket), item.id, item, path)
+            bucket, validate, retarget = FILE_KINDS[kind]
+            for item in language_versions(document, path, kind, validate, retarget):
+                _add_unique(getattr(content, bucket), item.id, item, path)
         except UserError as error:
             problems.extend(error.problems)
     for path in project.edition_files():

@@ -12,11 +12,21 @@ from click.testing import CliRunner
 
 from generator.build import Project, build
 from generator.cli import main
+from generator.load.yaml_file import read_yaml
+from generator.model import Deck
+from generator.validate.deck import validate_deck
+from generator.validate.localize import language_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 CARDS = ROOT / "cards"
 LAYOUTS = ROOT / "layouts"
 MAIN_DECK = CARDS / "voor-wie-doen-we-wat.yaml"
+
+
+def deck_versions(path: Path) -> list[Deck]:
+    """A deck file's decks, one per language, as the build reads them."""
+    document = read_yaml(path)
+    return language_versions(document, path, "deck", validate_deck, lambda item, language: {})
 
 
 @pytest.fixture(scope="session")

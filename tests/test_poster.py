@@ -13,7 +13,7 @@ from generator.load.yaml_file import read_yaml
 from generator.poster_model import Poster
 from generator.validate.edition import apply_edition, validate_edition
 from generator.validate.poster import validate_poster
-from tests.conftest import CARDS, LAYOUTS, MAIN_DECK
+from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.pdf_tools import BASE14, MM, fonts, page_texts, squeeze
 
 POSTER_FILE = CARDS / "continuum.yaml"
@@ -49,11 +49,10 @@ def test_every_poster_text_is_printed(built: dict[str, Path], poster: Poster) ->
 
 
 def test_the_flowchart_starts_with_the_decks_start_question(built: dict[str, Path]) -> None:
-    deck = read_yaml(MAIN_DECK)
-    start = deck["cards"][1]["questions"][0]
+    start = deck_versions(MAIN_DECK)[0].cards[1].questions[0]
     printed = squeeze(page_texts(built["continuum_A3_print.pdf"])[0])
-    for text in [start["text"], *(sub["text"] for sub in start["sub"])]:
-        assert squeeze(text) in printed
+    for question in [start, *start.sub]:
+        assert squeeze(question.text) in printed
 
 
 def test_intensities_run_from_low_at_the_top_to_high_at_the_bottom(

@@ -12,8 +12,7 @@ from pypdf import PdfReader
 from generator.build import Project, build
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
-from generator.validate.deck import validate_deck
-from tests.conftest import CARDS, LAYOUTS, MAIN_DECK
+from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.pdf_tools import BASE14, MM, fonts, page_texts, squeeze
 
 PRINT = "voor-wie-doen-we-wat_print.pdf"
@@ -25,7 +24,7 @@ SAFE = 4  # what print shops ask at least
 
 @pytest.fixture(scope="module")
 def deck() -> Deck:
-    return validate_deck(read_yaml(MAIN_DECK), MAIN_DECK)
+    return deck_versions(MAIN_DECK)[0]
 
 
 DECK_FILES = sorted(path for path in CARDS.glob("*.yaml") if "deck" in read_yaml(path))
@@ -33,11 +32,12 @@ DECK_FILES = sorted(path for path in CARDS.glob("*.yaml") if "deck" in read_yaml
 
 @pytest.mark.parametrize("deck_file", DECK_FILES, ids=lambda path: path.stem)
 def test_every_question_is_on_its_cards_front(built: dict[str, Path], deck_file: Path) -> None:
-    deck = validate_deck(read_yaml(deck_file), deck_file)
-    fronts = [squeeze(text) for text in page_texts(built[f"{deck.id}_print.pdf"])[0::2]]
-    for card, front in zip(deck.cards, fronts, strict=True):
-        for question in card.all_questions():
-            assert squeeze(question.text) in front, f"{question.id} is not on {card.id}'s front"
+    """In every language the deck is written in."""
+    for deck in deck_versions(deck_file):
+        fronts = [squeeze(text) for text in page_texts(built[f"{deck.id}_print.pdf"])[0::2]]
+        for card, front in zip(deck.cards, fronts, strict=True):
+            for question in card.all_questions():
+                assert squeeze(question.text) in front, f"{deck.id}: {question.id} not on {card.id}"
 
 
 @pytest.mark.parametrize("deck_file", DECK_FILES, ids=lambda path: path.stem)
@@ -45,15 +45,16 @@ def test_every_question_is_on_its_cards_front(built: dict[str, Path], deck_file:
 def test_every_text_of_the_yaml_is_printed(
     built: dict[str, Path], deck_file: Path, product: str
 ) -> None:
-    """On the cards, or on the duplex calibration sheet. Labels are the layout's fixed phrases:
-    a deck defines them all, but a deck without question cards, say, prints no 'notes'."""
-    deck = validate_deck(read_yaml(deck_file), deck_file)
-    pages = page_texts(built[f"{deck.id}_{product}.pdf"])
-    pages += page_texts(built[f"{deck.id}_duplex-calibration.pdf"])
-    printed = squeeze(" ".join(pages))
-    content = {ref: text for ref, text in deck.texts.items() if not ref.startswith("labels ›")}
-    missing = [ref for ref, text in content.items() if squeeze(text) not in printed]
-    assert not missing
+    """On the cards, or on the duplex calibration sheet, in every language. Labels are the
+    layout's fixed phrases: a deck defines them all, but one without question cards, say,
+    prints no 'notes'."""
+    for deck in deck_versions(deck_file):
+        pages = page_texts(built[f"{deck.id}_{product}.pdf"])
+        pages += page_texts(built[f"{deck.id}_duplex-calibration.pdf"])
+        printed = squeeze(" ".join(pages))
+        content = {ref: text for ref, text in deck.texts.items() if not ref.startswith("labels ›")}
+        missing = [ref for ref, text in content.items() if squeeze(text) not in printed]
+        assert not missing, deck.id
 
 
 def test_print_pages_are_trim_plus_bleed_with_boxes(built: dict[str, Path], deck: Deck) -> None:

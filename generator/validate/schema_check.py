@@ -97,10 +97,19 @@ def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]
     """Replace 'oneOf' failures by the most relevant alternative's errors."""
     for error in errors:
         if error.validator == "oneOf" and error.context:
-            specific = [e for e in error.context if e.validator != "type"]
-            if specific:
-                yield from specific
-                continue
+            # The alternative of the value's own type says most; if none has that type,
+            # the first alternative (the plain form) does.
+            by_alternative: dict[int, list[ValidationError]] = {}
+            for e in error.context:
+                by_alternative.setdefault(e.relative_schema_path[0], []).append(e)
+            fitting = [
+                found for found in by_alternative.values()
+                if not any(e.validator == "type" and not e.relative_path for e in found)
+            ]  # fmt: skip
+            yield from _leaf_errors(
+                iter(fitting[0] if fitting else by_alternative[min(by_alternative)])
+            )
+            continue
         yield error
 
 

@@ -1,0 +1,76 @@
+"""Editions in other languages: translations beside the Dutch, and every gap a named error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.conftest import MAIN_DECK, deck_versions
+from tests.pdf_tools import page_texts, squeeze
+
+DECK = "cards/voor-wie-doen-we-wat.yaml"
+ENGLISH = "voor-wie-doen-we-wat-en_print.pdf"
+
+
+def edit(workspace: Path, old: str, new: str) -> str:
+    path = workspace / DECK
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def line_of(text: str, fragment: str) -> int:
+    return next(n for n, row in enumerate(text.splitlines(), 1) if fragment in row)
+
+
+def test_the_english_edition_prints_english_only(built: dict[str, Path]) -> None:
+    english, dutch = deck_versions(MAIN_DECK)[1], deck_versions(MAIN_DECK)[0]
+    assert english.language == "en" and english.id == "voor-wie-doen-we-wat-en"
+    printed = squeeze(" ".join(page_texts(built[ENGLISH])))
+    assert squeeze(english.cards[2].questions[0].text) in printed
+    assert squeeze(dutch.cards[2].questions[0].text) not in printed
+    assert PdfReader(built[ENGLISH]).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_a_missing_translation_is_named_with_its_line(workspace: Path, run_cli: Callable) -> None:
+    text = edit(
+        workspace, "          en: What can the family carry, and what burden does it carry?\n", ""
+    )
+    run = run_cli(workspace, "build")
+    line = line_of(text, "nl: Wat is de draagkracht en -last van het gezin?") - 1
+    assert run.exit_code == 1 and "Traceback" not in run.output
+    assert f"error: {DECK}:{line}: no 'en' text here (nl given)\n" in run.output
+    assert "fix: add 'en: …' beside the other languages" in run.output
+
+
+def test_an_untranslated_text_is_named(workspace: Path, run_cli: Callable) -> None:
+    edit(
+        workspace,
+        "          nl: Wat is de draagkracht en -last van het gezin?\n"
+        "          en: What can the family carry, and what burden does it carry?\n",
+        "",
+    )
+    edit(workspace, "      - id: gezin-draagkracht\n        text:\n",
+         "      - id: gezin-draagkracht\n        text: Wat is de draagkracht?\n")  # fmt: skip
+    run = run_cli(workspace, "build")
+    assert run.exit_code == 1
+    assert "question 'gezin-draagkracht': not translated into 'en'" in run.output
+    assert "fix: write it as {nl: …, en: …}" in run.output
+
+
+def test_a_wrong_value_inside_a_translation_names_the_language(
+    workspace: Path, run_cli: Callable
+) -> None:
+    text = edit(
+        workspace,
+        "          en: What can the family carry, and what burden does it carry?\n",
+        "          en: yes\n",
+    )
+    run = run_cli(workspace, "build")
+    line = line_of(text, "          en: yes")
+    item = "card 'vragen-gezin' › question 'gezin-draagkracht' › text › en"
+    assert f"error: {DECK}:{line}: {item}: expected a text, found true" in run.output
