@@ -195,8 +195,13 @@ class Builder:
                 name = poster.product_id if kind == "poster" else f"{poster.product_id}-{kind}"
                 outputs[f"{name}_{size}_print.pdf"] = mark_pdfx(document.pdf, poster.edition.date)
         on_screen = render_poster(poster, deck, layout, "poster", sizes[0], color_model="rgb")
+        others = [
+            (other, self.screen_deck(other))
+            for other in self.content.decks.values()
+            if other.language == deck.language and other.id != deck.id
+        ]
         outputs[f"{poster.product_id}_digital.pdf"] = complete_pdf(
-            deck, self.screen_deck(deck), poster, on_screen
+            deck, self.screen_deck(deck), poster, on_screen, others
         )
         return outputs
 

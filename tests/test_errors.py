@@ -51,15 +51,17 @@ class IndentedDumper(yaml.SafeDumper):
 
 @pytest.fixture(autouse=True)
 def dutch_only_deck(workspace: Path) -> None:
-    """These tests break the Dutch text of the deck; they work on its Dutch-only version."""
-    path = workspace / DECK
-    document = read_yaml(path)
-    dutch, _ = localize(document, "nl", languages(document["deck"]), path)
-    dutch = plain(dutch)
-    dutch["deck"].pop("translations", None)
-    path.write_text(
-        yaml.dump(dutch, Dumper=IndentedDumper, allow_unicode=True, sort_keys=False, width=1000)
-    )
+    """These tests break the Dutch text of the deck; they work on the Dutch-only versions of
+    the deck and of the poster that uses it."""
+    for name, meta in ((DECK, "deck"), ("cards/continuum.yaml", "poster")):
+        path = workspace / name
+        document = read_yaml(path)
+        dutch, _ = localize(document, "nl", languages(document[meta]), path)
+        dutch = plain(dutch)
+        dutch[meta].pop("translations", None)
+        path.write_text(
+            yaml.dump(dutch, Dumper=IndentedDumper, allow_unicode=True, sort_keys=False, width=1000)
+        )
 
 
 def edit_file(path: Path, old: str, new: str) -> str:

@@ -12,6 +12,7 @@ from generator.build import Project, build
 from generator.load.yaml_file import read_yaml
 from generator.poster_model import Poster
 from generator.validate.edition import apply_edition, validate_edition
+from generator.validate.localize import language_versions
 from generator.validate.poster import validate_poster
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.pdf_tools import BASE14, MM, fonts, page_texts, squeeze
@@ -24,7 +25,10 @@ BLEED, SAFE = 3, 4
 
 @pytest.fixture(scope="module")
 def poster() -> Poster:
-    return validate_poster(read_yaml(POSTER_FILE), POSTER_FILE)
+    """The Dutch poster, read as the build reads it."""
+    return language_versions(
+        read_yaml(POSTER_FILE), POSTER_FILE, "poster", validate_poster, lambda item, lang: {}
+    )[0]
 
 
 @pytest.fixture(scope="module")
@@ -166,13 +170,13 @@ def test_a_poster_naming_an_unknown_deck_is_an_error(workspace: Path, run_cli) -
 
 def test_too_much_poster_text_names_the_intensity_and_line(workspace: Path, run_cli) -> None:
     path = workspace / "cards" / "continuum.yaml"
-    old = "      Coöperatie gaat een stap verder in intensiteit dan coördinatie, omdat er"
+    old = "        Coöperatie gaat een stap verder in intensiteit dan coördinatie, omdat er"
     text = path.read_text().replace(old, old + " veel meer woorden" * 60)
     path.write_text(text)
     run = run_cli(workspace, "build")
     rows = text.splitlines()
     first = next(n for n, row in enumerate(rows) if row.startswith(old))
-    line = first  # the `description: >-` key, one line above the folded text
+    line = first - 1  # the `description:` key, above `nl: >-` and the folded text
     assert run.exit_code == 1
     assert (
         f"cards/continuum.yaml:{line}: poster 'continuum' (poster, A3): intensity 'cooperatie' "
@@ -188,37 +192,51 @@ def digital(built: dict[str, Path]) -> PdfReader:
     return PdfReader(built["continuum_digital.pdf"])
 
 
+def dutch_decks(built: dict[str, Path]) -> list[Path]:
+    """The print files of the Dutch decks: the main deck's first."""
+    decks = [path for name, path in sorted(built.items()) if name.endswith("_print.pdf")
+             and not name.startswith("continuum") and "-en_" not in name]  # fmt: skip
+    return sorted(decks, key=lambda path: not path.name.startswith("voor-wie-doen-we-wat"))
+
+
 def test_digital_pdf_holds_every_card_and_the_poster_cut_to_trim(
     built: dict[str, Path], digital: PdfReader
 ) -> None:
-    cards = PdfReader(built["voor-wie-doen-we-wat_print.pdf"]).pages
-    assert len(digital.pages) == len(cards) + 1
-    sizes = [(105, 148)] * len(cards) + [A_SIZES["A3"]]
+    """The main deck, the poster, then every other deck in the same language."""
+    main, *others = dutch_decks(built)
+    cards = len(PdfReader(main).pages)
+    rest = sum(len(PdfReader(path).pages) for path in others)
+    assert len(digital.pages) == cards + 1 + rest
+    sizes = [(105, 148)] * cards + [A_SIZES["A3"]] + [(105, 148)] * rest
     for page, (width, height) in zip(digital.pages, sizes, strict=True):
         assert float(page.mediabox.width) == pytest.approx(width * MM, abs=0.01)
         assert float(page.mediabox.height) == pytest.approx(height * MM, abs=0.01)
     text = squeeze(" ".join(page.extract_text() for page in digital.pages))
-    for card_page in page_texts(built["voor-wie-doen-we-wat_print.pdf"]):
-        assert squeeze(card_page) in text
+    for path in (main, *others):
+        for card_page in page_texts(path):
+            assert squeeze(card_page) in text
 
 
-def test_digital_pdf_has_bookmarks_per_part(digital: PdfReader) -> None:
+def test_digital_pdf_has_bookmarks_per_part(built: dict[str, Path], digital: PdfReader) -> None:
+    """One per deck and one for the poster, each at its first page; one per card below."""
+    main, *others = dutch_decks(built)
+    cards = len(PdfReader(main).pages)
+    starts, page = [0, cards], cards + 1
+    for path in others:
+        starts.append(page)
+        page += len(PdfReader(path).pages)
     top = [item for item in digital.outline if not isinstance(item, list)]
     children = next(item for item in digital.outline if isinstance(item, list))
-    assert [digital.get_destination_page_number(item) for item in top] == [
-        0,
-        len(digital.pages) - 1,
-    ]
-    cards = len(read_yaml(MAIN_DECK)["cards"])
+    assert [digital.get_destination_page_number(item) for item in top] == starts
     assert [digital.get_destination_page_number(item) for item in children] == list(
-        range(0, 2 * cards, 2)
+        range(0, cards, 2)
     )
 
 
 def test_flowchart_steps_link_to_the_cards_and_to_the_continuum(
     built: dict[str, Path], digital: PdfReader
 ) -> None:
-    poster_index = len(digital.pages) - 1
+    poster_index = len(PdfReader(built["voor-wie-doen-we-wat_print.pdf"]).pages)
     annotations = [a.get_object() for a in digital.pages[poster_index]["/Annots"]]
     targets = []
     with pdfplumber.open(built["continuum_digital.pdf"]) as pdf:

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from generator.load.yaml_file import read_yaml
+from generator.validate.localize import language_versions
+from generator.validate.poster import validate_poster
 from tests.conftest import MAIN_DECK, deck_versions
 from tests.pdf_tools import page_texts, squeeze
 
@@ -74,3 +77,20 @@ def test_a_wrong_value_inside_a_translation_names_the_language(
     line = line_of(text, "          en: yes")
     item = "card 'vragen-gezin' › question 'gezin-draagkracht' › text › en"
     assert f"error: {DECK}:{line}: {item}: expected a text, found true" in run.output
+
+
+def test_the_english_poster_prints_every_english_text(built: dict[str, Path]) -> None:
+    path = MAIN_DECK.parent / "continuum.yaml"
+
+    def retarget(item, language: str) -> dict:
+        return {"deck": f"{item.deck}-{language}"}
+
+    english = language_versions(read_yaml(path), path, "poster", validate_poster, retarget)[1]
+    assert english.id == "continuum-en" and english.deck == "voor-wie-doen-we-wat-en"
+    pages = page_texts(built["continuum-en_A3_print.pdf"])
+    pages += page_texts(built["continuum-en-workshop_A3_print.pdf"])
+    printed = squeeze(" ".join(pages))
+    content = {ref: text for ref, text in english.texts.items() if ref != "labels › contacts"}
+    assert [ref for ref, text in content.items() if squeeze(text) not in printed] == []
+    start = deck_versions(MAIN_DECK)[1].cards[1].questions[0]
+    assert squeeze(start.text) in printed

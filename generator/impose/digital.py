@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import string
+from collections.abc import Sequence
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
@@ -18,23 +19,29 @@ LINK_TARGET_QUESTIONS = "questions"
 
 
 def complete_pdf(
-    deck: Deck, cards: RenderedDocument, poster: Poster, sheet: RenderedDocument
+    deck: Deck,
+    cards: RenderedDocument,
+    poster: Poster,
+    sheet: RenderedDocument,
+    more: Sequence[tuple[Deck, RenderedDocument]] = (),
 ) -> bytes:
-    """Every card (front, back) and the poster, cut to their trim, as one document."""
+    """Every card (front, back) and the poster, cut to their trim, as one document; then the
+    other decks in the same language, each with its own bookmarks."""
     writer = PdfWriter()
-    for document in (cards, sheet):
+    for document in (cards, sheet, *(rendered for _, rendered in more)):
         for page in PdfReader(io.BytesIO(document.pdf)).pages:
             # A screen shows the trimmed card: one box, no bleed.
             page.mediabox = page.cropbox = page.bleedbox = page.trimbox
             writer.add_page(page)
     _unique_subset_tags(writer)
 
-    cards_root = writer.add_outline_item(title=deck.title, page_number=0)
-    for number, card in enumerate(deck.cards):
-        title = card.level.name if card.level else card.heading or card.sections[0].heading
-        writer.add_outline_item(title=title, page_number=2 * number, parent=cards_root)
+    _bookmark_deck(writer, deck, 0)
     poster_index = len(cards.pages)
     writer.add_outline_item(title=poster.title, page_number=poster_index)
+    start = poster_index + len(sheet.pages)
+    for other, rendered in more:
+        _bookmark_deck(writer, other, start)
+        start += len(rendered.pages)
 
     first_questions = next(
         (2 * i for i, card in enumerate(deck.cards) if card.kind == "questions"), 0
@@ -58,6 +65,18 @@ def complete_pdf(
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _bookmark_deck(writer: PdfWriter, deck: Deck, first_page: int) -> None:
+    """The deck's title, with a bookmark per card (at its front) under it."""
+    root = writer.add_outline_item(title=deck.title, page_number=first_page)
+    for number, card in enumerate(deck.cards):
+        title = (
+            card.heading
+            or (card.level.name if card.level else None)
+            or (card.sections[0].heading if card.sections else deck.title)
+        )
+        writer.add_outline_item(title=title, page_number=first_page + 2 * number, parent=root)
 
 
 def _unique_subset_tags(writer: PdfWriter) -> None:
