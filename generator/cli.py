@@ -25,6 +25,20 @@ def report(error: UserError) -> None:
     click.echo(f"{count} problem{'s' if count != 1 else ''}; no output was changed.", err=True)
 
 
+class Notes(logging.Handler):
+    """Notes to the user on stderr, each once, though a product is drawn for print and screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message not in self.said:
+            self.said.add(message)
+            click.echo(f"note: {message}", err=True)
+
+
 def parse_offset(value: str | None) -> tuple[float, float]:
     """'1.5,-0.5' as (1.5, -0.5): millimetres right and up."""
     if value is None:
@@ -113,7 +127,10 @@ def build_command(
 ) -> None:
     """Build every product (or only those of the given content FILES) into the output folder."""
     level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
-    logging.basicConfig(level=level, format="note: %(message)s")
+    logger = logging.getLogger("generator")
+    logger.handlers = [Notes()]  # a fresh handler per run: notes of an earlier run stay said
+    logger.setLevel(level)
+    logger.propagate = False
     project = Project(cards=cards, layouts=layouts, output=output)
     try:
         printer = PrinterSettings(duplex, back_offset)

@@ -177,3 +177,16 @@ def test_a_short_deck_fits_a_small_card(tmp_path: Path, trim: str, size_mm: tupl
     expected = [BLEED * MM, BLEED * MM, (BLEED + width) * MM, (BLEED + height) * MM]
     assert [float(v) for v in reader.pages[0].trimbox] == pytest.approx(expected, abs=0.01)
     assert "Wie is er nodig?" in reader.pages[0].extract_text()
+
+
+def test_text_set_smaller_is_noted_once(workspace: Path, run_cli) -> None:
+    """The editor hears that a card shrank, once, though it is drawn for print and screen."""
+    deck_file = workspace / "cards" / MAIN_DECK.name
+    old = "          nl: Bij welke hulpvragen ligt de prioriteit volgens het gezin en hulpverlening?\n"
+    question = old.strip().removeprefix("nl: ")
+    longer = "          nl: " + " ".join([question] * 6) + "\n"
+    deck_file.write_text(deck_file.read_text().replace(old, longer))
+    run = run_cli(workspace, "build")
+    assert run.exit_code == 0
+    notes = [line for line in run.output.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "card 'vragen-gezin' (front)" in notes[0], notes
