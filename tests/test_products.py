@@ -182,8 +182,8 @@ def test_a_short_deck_fits_a_small_card(tmp_path: Path, trim: str, size_mm: tupl
 def test_text_set_smaller_is_noted_once(workspace: Path, run_cli) -> None:
     """The editor hears that a card shrank, once, though it is drawn for print and screen."""
     deck_file = workspace / "cards" / MAIN_DECK.name
-    old = "          nl: Bij welke hulpvragen ligt de prioriteit volgens het gezin en hulpverlening?\n"
-    question = old.strip().removeprefix("nl: ")
+    question = "Bij welke hulpvragen ligt de prioriteit volgens het gezin en hulpverlening?"
+    old = f"          nl: {question}\n"
     longer = "          nl: " + " ".join([question] * 6) + "\n"
     deck_file.write_text(deck_file.read_text().replace(old, longer))
     run = run_cli(workspace, "build")
