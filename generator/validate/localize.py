@@ -95,6 +95,13 @@ def language_versions(
     known = languages(meta)
     if not known:
         return [validate(document, path)]  # the schema says what is wrong with the metadata
+    if len(set(known)) < len(known):
+        raise UserError([Problem(
+            Location(path, line_of(document, [meta_key, "translations"])),
+            f"{meta_key} › translations: a language is listed twice, or is the file's own "
+            f"language ({known[0]})",
+            "list each other language once",
+        )])  # fmt: skip
     versions, problems = [], []
     for language in known:
         localized, missing = localize(document, language, known, path)

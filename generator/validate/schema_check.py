@@ -235,8 +235,9 @@ def describe(document: Any, where: list[Any]) -> str:
     for index, step in enumerate(where):
         if isinstance(node, dict) and step in node:
             parent_key, node = step, node[step]
-            # A list's key reads in its items' names (card 'x'), unless the list is the subject.
-            if not isinstance(node, list) or index == len(where) - 1:
+            # A list of named items reads in their names (card 'x'), unless it is the subject.
+            named = isinstance(node, list) and bool(node) and isinstance(node[0], dict)
+            if not named or index == len(where) - 1:
                 parts.append(str(step))
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             node = node[step]
