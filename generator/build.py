@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -179,14 +180,19 @@ class Builder:
             self.rendered[deck.id] = render_deck(deck, self.deck_layout(deck), color_model="rgb")
         return self.rendered[deck.id]
 
-    def poster(self, poster: Poster, sizes: tuple[str, ...]) -> dict[str, bytes]:
-        """The poster and the workshop sheet at every size, and the complete digital PDF."""
+    def poster_layout(self, poster: Poster) -> Layout:
+        """The poster's layout, once the poster has been checked against it and its deck."""
         layout = self.layout(poster.layout, poster.location("poster › layout"))
         problems = check_poster_references(poster, self.content.decks)
         problems += check_poster_layout(poster, layout)
         problems += check_glyphs(poster.texts, poster.location, layout.font)
         if problems:
             raise UserError(problems)
+        return layout
+
+    def poster(self, poster: Poster, sizes: tuple[str, ...]) -> dict[str, bytes]:
+        """The poster and the workshop sheet at every size, and the complete digital PDF."""
+        layout = self.poster_layout(poster)
         deck = self.content.decks[poster.deck]
         outputs = {}
         for size in sizes:
@@ -243,14 +249,8 @@ def _jobs(content: Content, edition: str | None) -> list[tuple[str, Any]]:
 
     def edition_job(region: RegionalEdition) -> Any:
         def run(builder: Builder, sizes: tuple[str, ...] | None) -> dict[str, bytes]:
-            if region.poster not in content.posters:
-                raise fail(
-                    region.locations[f"edition '{region.region.id}' › name"],
-                    f"edition '{region.region.id}': no poster with id '{region.poster}'",
-                    f"posters: {', '.join(sorted(content.posters)) or 'none'}",
-                )
-            base = content.posters[region.poster]
-            return builder.poster(apply_edition(base, region), sizes or base.sizes)
+            poster = regional_poster(content, region)
+            return builder.poster(poster, sizes or poster.sizes)
 
         return run
 
@@ -266,3 +266,36 @@ def _jobs(content: Content, edition: str | None) -> list[tuple[str, Any]]:
     jobs += [(f"poster {p.id}", poster_job(p)) for p in content.posters.values()]
     jobs += [(f"edition {e.region.id}", edition_job(e)) for e in content.editions.values()]
     return jobs
+
+
+def regional_poster(content: Content, edition: RegionalEdition) -> Poster:
+    """The poster an edition adapts, with the edition applied."""
+    if edition.poster not in content.posters:
+        raise fail(
+            edition.locations[f"edition '{edition.region.id}' › name"],
+            f"edition '{edition.region.id}': no poster with id '{edition.poster}'",
+            f"posters: {', '.join(sorted(content.posters)) or 'none'}",
+        )
+    return apply_edition(content.posters[edition.poster], edition)
+
+
+def validate(project: Project) -> int:
+    """Every check a build makes before it draws (content, references, layouts, labels,
+    glyphs), without rendering; returns how many content files were checked."""
+    content = collect(project)
+    builder = Builder(project, content)
+    checks = [partial(builder.deck_layout, deck) for deck in content.decks.values()]
+    checks += [partial(builder.poster_layout, poster) for poster in content.posters.values()]
+    checks += [
+        partial(lambda e: builder.poster_layout(regional_poster(content, e)), edition)
+        for edition in content.editions.values()
+    ]
+    problems = []
+    for check in checks:
+        try:
+            check()
+        except UserError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise UserError(problems)
+    return len(project.content_files()) + len(project.edition_files())

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build import PrinterSettings, Project, build
+from generator.build import PrinterSettings, Project, build, validate
 from generator.errors import UserError, display_path
 from generator.preflight.inspect import inspect
 from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
@@ -154,6 +154,31 @@ def build_command(
             click.echo(f"wrote {display_path(path)}")
     if preflight_after and run_preflight(written, None, quiet=True):
         sys.exit(1)
+
+
+@main.command("validate")
+@click.option(
+    "--cards",
+    default="cards",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder with the content files.",
+)
+@click.option(
+    "--layouts",
+    default="layouts",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder with the layouts.",
+)
+def validate_command(cards: Path, layouts: Path) -> None:
+    """Check all content and layouts without rendering (text fit is checked by build)."""
+    try:
+        count = validate(Project(cards=cards, layouts=layouts, output=Path("output")))
+    except UserError as error:
+        report(error)
+        sys.exit(1)
+    click.echo(f"{count} content files checked: no problems.")
 
 
 @main.command("preview")

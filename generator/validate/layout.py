@@ -60,6 +60,7 @@ def _inherit(doc: Mapping, base: Mapping) -> Mapping:
                 {**base[key].key_lines, **doc[key].key_lines},
             )
             merged[key] = entries
+    merged.pop("base")  # the whole stands on its own now: the schema requires everything
     return merged
 
 
