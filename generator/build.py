@@ -15,6 +15,7 @@ from generator.impose.plan import plan_sheets
 from generator.impose.sheets import impose
 from generator.layout_model import Layout
 from generator.load.yaml_file import Mapping, read_yaml
+from generator.manifest import MANIFEST_NAME, manifest
 from generator.model import Deck
 from generator.poster_model import Poster
 from generator.render.deck_faces import render_calibration, render_deck
@@ -233,6 +234,8 @@ def build(
             problems.extend(error.problems)
     if problems:
         raise UserError(problems)
+    if edition is None:
+        outputs[MANIFEST_NAME] = manifest(content.decks.values())
     paths = {project.output / name: data for name, data in outputs.items()}
     write_atomically(paths)
     return sorted(paths)

@@ -152,7 +152,8 @@ def build_command(
     if not quiet:
         for path in written:
             click.echo(f"wrote {display_path(path)}")
-    if preflight_after and run_preflight(written, None, quiet=True):
+    pdfs = [path for path in written if path.suffix == ".pdf"]
+    if preflight_after and run_preflight(pdfs, None, quiet=True):
         sys.exit(1)
 
 

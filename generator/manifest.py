@@ -1,0 +1,66 @@
+"""The manifest a build writes beside its outputs: every card's id, content hash, edition and
+text, so a later build can tell what changed (a card is known by its id, not its place)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+
+from generator import __version__
+from generator.model import Card, Deck
+
+MANIFEST_NAME = "manifest.json"
+
+
+def card_texts(card: Card) -> dict[str, str]:
+    """Every text printed on a card, keyed by the id of what it belongs to."""
+    texts: dict[str, str] = {}
+    if card.heading:
+        texts["heading"] = card.heading
+    if card.level:
+        texts[f"level:{card.level.id}"] = card.level.name
+    if card.intro:
+        texts["intro"] = card.intro
+    for section in card.sections:
+        texts[f"section:{section.id}:heading"] = section.heading
+        texts[f"section:{section.id}"] = section.text
+    for question in card.all_questions():
+        texts[f"question:{question.id}"] = question.text
+    points = [*card.points, *(card.back.points if card.back else ())]
+    for point in points:
+        texts[f"point:{point.id}"] = point.text
+    if card.back and card.back.heading:
+        texts["back:heading"] = card.back.heading
+    if card.source:
+        texts["source"] = card.source
+    return texts
+
+
+def card_entry(card: Card) -> dict:
+    texts = card_texts(card)
+    content = json.dumps({"kind": card.kind, "texts": texts}, sort_keys=True, ensure_ascii=False)
+    return {
+        "id": card.id,
+        "kind": card.kind,
+        "hash": hashlib.sha256(content.encode()).hexdigest()[:16],
+        "texts": texts,
+    }
+
+
+def manifest(decks: Iterable[Deck]) -> bytes:
+    """The manifest as stable JSON: the same content gives the same bytes."""
+    document = {
+        "generator": __version__,
+        "decks": {
+            deck.id: {
+                "title": deck.title,
+                "language": deck.language,
+                "edition": {"version": deck.edition.version, "date": deck.edition.date},
+                "file": deck.path.name,
+                "cards": [card_entry(card) for card in deck.cards],
+            }
+            for deck in sorted(decks, key=lambda deck: deck.id)
+        },
+    }
+    return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
