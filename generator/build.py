@@ -302,3 +302,24 @@ def validate(project: Project) -> int:
     if problems:
         raise UserError(problems)
     return len(project.content_files()) + len(project.edition_files())
+
+
+def reprint(project: Project, card_ids: dict[str, list[str]]) -> dict[str, bytes]:
+    """Print-shop files holding only the given cards of each deck (deck id → card ids)."""
+    content = collect(project)
+    builder = Builder(project, content)
+    outputs = {}
+    for deck_id, ids in card_ids.items():
+        deck = content.decks.get(deck_id)
+        if deck is None or not ids:
+            continue
+        layout = builder.deck_layout(deck)
+        kept = replace(deck, cards=tuple(card for card in deck.cards if card.id in ids))
+        document = render_deck(kept, layout)
+        outputs[f"{deck_id}_reprint_print.pdf"] = mark_pdfx(document.pdf, deck.edition.date)
+    return outputs
+
+
+def current_manifest(cards: Path, layouts: Path) -> bytes:
+    """The manifest of the content in these folders, without rendering."""
+    return manifest(collect(Project(cards, layouts, Path("output"))).decks.values())

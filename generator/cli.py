@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -9,14 +10,16 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build import PrinterSettings, Project, build, validate
+from generator.build import PrinterSettings, Project, build, current_manifest, reprint, validate
+from generator.changes import as_markdown, compare, earlier_manifest
 from generator.errors import UserError, display_path
 from generator.preflight.inspect import inspect
 from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
 from generator.preview import DEFAULT_DPI, write_previews
+from generator.write.atomic import write_atomically
 
 
-def report(error: UserError) -> None:
+def report_problems(error: UserError) -> None:
     """Every problem, then what it means for the output."""
     for problem in error:
         click.secho("error: ", fg="red", bold=True, err=True, nl=False)
@@ -138,7 +141,7 @@ def build_command(
     except UserError as error:
         if debug:
             raise
-        report(error)
+        report_problems(error)
         sys.exit(1)
     except Exception as error:  # a bug, not a user mistake
         if debug:
@@ -177,9 +180,42 @@ def validate_command(cards: Path, layouts: Path) -> None:
     try:
         count = validate(Project(cards=cards, layouts=layouts, output=Path("output")))
     except UserError as error:
-        report(error)
+        report_problems(error)
         sys.exit(1)
     click.echo(f"{count} content files checked: no problems.")
+
+
+@main.command("changes")
+@click.option(
+    "--since",
+    "since",
+    required=True,
+    metavar="REF",
+    help="An earlier output/manifest.json, or a git revision such as HEAD~1.",
+)
+@click.option("--cards", default="cards", show_default=True, type=click.Path(path_type=Path))
+@click.option("--layouts", default="layouts", show_default=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out", "output", default="output", show_default=True, type=click.Path(path_type=Path)
+)
+def changes_command(since: str, cards: Path, layouts: Path, output: Path) -> None:
+    """Report what changed since REF, and write print files with only the changed cards."""
+    project = Project(cards=cards, layouts=layouts, output=output)
+    try:
+        old = earlier_manifest(since, lambda c, lay: current_manifest(c, lay))
+        new = json.loads(current_manifest(cards, layouts))
+        report = compare(old, new)
+        files = reprint(project, {c.deck: c.reprint for c in report})
+    except UserError as error:
+        report_problems(error)
+        sys.exit(1)
+    text = as_markdown(report, since)
+    click.echo(text, nl=False)
+    folder = output / "changes"
+    written = {folder / "changes.md": text.encode(), **{folder / n: d for n, d in files.items()}}
+    write_atomically(written)
+    for path in sorted(written):
+        click.echo(f"wrote {display_path(path)}")
 
 
 @main.command("preview")

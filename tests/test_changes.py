@@ -1,0 +1,82 @@
+"""`changes --since`: what changed, by id, and print files with only the cards to reprint."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from generator.preflight.inspect import inspect
+from generator.preflight.rules import preflight
+
+DECK = "cards/voor-wie-doen-we-wat.yaml"
+OLD = "          nl: Is iedereen betrokken die nodig is?\n"
+NEW = "          nl: Is iedereen betrokken die echt nodig is?\n"
+
+
+def edit(workspace: Path, old: str, new: str) -> None:
+    path = workspace / DECK
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_changed_question_is_reported_and_its_card_reprinted(
+    workspace: Path, run_cli: Callable
+) -> None:
+    assert run_cli(workspace, "build", "-q").exit_code == 0
+    saved = workspace / "earlier-manifest.json"
+    shutil.copy(workspace / "output" / "manifest.json", saved)
+    edit(workspace, OLD, NEW)
+    run = run_cli(workspace, "changes", "--since", str(saved))
+    assert run.exit_code == 0
+    assert "- changed question:prof-iedereen-betrokken\n" in run.output
+    assert "  - was: Is iedereen betrokken die nodig is?\n" in run.output
+    assert "  - now: Is iedereen betrokken die echt nodig is?\n" in run.output
+    assert "Reprint: vragen-professionals" in run.output
+    folder = workspace / "output" / "changes"
+    assert "echt nodig" in (folder / "changes.md").read_text(encoding="utf-8")
+    reprint = folder / "voor-wie-doen-we-wat_reprint_print.pdf"
+    assert len(PdfReader(reprint).pages) == 2  # the one card, front and back
+    assert [f for f in preflight(inspect(reprint), "print") if not f.ok] == []
+    assert sorted(p.name for p in folder.iterdir()) == ["changes.md", reprint.name]
+
+
+def test_a_moved_question_is_moved_not_changed(workspace: Path, run_cli: Callable) -> None:
+    assert run_cli(workspace, "build", "-q").exit_code == 0
+    saved = workspace / "earlier-manifest.json"
+    shutil.copy(workspace / "output" / "manifest.json", saved)
+    path = workspace / DECK
+    text = path.read_text(encoding="utf-8")
+    start = text.index("      - id: org-zelf-in-huis\n")
+    end = text.index("      - id: org-samenwerkingsinitiatieven\n")
+    block = text[start:end]
+    text = text[:start] + text[end:]
+    anchor = "      - id: prof-bestaande-vormen\n"
+    path.write_text(text.replace(anchor, block + anchor), encoding="utf-8")
+    run = run_cli(workspace, "changes", "--since", str(saved))
+    assert "- moved question:org-zelf-in-huis: from card vragen-organisatie to card " \
+        "vragen-professionals" in run.output  # fmt: skip
+    assert "changed question:org-zelf-in-huis" not in run.output
+
+
+def test_changes_since_a_git_revision(workspace: Path, run_cli: Callable) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=workspace, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "cards", "layouts")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "content")
+    edit(workspace, OLD, NEW)
+    run = run_cli(workspace, "changes", "--since", "HEAD")
+    assert run.exit_code == 0, run.output
+    assert "Reprint: vragen-professionals" in run.output
+
+
+def test_an_unknown_reference_is_an_error(workspace: Path, run_cli: Callable) -> None:
+    run = run_cli(workspace, "changes", "--since", "no-such-thing")
+    assert run.exit_code == 1 and "Traceback" not in run.output
+    assert "neither a manifest file nor a git revision" in run.output
