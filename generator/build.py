@@ -31,7 +31,6 @@ from generator.write.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 EDITIONS_FOLDER = "editions"
-POSTER_SIZES = ("A3", "A2", "A1")
 
 
 @dataclass(frozen=True)

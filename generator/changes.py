@@ -10,6 +10,7 @@ import json
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -32,18 +33,21 @@ class DeckChanges:
         return any((self.added, self.removed, self.changed, self.moved, self.reprint))
 
 
-def earlier_manifest(reference: str, build_manifest) -> dict:
+def earlier_manifest(reference: str, build_manifest: Callable[[Path, Path], bytes]) -> dict:
     """A manifest file, or the manifest of the content at a git revision."""
     path = Path(reference)
     if path.is_file():
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            document = json.loads(path.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError):
+            document = None
+        if not (isinstance(document, dict) and isinstance(document.get("decks"), dict)):
             raise fail(
                 Location(path),
-                "this is not a manifest (JSON) file",
+                "this is not a manifest file",
                 "give output/manifest.json of an earlier build, or a git revision",
-            ) from None
+            )
+        return document
     archive = subprocess.run(["git", "archive", "--format=tar", reference, "cards", "layouts"],
                              capture_output=True)  # fmt: skip
     if archive.returncode != 0:

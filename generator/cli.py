@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -17,6 +19,8 @@ from generator.preflight.inspect import inspect
 from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
 from generator.preview import DEFAULT_DPI, write_previews
 from generator.write.atomic import write_atomically
+
+T = TypeVar("T")
 
 
 def report_problems(error: UserError) -> None:
@@ -61,30 +65,51 @@ def main() -> None:
     """Print-ready pocket cards and posters from the YAML in cards/."""
 
 
+# The folders a command works with: option, parameter name, default, help.
+FOLDERS = {
+    "cards": ("--cards", "cards", "cards", "Folder with the content files."),
+    "layouts": ("--layouts", "layouts", "layouts", "Folder with the layouts."),
+    "output": ("--out", "output", "output", "Folder for the files written."),
+}
+
+
+def folder_options(*names: str) -> Callable[[Callable], Callable]:
+    """The named folder options (see FOLDERS), for a command to take."""
+
+    def apply(command: Callable) -> Callable:
+        for name in reversed(names):
+            flag, parameter, default, text = FOLDERS[name]
+            command = click.option(flag, parameter, default=default, show_default=True,
+                                   type=click.Path(path_type=Path), help=text)(command)  # fmt: skip
+        return command
+
+    return apply
+
+
+def guarded(action: Callable[[], T], debug: bool = False) -> T:
+    """Run a command's work: a user's mistake is a list of problems (exit 1), a bug one line
+    (exit 2); --debug shows the traceback of either."""
+    try:
+        return action()
+    except UserError as error:
+        if debug:
+            raise
+        report_problems(error)
+        sys.exit(1)
+    except Exception as error:  # a bug, not a user mistake
+        if debug:
+            raise
+        click.echo(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "run again with --debug for the details, and please report it",
+            err=True,
+        )
+        sys.exit(2)
+
+
 @main.command("build")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "output",
-    default="output",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder the PDFs are written to.",
-)
-@click.option(
-    "--cards",
-    default="cards",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder with the deck files.",
-)
-@click.option(
-    "--layouts",
-    default="layouts",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder with the layouts.",
-)
+@folder_options("cards", "layouts", "output")
 @click.option("--edition", help="Build only this regional edition (cards/editions/NAME.yaml).")
 @click.option(
     "--size",
@@ -116,9 +141,9 @@ def main() -> None:
 @click.option("--debug", is_flag=True, help="Show a traceback for every error.")
 def build_command(
     files: tuple[Path, ...],
-    output: Path,
     cards: Path,
     layouts: Path,
+    output: Path,
     edition: str | None,
     sizes: tuple[str, ...],
     duplex: str | None,
@@ -135,23 +160,9 @@ def build_command(
     logger.setLevel(level)
     logger.propagate = False
     project = Project(cards=cards, layouts=layouts, output=output)
-    try:
-        printer = PrinterSettings(duplex, back_offset)
-        written = build(project, list(files) or None, edition, sizes or None, printer)
-    except UserError as error:
-        if debug:
-            raise
-        report_problems(error)
-        sys.exit(1)
-    except Exception as error:  # a bug, not a user mistake
-        if debug:
-            raise
-        click.echo(
-            f"internal error: {type(error).__name__}: {error}\n"
-            "run again with --debug for the details, and please report it",
-            err=True,
-        )
-        sys.exit(2)
+    printer = PrinterSettings(duplex, back_offset)
+    written = guarded(lambda: build(project, list(files) or None, edition, sizes or None, printer),
+                      debug)  # fmt: skip
     if not quiet:
         for path in written:
             click.echo(f"wrote {display_path(path)}")
@@ -161,27 +172,10 @@ def build_command(
 
 
 @main.command("validate")
-@click.option(
-    "--cards",
-    default="cards",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder with the content files.",
-)
-@click.option(
-    "--layouts",
-    default="layouts",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder with the layouts.",
-)
+@folder_options("cards", "layouts")
 def validate_command(cards: Path, layouts: Path) -> None:
     """Check all content and layouts without rendering (text fit is checked by build)."""
-    try:
-        count = validate(Project(cards=cards, layouts=layouts, output=Path("output")))
-    except UserError as error:
-        report_problems(error)
-        sys.exit(1)
+    count = guarded(lambda: validate(Project(cards=cards, layouts=layouts, output=Path("output"))))
     click.echo(f"{count} content files checked: no problems.")
 
 
@@ -193,26 +187,24 @@ def validate_command(cards: Path, layouts: Path) -> None:
     metavar="REF",
     help="An earlier output/manifest.json, or a git revision such as HEAD~1.",
 )
-@click.option("--cards", default="cards", show_default=True, type=click.Path(path_type=Path))
-@click.option("--layouts", default="layouts", show_default=True, type=click.Path(path_type=Path))
-@click.option(
-    "--out", "output", default="output", show_default=True, type=click.Path(path_type=Path)
-)
+@folder_options("cards", "layouts", "output")
 def changes_command(since: str, cards: Path, layouts: Path, output: Path) -> None:
     """Report what changed since REF, and write print files with only the changed cards."""
     project = Project(cards=cards, layouts=layouts, output=output)
-    try:
-        old = earlier_manifest(since, lambda c, lay: current_manifest(c, lay))
-        new = json.loads(current_manifest(cards, layouts))
-        report = compare(old, new)
+
+    def work() -> tuple[str, dict[Path, bytes]]:
+        old = earlier_manifest(since, current_manifest)
+        report = compare(old, json.loads(current_manifest(cards, layouts)))
         files = reprint(project, {c.deck: c.reprint for c in report})
-    except UserError as error:
-        report_problems(error)
-        sys.exit(1)
-    text = as_markdown(report, since)
+        text = as_markdown(report, since)
+        folder = output / "changes"
+        return text, {
+            folder / "changes.md": text.encode(),
+            **{folder / n: d for n, d in files.items()},
+        }
+
+    text, written = guarded(work)
     click.echo(text, nl=False)
-    folder = output / "changes"
-    written = {folder / "changes.md": text.encode(), **{folder / n: d for n, d in files.items()}}
     write_atomically(written)
     for path in sorted(written):
         click.echo(f"wrote {display_path(path)}")

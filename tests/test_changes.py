@@ -80,3 +80,11 @@ def test_an_unknown_reference_is_an_error(workspace: Path, run_cli: Callable) ->
     run = run_cli(workspace, "changes", "--since", "no-such-thing")
     assert run.exit_code == 1 and "Traceback" not in run.output
     assert "neither a manifest file nor a git revision" in run.output
+
+
+def test_a_json_file_that_is_no_manifest_is_an_error(workspace: Path, run_cli: Callable) -> None:
+    wrong = workspace / "list.json"
+    wrong.write_text("[1, 2, 3]")
+    run = run_cli(workspace, "changes", "--since", str(wrong))
+    assert run.exit_code == 1 and "Traceback" not in run.output
+    assert "this is not a manifest file" in run.output

@@ -42,8 +42,7 @@ class Text:
 
 @dataclass(frozen=True)
 class Image:
-    ppi: float
-    color_space: str
+    ppi: float  # pixels per inch at the size it is printed (its colour space: see _scan)
 
 
 @dataclass
@@ -193,6 +192,4 @@ def _font(font) -> Font:
 
 def _image(image: dict) -> Image:
     width_pt = float(image["x1"] - image["x0"]) or 1.0
-    pixels = image["srcsize"][0]
-    space = image.get("colorspace") or ["unknown"]
-    return Image(ppi=pixels / (width_pt / 72), color_space=str(space[0]))
+    return Image(ppi=image["srcsize"][0] / (width_pt / 72))
