@@ -27,6 +27,7 @@ position reaches into the bleed. The vocabulary:
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
 from typing import Any, get_type_hints
 from xml.etree import ElementTree
@@ -192,9 +193,14 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
     return element
 
 
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
 def _build(cls: type, node: ElementTree.Element, template: Path, **given: Any) -> Any:
     """An element from the node's attributes (and its text, for text blocks)."""
-    hints = get_type_hints(cls)
+    hints = _hints(cls)
     values: dict[str, Any] = dict(given)
     attributes = dict(node.attrib)
     if "text" in hints:
