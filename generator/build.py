@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.errors import Location, Problem, UserError, fail
 from generator.impose.digital import complete_pdf
@@ -18,9 +19,10 @@ from generator.load.yaml_file import Mapping, read_yaml
 from generator.manifest import MANIFEST_NAME, manifest
 from generator.model import Deck
 from generator.poster_model import Poster
+from generator.render.cache import RenderCache, fingerprint
 from generator.render.deck_faces import render_calibration, render_deck
 from generator.render.document import RenderedDocument
-from generator.render.poster_faces import POSTER_KINDS, render_poster
+from generator.render.poster_faces import POSTER_KINDS, render_poster, shown_of_deck
 from generator.validate.deck import validate_deck
 from generator.validate.edition import RegionalEdition, apply_edition, validate_edition
 from generator.validate.glyphs import check_glyphs
@@ -29,6 +31,7 @@ from generator.validate.localize import language_versions
 from generator.validate.poster import check_poster_references, validate_poster
 from generator.write.atomic import write_atomically
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 EDITIONS_FOLDER = "editions"
 
@@ -84,27 +87,52 @@ FILE_KINDS = {
 }
 
 
-def collect(project: Project, files: list[Path] | None = None) -> Content:
-    """Load and check content files; raise one UserError listing every problem of every file."""
+def collect(
+    project: Project, files: list[Path] | None = None, cache: RenderCache | None = None
+) -> Content:
+    """Load and check content files; raise one UserError listing every problem of every file.
+
+    With a cache, a file whose size and modification time did not change is not read again.
+    """
+    cache = cache or RenderCache(max_entries=0)
     content, problems = Content(), []
     for path in files or project.content_files():
         try:
-            document = read_yaml(path)
-            kind = _file_kind(document, path)
-            bucket, validate, retarget = FILE_KINDS[kind]
-            for item in language_versions(document, path, kind, validate, retarget):
+            bucket, items = _kept(cache, path, partial(_read_content, path))
+            for item in items:
                 _add_unique(getattr(content, bucket), item.id, item, path)
         except UserError as error:
             problems.extend(error.problems)
     for path in project.edition_files():
         try:
-            edition = validate_edition(read_yaml(path), path)
+            edition = _kept(cache, path, partial(_read_edition, path))
             _add_unique(content.editions, edition.region.id, edition, path)
         except UserError as error:
             problems.extend(error.problems)
     if problems:
         raise UserError(problems)
     return content
+
+
+def _kept(cache: RenderCache, path: Path, read: Callable[[], T]) -> T:
+    """What read() gives for this file, kept while the file is unchanged."""
+    try:
+        status = path.stat()
+    except OSError:
+        return read()  # reading names the problem
+    return cache.memo(fingerprint("file", path.resolve(), status.st_size, status.st_mtime_ns), read)
+
+
+def _read_content(path: Path) -> tuple[str, list[Any]]:
+    """A deck or poster file: its bucket in Content, and its item in every language."""
+    document = read_yaml(path)
+    kind = _file_kind(document, path)
+    bucket, validate, retarget = FILE_KINDS[kind]
+    return bucket, language_versions(document, path, kind, validate, retarget)
+
+
+def _read_edition(path: Path) -> RegionalEdition:
+    return validate_edition(read_yaml(path), path)
 
 
 def _file_kind(document: Any, path: Path) -> str:
@@ -131,17 +159,47 @@ def _add_unique(items: dict[str, Any], ident: str, item: Any, path: Path) -> Non
 
 @dataclass
 class Builder:
-    """Renders products, keeping layouts and rendered decks for reuse between products."""
+    """Renders products; what was drawn before from the same inputs comes from the cache."""
 
     project: Project
     content: Content
     printer: PrinterSettings = PrinterSettings()
+    cache: RenderCache = field(default_factory=RenderCache)
     layouts: dict[str, Layout] = field(default_factory=dict)
-    rendered: dict[str, RenderedDocument] = field(default_factory=dict)
+    rebuilt: list[str] = field(default_factory=list)  # products drawn, not taken from the cache
+
+    @cached_property
+    def layouts_key(self) -> str:
+        """A hash of every file in the layouts folder: templates, layout.yaml, fonts named."""
+        root = self.project.layouts
+        files = sorted(path for path in root.rglob("*") if path.is_file())
+        return fingerprint(*((str(path.relative_to(root)), path.read_bytes()) for path in files))
+
+    def _product(self, key: str, label: str, make: Callable[[], dict[str, bytes]]) -> dict:
+        kept = self.cache.get(key)
+        if kept is None:
+            kept = make()
+            self.cache.put(key, kept)
+            self.rebuilt.append(label)
+        return kept
+
+    def _pdfx(self, document: RenderedDocument, date: str) -> bytes:
+        return self.cache.memo(
+            fingerprint("pdfx", document.key, date), lambda: mark_pdfx(document.pdf, date)
+        )
+
+    def _impose(self, document: RenderedDocument, plan: Any, imposition: Any) -> bytes:
+        return self.cache.memo(
+            fingerprint("impose", document.key, plan, imposition),
+            lambda: impose(document, plan, imposition),
+        )
 
     def layout(self, name: str, asked_at: Location) -> Layout:
         if name not in self.layouts:
-            self.layouts[name] = load_layout(name, self.project.layouts, asked_at)
+            self.layouts[name] = self.cache.memo(
+                fingerprint("layout", name, self.layouts_key),
+                lambda: load_layout(name, self.project.layouts, asked_at),
+            )
         return self.layouts[name]
 
     def deck_layout(self, deck: Deck) -> Layout:
@@ -155,8 +213,12 @@ class Builder:
 
     def deck(self, deck: Deck) -> dict[str, bytes]:
         """The print-shop file and the A4 sheets of a deck."""
+        key = fingerprint("deck", deck, self.layouts_key, self.printer)
+        return self._product(key, f"deck {deck.id}", lambda: self._deck(deck))
+
+    def _deck(self, deck: Deck) -> dict[str, bytes]:
         layout = self.deck_layout(deck)
-        document = render_deck(deck, layout)
+        document = render_deck(deck, layout, cache=self.cache)
         imposition = layout.imposition
         if self.printer.duplex:
             imposition = replace(imposition, duplex=self.printer.duplex)
@@ -167,18 +229,19 @@ class Builder:
             deck.location("deck › trim"),
             self.printer.back_offset_mm,
         )
-        calibration = render_calibration(deck, layout, plan)
+        calibration = render_calibration(deck, layout, plan, self.cache)
         return {
-            f"{deck.id}_print.pdf": mark_pdfx(document.pdf, deck.edition.date),
-            f"{deck.id}_a4-duplex.pdf": impose(document, plan, imposition),
-            f"{deck.id}_duplex-calibration.pdf": impose(calibration, plan, imposition),
+            f"{deck.id}_print.pdf": self._pdfx(document, deck.edition.date),
+            f"{deck.id}_a4-duplex.pdf": self._impose(document, plan, imposition),
+            f"{deck.id}_duplex-calibration.pdf": self._impose(calibration, plan, imposition),
         }
 
     def screen_deck(self, deck: Deck) -> RenderedDocument:
-        """The deck in RGB, for the digital PDF; rendered once per build."""
-        if deck.id not in self.rendered:
-            self.rendered[deck.id] = render_deck(deck, self.deck_layout(deck), color_model="rgb")
-        return self.rendered[deck.id]
+        """The deck in RGB, for the digital PDF; drawn once while the deck is unchanged."""
+        return self.cache.memo(
+            fingerprint("screen", deck, self.layouts_key),
+            lambda: render_deck(deck, self.deck_layout(deck), "rgb", self.cache),
+        )
 
     def poster_layout(self, poster: Poster) -> Layout:
         """The poster's layout, once the poster has been checked against it and its deck."""
@@ -191,25 +254,49 @@ class Builder:
         return layout
 
     def poster(self, poster: Poster, sizes: tuple[str, ...]) -> dict[str, bytes]:
-        """The poster and the workshop sheet at every size, and the complete digital PDF."""
+        """The poster and the workshop sheet at every size, and the complete digital PDF.
+
+        The print files depend on the deck only through what the poster shows of it, so a
+        question edited elsewhere in the deck does not redraw them.
+        """
+        deck = self.content.decks.get(poster.deck)
+        shown = shown_of_deck(poster, deck) if deck else None
+        decks = [deck for deck in self.content.decks.values() if deck.language == poster.language]
+        return {
+            **self._product(
+                fingerprint("poster", poster, sizes, shown, self.layouts_key),
+                f"poster {poster.product_id}",
+                lambda: self._poster_prints(poster, sizes),
+            ),
+            **self._product(
+                fingerprint("digital", poster, sizes[0], decks, self.layouts_key),
+                f"digital {poster.product_id}",
+                lambda: self._digital(poster, sizes[0]),
+            ),
+        }
+
+    def _poster_prints(self, poster: Poster, sizes: tuple[str, ...]) -> dict[str, bytes]:
         layout = self.poster_layout(poster)
         deck = self.content.decks[poster.deck]
         outputs = {}
         for size in sizes:
             for kind in POSTER_KINDS:
-                document = render_poster(poster, deck, layout, kind, size)
+                document = render_poster(poster, deck, layout, kind, size, cache=self.cache)
                 name = poster.product_id if kind == "poster" else f"{poster.product_id}-{kind}"
-                outputs[f"{name}_{size}_print.pdf"] = mark_pdfx(document.pdf, poster.edition.date)
-        on_screen = render_poster(poster, deck, layout, "poster", sizes[0], color_model="rgb")
+                outputs[f"{name}_{size}_print.pdf"] = self._pdfx(document, poster.edition.date)
+        return outputs
+
+    def _digital(self, poster: Poster, size: str) -> dict[str, bytes]:
+        layout = self.poster_layout(poster)
+        deck = self.content.decks[poster.deck]
+        on_screen = render_poster(poster, deck, layout, "poster", size, "rgb", self.cache)
         others = [
             (other, self.screen_deck(other))
             for other in self.content.decks.values()
             if other.language == deck.language and other.id != deck.id
         ]
-        outputs[f"{poster.product_id}_digital.pdf"] = complete_pdf(
-            deck, self.screen_deck(deck), poster, on_screen, others
-        )
-        return outputs
+        pdf = complete_pdf(deck, self.screen_deck(deck), poster, on_screen, others)
+        return {f"{poster.product_id}_digital.pdf": pdf}
 
 
 def build(
@@ -220,8 +307,24 @@ def build(
     printer: PrinterSettings = PrinterSettings(),
 ) -> list[Path]:
     """Build every product (or one region's); write nothing unless all succeed."""
-    content = collect(project, files)
-    builder = Builder(project, content, printer)
+    outputs, _ = produce(project, files, edition, sizes, printer)
+    paths = {project.output / name: data for name, data in outputs.items()}
+    write_atomically(paths)
+    return sorted(paths)
+
+
+def produce(
+    project: Project,
+    files: list[Path] | None = None,
+    edition: str | None = None,
+    sizes: tuple[str, ...] | None = None,
+    printer: PrinterSettings = PrinterSettings(),
+    cache: RenderCache | None = None,
+) -> tuple[dict[str, bytes], Builder]:
+    """Every product's files by name (nothing written), and the builder that drew them."""
+    cache = cache or RenderCache()
+    content = collect(project, files, cache)
+    builder = Builder(project, content, printer, cache)
     jobs = _jobs(content, edition)
     outputs: dict[str, bytes] = {}
     problems: list[Problem] = []
@@ -235,9 +338,7 @@ def build(
         raise UserError(problems)
     if edition is None:
         outputs[MANIFEST_NAME] = manifest(content.decks.values())
-    paths = {project.output / name: data for name, data in outputs.items()}
-    write_atomically(paths)
-    return sorted(paths)
+    return outputs, builder
 
 
 def _jobs(content: Content, edition: str | None) -> list[tuple[str, Any]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import click
+import watchfiles
 
 from generator import __version__
 from generator.build import PrinterSettings, Project, build, current_manifest, reprint, validate
@@ -18,6 +19,7 @@ from generator.errors import UserError, display_path
 from generator.preflight.inspect import inspect
 from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
 from generator.preview import DEFAULT_DPI, write_previews
+from generator.watch import Rebuild, Session, SourceFilter, watch
 from generator.write.atomic import write_atomically
 
 T = TypeVar("T")
@@ -44,6 +46,16 @@ class Notes(logging.Handler):
         if message not in self.said:
             self.said.add(message)
             click.echo(f"note: {message}", err=True)
+
+    @staticmethod
+    def install(level: int) -> Notes:
+        """A fresh handler for this run's notes (those of an earlier run stay said there)."""
+        notes = Notes()
+        logger = logging.getLogger("generator")
+        logger.handlers = [notes]
+        logger.setLevel(level)
+        logger.propagate = False
+        return notes
 
 
 def parse_offset(value: str | None) -> tuple[float, float]:
@@ -154,11 +166,7 @@ def build_command(
     debug: bool,
 ) -> None:
     """Build every product (or only those of the given content FILES) into the output folder."""
-    level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
-    logger = logging.getLogger("generator")
-    logger.handlers = [Notes()]  # a fresh handler per run: notes of an earlier run stay said
-    logger.setLevel(level)
-    logger.propagate = False
+    Notes.install(logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING)
     project = Project(cards=cards, layouts=layouts, output=output)
     printer = PrinterSettings(duplex, back_offset)
     written = guarded(lambda: build(project, list(files) or None, edition, sizes or None, printer),
@@ -208,6 +216,47 @@ def changes_command(since: str, cards: Path, layouts: Path, output: Path) -> Non
     write_atomically(written)
     for path in sorted(written):
         click.echo(f"wrote {display_path(path)}")
+
+
+@main.command("watch")
+@folder_options("cards", "layouts", "output")
+@click.option("-v", "--verbose", is_flag=True, help="List every file written.")
+@click.option("--debug", is_flag=True, help="Show a traceback for an internal error.")
+def watch_command(cards: Path, layouts: Path, output: Path, verbose: bool, debug: bool) -> None:
+    """Build, then rebuild what each saved content or layout file affects (Ctrl-C stops)."""
+    notes = Notes.install(logging.WARNING)
+    session = Session(Project(cards=cards, layouts=layouts, output=output))
+
+    def done(changed: list[str], result: Rebuild) -> None:
+        count = len(result.products)
+        products = ", ".join(result.products) if count <= 4 else f"{count} products"
+        products = products or "nothing (no product changed)"
+        files = f"{len(result.written)} file{'s' if len(result.written) != 1 else ''}"
+        click.echo(f"{_changed(changed)}: rebuilt {products} in "
+                   f"{result.seconds * 1000:.0f} ms; wrote {files}")  # fmt: skip
+        for path in result.written if verbose else ():
+            click.echo(f"    {display_path(path)}")
+        notes.said.clear()
+
+    def failed(changed: list[str], error: UserError) -> None:
+        click.echo(f"{_changed(changed)}:", err=True)
+        report_problems(error)
+        click.echo("Fix it and save again; watching.", err=True)
+        notes.said.clear()
+
+    def run() -> None:
+        watch(session, [[(None, "start")]], done, failed)
+        click.echo(f"watching {display_path(cards)}/ and {display_path(layouts)}/ "
+                   "(Ctrl-C stops)")  # fmt: skip
+        changes = watchfiles.watch(cards, layouts, watch_filter=SourceFilter(),
+                                   raise_interrupt=False)  # fmt: skip
+        watch(session, changes, done, failed)
+
+    guarded(run, debug)
+
+
+def _changed(paths: list[str]) -> str:
+    return ", ".join(display_path(Path(path)) for path in paths)
 
 
 @main.command("preview")

@@ -6,6 +6,7 @@ from generator.geometry import parse_size
 from generator.impose.plan import SheetPlan
 from generator.layout_model import Layout
 from generator.model import Deck
+from generator.render.cache import RenderCache
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
 
@@ -33,10 +34,14 @@ def deck_faces(deck: Deck, layout: Layout) -> list[Face]:
     return faces
 
 
-def render_deck(deck: Deck, layout: Layout, color_model: str = "cmyk") -> RenderedDocument:
+def render_deck(
+    deck: Deck, layout: Layout, color_model: str = "cmyk", cache: RenderCache | None = None
+) -> RenderedDocument:
     """A deck's faces, one per page, front then back; CMYK for print, RGB for screens."""
     trim = parse_size(deck.trim or layout.default_trim)
-    painter = FacePainter(layout, deck.language, trim, deck.location, color_model=color_model)
+    painter = FacePainter(
+        layout, deck.language, trim, deck.location, color_model=color_model, cache=cache
+    )
     info = DocumentInfo(
         title=deck.title,
         author=deck.source,
@@ -49,11 +54,13 @@ def render_deck(deck: Deck, layout: Layout, color_model: str = "cmyk") -> Render
 CALIBRATION_KIND = "calibration"
 
 
-def render_calibration(deck: Deck, layout: Layout, plan: SheetPlan) -> RenderedDocument:
+def render_calibration(
+    deck: Deck, layout: Layout, plan: SheetPlan, cache: RenderCache | None = None
+) -> RenderedDocument:
     """Calibration cards (front, back) for one office sheet: a cross with rulers along the
     sheet's axes, so that what is read on it is the printer's shift on the sheet."""
     trim = parse_size(deck.trim or layout.default_trim)
-    painter = FacePainter(layout, deck.language, trim, deck.location)
+    painter = FacePainter(layout, deck.language, trim, deck.location, cache=cache)
     a, b, c, d, _, _ = plan.fronts[0]
     # The sheet's right and up as vectors on the card, in template terms (y down).
     axes = {"x": (a, -c), "y": (b, -d)}

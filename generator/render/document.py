@@ -5,13 +5,18 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from generator import __version__
 from generator.errors import UserError
 from generator.geometry import Size, mm
-from generator.render.faces import Box, Face, FacePainter
+from generator.render.cache import fingerprint
+from generator.render.faces import Box, Face, FacePainter, LaidOut
 from generator.render.fonts import font_name, register_family
+
+# Compressed streams stay binary: ASCII85 would make them a quarter larger for no reader's sake.
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class RenderedDocument:
     trim: Size  # as printed, in mm
     bleed_mm: float
     pages: tuple[PageMap, ...]
+    key: str = ""  # content hash of what it was drawn from (see RenderCache)
 
 
 def render_document(
@@ -58,7 +64,18 @@ def render_document(
             problems.extend(error.problems)
     if problems:
         raise UserError(problems)
+    key = fingerprint(painter.key, info, trim, [face.key for face in laid_out])
+    return painter.cache.memo(key, lambda: _draw(laid_out, painter, info, trim, key))
 
+
+def _draw(
+    laid_out: list[LaidOut],
+    painter: FacePainter,
+    info: DocumentInfo,
+    trim: Size | None,
+    key: str,
+) -> RenderedDocument:
+    layout = painter.layout
     bleed = layout.bleed_mm
     drawn = Size(painter.design.w * painter.scale, painter.design.h * painter.scale)
     trim = trim or drawn
@@ -96,7 +113,7 @@ def render_document(
             )
         )
     canvas.save()
-    return RenderedDocument(buffer.getvalue(), trim, bleed, tuple(pages))
+    return RenderedDocument(buffer.getvalue(), trim, bleed, tuple(pages), key)
 
 
 def _shift(box: Box, dx: float, dy: float) -> Box:

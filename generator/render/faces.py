@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.errors import Location, fail
 from generator.geometry import Size, mm
 from generator.layout_model import Layout
+from generator.render.cache import RenderCache, fingerprint
 from generator.render.drawlist import (
     Anchor,
     Arrow,
@@ -52,6 +53,16 @@ class LaidOut:
     elements: list[tuple[Element, list[Placed]]]
     anchors: dict[str, Box] = field(default_factory=dict)
     links: list[tuple[Box, str]] = field(default_factory=list)
+    notes: list[Shrunk] = field(default_factory=list)
+    key: str = ""  # content hash of what it depends on (see RenderCache)
+
+
+@dataclass(frozen=True)
+class Shrunk:
+    """Text set smaller than the layout's size to fit: a note to the editor."""
+
+    first_ref: str
+    points: float
 
 
 class FacePainter:
@@ -66,14 +77,18 @@ class FacePainter:
         scale: float = 1.0,
         slack_mm: float = 0.0,
         color_model: str = "cmyk",
+        cache: RenderCache | None = None,
     ) -> None:
         """slack_mm: how far the printed trim may reach beyond the scaled design on a side.
 
         color_model: 'cmyk' for print, 'rgb' for screens (the layout's CMYK, converted).
+        cache: keeps laid-out faces between documents and builds (default: none).
         """
         self.layout, self.design, self.locate, self.scale = layout, design, locate, scale
         self.slack_mm, self.color_model = slack_mm, color_model
         self.setter = TextSetter(layout, language, self.color)
+        self.cache = cache or RenderCache(max_entries=0)
+        self.key = fingerprint(layout, language, design, scale, slack_mm, color_model)
 
     def common_values(self) -> dict[str, Any]:
         """What every template may use besides its own values: the geometry, in design mm."""
@@ -101,12 +116,28 @@ class FacePainter:
         """The face's elements with their text set, or an error naming file, item and text."""
         values = {**self.common_values(), **face.values}
         xml = render_template(self.layout.folder, face.template, values)
-        laid_out = LaidOut(face, [])
+        key = fingerprint(self.key, face.template, xml)
+        kept = self.cache.get(key)
+        if kept is None:
+            kept = self._lay_out(face, xml, key)
+            self.cache.put(key, kept)
+        for note in kept.notes:
+            log.warning(
+                "%s: %s: the text from %s on is set %g pt smaller than the layout's size, to fit",
+                self.locate(note.first_ref),
+                face.label,
+                note.first_ref,
+                note.points,
+            )
+        return LaidOut(face, kept.elements, kept.anchors, kept.links, kept.notes, key)
+
+    def _lay_out(self, face: Face, xml: str, key: str) -> LaidOut:
+        laid_out = LaidOut(face, [], key=key)
         for element in parse_face(xml, self.layout.folder / face.template):
             placed: list[Placed] = []
             if isinstance(element, Frame):
                 self._check_safe_area(element, face.template)
-                placed = self._fit(element, face)
+                placed = self._fit(element, face, laid_out.notes)
             elif isinstance(element, Anchor):
                 laid_out.anchors[element.name] = self._page_box(element)
             elif isinstance(element, Link):
@@ -114,7 +145,7 @@ class FacePainter:
             laid_out.elements.append((element, placed))
         return laid_out
 
-    def _fit(self, frame: Frame, face: Face) -> list[Placed]:
+    def _fit(self, frame: Frame, face: Face, notes: list[Shrunk]) -> list[Placed]:
         for block in frame.blocks:
             style = getattr(block, "style", None)
             if style is not None and style not in self.layout.styles:
@@ -134,13 +165,7 @@ class FacePainter:
             ) from None
         if step:
             first = next((p.ref for p in placed if p.ref), face.ref)
-            log.warning(
-                "%s: %s: the text from %s on is set %g pt smaller than the layout's size, to fit",
-                self.locate(first),
-                face.label,
-                first,
-                step * STEP_PT,
-            )
+            notes.append(Shrunk(first, step * STEP_PT))
         offset = {"top": 0.0, "middle": (mm(frame.h) - total) / 2, "bottom": mm(frame.h) - total}
         return [Placed(p.flowable, p.top + offset[frame.valign], p.height, p.ref) for p in placed]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from generator.geometry import PAPER_MM, Size
 from generator.layout_model import Layout
-from generator.model import Deck
+from generator.model import Deck, Level, Question
 from generator.poster_model import Poster
+from generator.render.cache import RenderCache
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
 
@@ -18,8 +19,20 @@ def printed_size(size: str, design: Size) -> Size:
     return Size(long, short) if design.w > design.h else Size(short, long)
 
 
+def shown_of_deck(poster: Poster, deck: Deck) -> tuple[Question | None, tuple[Level, ...]]:
+    """All a poster shows of its deck: the start question and the levels."""
+    questions = (question for card in deck.cards for question in card.questions)
+    return next((q for q in questions if q.id == poster.start_question), None), deck.levels
+
+
 def render_poster(
-    poster: Poster, deck: Deck, layout: Layout, kind: str, size: str, color_model: str = "cmyk"
+    poster: Poster,
+    deck: Deck,
+    layout: Layout,
+    kind: str,
+    size: str,
+    color_model: str = "cmyk",
+    cache: RenderCache | None = None,
 ) -> RenderedDocument:
     """One poster page of the given kind, at an ISO size, scaled from the layout's design."""
     design = Size(*layout.design_mm)
@@ -27,10 +40,10 @@ def render_poster(
     scale = min(trim.w / design.w, trim.h / design.h)
     slack = max(trim.w - design.w * scale, trim.h - design.h * scale) / 2
     painter = FacePainter(
-        layout, poster.language, design, poster.location, scale, slack, color_model
+        layout, poster.language, design, poster.location, scale, slack, color_model, cache
     )
-    start = next(q for card in deck.cards for q in card.questions if q.id == poster.start_question)
-    levels = [{"level": level, "look": layout.look(level.index)} for level in deck.levels]
+    start, deck_levels = shown_of_deck(poster, deck)
+    levels = [{"level": level, "look": layout.look(level.index)} for level in deck_levels]
     steps = [
         {"intensity": intensity, "look": layout.steps[min(i, len(layout.steps) - 1)]}
         for i, intensity in enumerate(poster.intensities)
@@ -38,7 +51,6 @@ def render_poster(
     values = {
         "poster": poster,
         "labels": poster.labels,
-        "deck": deck,
         "start": start,
         "levels": levels,
         "steps": steps,
