@@ -14,7 +14,7 @@ from generator.impose.digital import complete_pdf
 from generator.impose.pdfx import mark_pdfx
 from generator.impose.plan import plan_sheets
 from generator.impose.sheets import impose
-from generator.layout_model import Layout
+from generator.layout_model import FontSpec, Layout
 from generator.load.yaml_file import Mapping, read_yaml
 from generator.manifest import MANIFEST_NAME, manifest
 from generator.model import Deck
@@ -418,6 +418,15 @@ def reprint(project: Project, card_ids: dict[str, list[str]]) -> dict[str, bytes
         document = render_deck(kept, layout)
         outputs[f"{deck_id}_reprint_print.pdf"] = mark_pdfx(document.pdf, deck.edition.date)
     return outputs
+
+
+def report_font(project: Project) -> FontSpec:
+    """The font of the first deck's layout, for documents about the decks."""
+    content = collect(project)
+    deck = next(iter(content.decks.values()), None)
+    if deck is None:
+        raise fail(Location(project.cards), "there is no deck", "add a deck file")
+    return Builder(project, content).layout(deck.layout, deck.location("deck › layout")).font
 
 
 def current_manifest(cards: Path, layouts: Path) -> bytes:

@@ -13,12 +13,21 @@ import click
 import watchfiles
 
 from generator import __version__
-from generator.build import PrinterSettings, Project, build, current_manifest, reprint, validate
+from generator.build import (
+    PrinterSettings,
+    Project,
+    build,
+    current_manifest,
+    report_font,
+    reprint,
+    validate,
+)
 from generator.changes import as_markdown, compare, earlier_manifest
 from generator.errors import UserError, display_path
 from generator.preflight.inspect import inspect
 from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
 from generator.preview import DEFAULT_DPI, write_previews
+from generator.render.change_report import change_report_pdf
 from generator.watch import Rebuild, Session, SourceFilter, watch
 from generator.write.atomic import write_atomically
 
@@ -208,6 +217,7 @@ def changes_command(since: str, cards: Path, layouts: Path, output: Path) -> Non
         folder = output / "changes"
         return text, {
             folder / "changes.md": text.encode(),
+            folder / "changes.pdf": change_report_pdf(report, since, report_font(project)),
             **{folder / n: d for n, d in files.items()},
         }
 

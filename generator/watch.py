@@ -39,8 +39,8 @@ class SourceFilter(DefaultFilter):
 class Session:
     """Builds every product, then rebuilds after each change with one cache."""
 
-    def __init__(self, project: Project, printer: PrinterSettings = PrinterSettings()) -> None:
-        self.project, self.printer = project, printer
+    def __init__(self, project: Project, printer: PrinterSettings | None = None) -> None:
+        self.project, self.printer = project, printer or PrinterSettings()
         self.cache = RenderCache()
 
     def rebuild(self) -> Rebuild:

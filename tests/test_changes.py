@@ -42,7 +42,17 @@ def test_a_changed_question_is_reported_and_its_card_reprinted(
     reprint = folder / "voor-wie-doen-we-wat_reprint_print.pdf"
     assert len(PdfReader(reprint).pages) == 2  # the one card, front and back
     assert [f for f in preflight(inspect(reprint), "print") if not f.ok] == []
-    assert sorted(p.name for p in folder.iterdir()) == ["changes.md", reprint.name]
+    assert sorted(p.name for p in folder.iterdir()) == ["changes.md", "changes.pdf", reprint.name]
+    report = inspect(folder / "changes.pdf")
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(folder / "changes.pdf").pages
+    )
+    assert "changed question:prof-iedereen-betrokken" in text
+    assert "was: Is iedereen betrokken die nodig is?" in text
+    assert "now: Is iedereen betrokken die echt nodig is?" in text
+    assert "Reprint: vragen-professionals" in text
+    fonts = {font for page in report.pages for font in page.fonts}
+    assert fonts and all(font.embedded for font in fonts)
 
 
 def test_a_moved_question_is_moved_not_changed(workspace: Path, run_cli: Callable) -> None:
