@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_OPTIONS ?=
 
-.PHONY: all build test lint clean
+.PHONY: all build test lint clean preview watch readme-images
 
 all: build
 
@@ -16,6 +16,19 @@ $(STAMP): pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/python -m generator build --check $(BUILD_OPTIONS)
+
+# Thumbnails of every card and poster, and one contact sheet of all cards, in output/preview/.
+preview: build
+	$(BIN)/python -m generator preview
+
+# Rebuild what each saved file in cards/ or layouts/ affects (Ctrl-C stops).
+watch: $(STAMP)
+	$(BIN)/python -m generator watch
+
+# The README's picture of all cards, from the previews.
+readme-images: build
+	$(BIN)/python -m generator preview --dpi 28 > /dev/null
+	cp output/preview/all-cards.png docs/img/all-cards.png
 
 test: $(STAMP)
 	$(BIN)/ruff check generator tests

@@ -26,7 +26,12 @@ from generator.changes import as_markdown, compare, earlier_manifest
 from generator.errors import UserError, display_path
 from generator.preflight.inspect import inspect
 from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
-from generator.preview import DEFAULT_DPI, write_previews
+from generator.preview import (
+    DEFAULT_DPI,
+    THUMBNAIL_DPI,
+    write_previews,
+    write_product_previews,
+)
 from generator.render.change_report import change_report_pdf
 from generator.watch import Rebuild, Session, SourceFilter, watch
 from generator.write.atomic import write_atomically
@@ -271,21 +276,18 @@ def _changed(paths: list[str]) -> str:
 
 @main.command("preview")
 @click.argument("pdfs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    "folder",
-    default="output/preview",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the PNG files.",
-)
-@click.option("--dpi", default=DEFAULT_DPI, show_default=True, type=click.IntRange(20, 600))
-def preview_command(pdfs: tuple[Path, ...], folder: Path, dpi: int) -> None:
-    """PNG images of every page of the given PDFs (default: the print-shop files in output/)."""
-    chosen = list(pdfs) or sorted(Path("output").glob("*_print.pdf"))
-    if not chosen:
-        raise click.UsageError("no PDFs given and none in output/: run `build` first")
-    for path in write_previews(chosen, folder, dpi):
+@folder_options("output")
+@click.option("--dpi", type=click.IntRange(20, 600),
+              help=f"Resolution (default {THUMBNAIL_DPI} for thumbnails, {DEFAULT_DPI} for pages).")
+def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None) -> None:
+    """PNG thumbnails of every card and poster built into the output folder, and one contact
+    sheet with all cards, in OUT/preview/; or, given PDFS, a PNG of each of their pages."""
+    folder = output / "preview"
+    if pdfs:
+        written = guarded(lambda: write_previews(list(pdfs), folder, dpi or DEFAULT_DPI))
+    else:
+        written = guarded(lambda: write_product_previews(output, folder, dpi or THUMBNAIL_DPI))
+    for path in written:
         click.echo(f"wrote {display_path(path)}")
 
 

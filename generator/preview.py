@@ -1,62 +1,135 @@
-"""PNG previews of built PDFs, for looking at cards and for the README."""
+"""PNG previews of built PDFs: a thumbnail of every card and poster, one contact sheet with all
+cards, and (for any given PDF) every page."""
 
 from __future__ import annotations
 
 import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
+from generator.errors import Location, fail
+from generator.manifest import MANIFEST_NAME
 from generator.write.atomic import write_atomically
 
 DEFAULT_DPI = 100
+THUMBNAIL_DPI = 40
 GUTTER_PX = 12
+LABEL_PT = 18
 BACKGROUND = "#8a8f98"
+LABEL_COLOR = "#ffffff"
+ALL_CARDS = "all-cards.png"
 
 
-def page_images(pdf: Path, dpi: int = DEFAULT_DPI) -> list[bytes]:
-    """Every page of a PDF as PNG bytes."""
+def page_images(pdf: Path, dpi: int = DEFAULT_DPI, trimmed: bool = False) -> list[Image.Image]:
+    """Every page of a PDF as an image; trimmed: cut to the TrimBox (no bleed)."""
     document = pypdfium2.PdfDocument(pdf)
     try:
         images = []
         for page in document:
-            buffer = io.BytesIO()
-            page.render(scale=dpi / 72).to_pil().save(buffer, format="PNG", optimize=True)
-            images.append(buffer.getvalue())
+            crop = (0.0, 0.0, 0.0, 0.0)
+            if trimmed:
+                media, trim = page.get_mediabox(), page.get_trimbox()
+                crop = (trim[0] - media[0], trim[1] - media[1],
+                        media[2] - trim[2], media[3] - trim[3])  # fmt: skip
+            images.append(page.render(scale=dpi / 72, crop=crop).to_pil().convert("RGB"))
         return images
     finally:
         document.close()
 
 
-def contact_sheet(pages: list[bytes]) -> bytes:
-    """Fronts (odd pages) in the top row, each back below its front."""
-    images = [Image.open(io.BytesIO(page)) for page in pages]
-    width, height = images[0].size
-    columns = (len(images) + 1) // 2
-    sheet = Image.new(
-        "RGB",
-        (columns * (width + GUTTER_PX) + GUTTER_PX, 2 * (height + GUTTER_PX) + GUTTER_PX),
-        BACKGROUND,
-    )
-    for index, image in enumerate(images):
-        column, row = divmod(index, 2)
-        sheet.paste(
-            image,
-            (GUTTER_PX + column * (width + GUTTER_PX), GUTTER_PX + row * (height + GUTTER_PX)),
-        )
+def png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    sheet.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
 
+def contact_sheet(rows: Iterable[tuple[str | None, list[Image.Image]]]) -> Image.Image:
+    """Rows of images on a grey ground, each row under its label (if any)."""
+    rows = list(rows)
+    font = ImageFont.load_default(size=LABEL_PT)
+    label_height = LABEL_PT + GUTTER_PX
+    width = max(sum(image.width + GUTTER_PX for image in images) for _, images in rows)
+    height = sum(
+        (label_height if label else 0) + max(image.height for image in images) + GUTTER_PX
+        for label, images in rows
+    )
+    sheet = Image.new("RGB", (width + GUTTER_PX, height + GUTTER_PX), BACKGROUND)
+    draw = ImageDraw.Draw(sheet)
+    y = GUTTER_PX
+    for label, images in rows:
+        if label:
+            draw.text((GUTTER_PX, y), label, fill=LABEL_COLOR, font=font)
+            y += label_height
+        x = GUTTER_PX
+        for image in images:
+            sheet.paste(image, (x, y))
+            x += image.width + GUTTER_PX
+        y += max(image.height for image in images) + GUTTER_PX
+    return sheet
+
+
 def write_previews(pdfs: list[Path], folder: Path, dpi: int = DEFAULT_DPI) -> list[Path]:
-    """One PNG per page and a contact sheet per PDF; returns the files written."""
+    """One PNG per page of each PDF and a contact sheet per PDF (fronts above backs)."""
     outputs = {}
     for pdf in pdfs:
         pages = page_images(pdf, dpi)
         for number, image in enumerate(pages, start=1):
-            outputs[folder / f"{pdf.stem}-{number:02d}.png"] = image
-        outputs[folder / f"{pdf.stem}-contact.png"] = contact_sheet(pages)
+            outputs[folder / f"{pdf.stem}-{number:02d}.png"] = png(image)
+        fronts, backs = pages[0::2], pages[1::2]
+        outputs[folder / f"{pdf.stem}-contact.png"] = png(
+            contact_sheet([(None, fronts), *([(None, backs)] if backs else [])])
+        )
+    write_atomically(outputs)
+    return sorted(outputs)
+
+
+@dataclass(frozen=True)
+class DeckPages:
+    title: str
+    card_ids: list[str]
+    pdf: Path
+
+
+def built_decks(output: Path) -> list[DeckPages]:
+    """The decks of the last build, from its manifest, with their print-shop files."""
+    path = output / MANIFEST_NAME
+    if not path.is_file():
+        raise fail(Location(path), "there is no build to preview", "run `make` (or build) first")
+    decks = json.loads(path.read_text(encoding="utf-8"))["decks"]
+    pages = []
+    for deck_id, deck in sorted(decks.items()):
+        pdf = output / f"{deck_id}_print.pdf"
+        if pdf.is_file():
+            title = f"{deck['title']} ({deck['language']})"
+            pages.append(DeckPages(title, [card["id"] for card in deck["cards"]], pdf))
+    return pages
+
+
+def write_product_previews(output: Path, folder: Path, dpi: int = THUMBNAIL_DPI) -> list[Path]:
+    """A thumbnail of each card's front and back and of each poster, cut to the trim, and one
+    contact sheet with all cards: per deck its fronts, and below them its backs."""
+    outputs: dict[Path, bytes] = {}
+    rows: list[tuple[str | None, list[Image.Image]]] = []
+    decks = built_decks(output)
+    for deck in decks:
+        pages = page_images(deck.pdf, dpi, trimmed=True)
+        deck_id = deck.pdf.name.removesuffix("_print.pdf")
+        for number, card_id in enumerate(deck.card_ids):
+            sides = pages[2 * number : 2 * number + 2]
+            for side, image in zip(("front", "back"), sides, strict=True):
+                name = f"{number + 1:02d}-{card_id}-{side}.png"
+                outputs[folder / deck_id / name] = png(image)
+        rows += [(deck.title, pages[0::2]), (None, pages[1::2])]
+    if rows:
+        outputs[folder / ALL_CARDS] = png(contact_sheet(rows))
+    deck_files = {deck.pdf for deck in decks}
+    for pdf in sorted(output.glob("*_print.pdf")):
+        if pdf not in deck_files:
+            outputs[folder / "posters" / f"{pdf.stem}.png"] = png(page_images(pdf, dpi, True)[0])
     write_atomically(outputs)
     return sorted(outputs)
