@@ -29,7 +29,7 @@ from generator.validate.glyphs import check_glyphs
 from generator.validate.layout import check_deck_against_layout, check_poster_layout, load_layout
 from generator.validate.localize import language_versions
 from generator.validate.poster import check_poster_references, validate_poster
-from generator.write.atomic import write_atomically
+from generator.write.atomic import output_paths, write_atomically
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -308,7 +308,7 @@ def build(
 ) -> list[Path]:
     """Build every product (or one region's); write nothing unless all succeed."""
     outputs, _ = produce(project, files, edition, sizes, printer)
-    paths = {project.output / name: data for name, data in outputs.items()}
+    paths = output_paths(project.output, outputs)
     write_atomically(paths)
     return sorted(paths)
 

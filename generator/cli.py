@@ -228,7 +228,7 @@ def changes_command(since: str, cards: Path, layouts: Path, output: Path) -> Non
 
     text, written = guarded(work)
     click.echo(text, nl=False)
-    write_atomically(written)
+    guarded(lambda: write_atomically(written))
     for path in sorted(written):
         click.echo(f"wrote {display_path(path)}")
 

@@ -17,7 +17,7 @@ from watchfiles import DefaultFilter
 from generator.build import PrinterSettings, Project, produce
 from generator.errors import UserError
 from generator.render.cache import RenderCache
-from generator.write.atomic import write_atomically
+from generator.write.atomic import output_paths, write_atomically
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".j2")
 
@@ -48,7 +48,7 @@ class Session:
         mistake, writing nothing."""
         start = time.perf_counter()
         outputs, builder = produce(self.project, printer=self.printer, cache=self.cache)
-        paths = {self.project.output / name: data for name, data in outputs.items()}
+        paths = output_paths(self.project.output, outputs)
         changed = {path: data for path, data in paths.items() if not _holds(path, data)}
         write_atomically(changed)
         return Rebuild(builder.rebuilt, sorted(changed), time.perf_counter() - start)

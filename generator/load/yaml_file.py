@@ -13,6 +13,18 @@ MAX_FILE_BYTES = 2_000_000  # a deck is a few kB; anything this large is a mista
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") and deep nesting
 MAX_DEPTH = 40
 
+_CORE = "tag:yaml.org,2002:"
+# The tags of plain content, by kind of node; any other (!!python/…, !!binary, !!set, a local
+# !tag, !!map on a list) is refused: safe loading alone would build some, or ignore them.
+ALLOWED_TAGS = {
+    yaml.ScalarNode: {_CORE + name for name in ("str", "int", "float", "bool", "null")},
+    yaml.MappingNode: {_CORE + "map"},
+    yaml.SequenceNode: {_CORE + "seq"},
+}
+# Plain scalars PyYAML resolves to tags it has no constructor for (`=`, `<<` as a value, a lone
+# `!`, `&` or `*`): text, as the editor meant it.
+_TEXT_TAGS = {_CORE + name for name in ("value", "merge", "yaml")}
+
 
 class Mapping(dict):
     """A YAML mapping that remembers where it and each of its keys stand."""
@@ -29,7 +41,8 @@ class Sequence(list):
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records lines, rejects duplicate keys and counts nodes."""
+    """SafeLoader that records lines, rejects duplicate keys and other tags than plain
+    content's, and counts nodes (merged `<<` entries included)."""
 
     def __init__(self, stream: str, path: Path) -> None:
         super().__init__(stream)
@@ -51,17 +64,55 @@ class _LineLoader(yaml.SafeLoader):
                 "sub-questions go one level deep; check the indentation",
             )
 
+    def _check_tag(self, node: yaml.Node) -> None:
+        if isinstance(node, yaml.ScalarNode) and node.tag in _TEXT_TAGS:
+            node.tag = _CORE + "str"
+        if node.tag not in ALLOWED_TAGS[type(node)]:
+            tag = node.tag.replace(_CORE, "!!")
+            raise fail(
+                Location(self.path, node.start_mark.line + 1),
+                f"the tag '{tag}' is not allowed",
+                "remove it: content is text, lists and keys only "
+                "(a text that starts with '!' needs quotes)",
+            )
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        """Merge `<<: *name` entries into the mapping, as SafeLoader does, but count every
+        merged entry: merges of merges double at each level (a "billion laughs" by `<<`)."""
+        merges = [value for key, value in node.value if key.tag == _CORE + "merge"]
+        if not merges:
+            return
+        # Without its merge keys first, so that a mapping merging itself ends.
+        node.value = [(key, value) for key, value in node.value if key.tag != _CORE + "merge"]
+        merged: list[tuple[yaml.Node, yaml.Node]] = []
+        for value in merges:
+            sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            for source in reversed(sources):  # SafeLoader's order: the last source first
+                if not isinstance(source, yaml.MappingNode):
+                    raise fail(
+                        Location(self.path, source.start_mark.line + 1),
+                        "'<<' merges only groups of keys (mappings)",
+                        "write '<<: *name' where &name marks a group of keys",
+                    )
+                self.flatten_mapping(source)
+                for _ in source.value:
+                    self._count(source, 0)
+                merged.extend(source.value)
+        node.value = merged + node.value
+
     def construct_document(self, node: yaml.Node) -> Any:
         return self._build(node, 0)
 
     def _build(self, node: yaml.Node, depth: int) -> Any:
         self._count(node, depth)
+        self._check_tag(node)
         line = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             self.flatten_mapping(node)
             result = Mapping()
             result.line, result.key_lines = line, {}
             for key_node, value_node in node.value:
+                self._check_tag(key_node)
                 key = self.construct_object(key_node)
                 key_line = key_node.start_mark.line + 1
                 if not isinstance(key, str):

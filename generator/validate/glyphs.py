@@ -11,6 +11,10 @@ from generator.render.fonts import covered_characters
 from generator.render.markup import plain
 
 WEIGHTS_USED = ("regular", "bold")
+# Control characters, surrogates and non-characters (U+FFFF, …) are no text, even where a
+# font maps them (Atkinson Hyperlegible maps U+FFFF): they cannot be printed, and XML, which
+# the draw lists are, cannot carry most of them.
+NOT_TEXT = {"Cc": "control character", "Cs": "lone surrogate", "Cn": "unassigned character"}
 
 
 def check_glyphs(
@@ -20,8 +24,19 @@ def check_glyphs(
     covered = covered_characters(font, WEIGHTS_USED[0]) & covered_characters(font, WEIGHTS_USED[1])
     problems = []
     for ref, text in texts.items():
-        for ch in sorted({ch for ch in plain(text) if ord(ch) not in covered}):
+        for ch in sorted({ch for ch in plain(text) if ord(ch) not in covered or _not_text(ch)}):
             name = unicodedata.name(ch, "unnamed character")
+            kind = NOT_TEXT.get(unicodedata.category(ch))
+            if kind:
+                problems.append(
+                    Problem(
+                        locate(ref),
+                        f"{ref}: the invisible {kind} U+{ord(ch):04X} cannot be printed",
+                        "remove it: such characters come along when text is copied from "
+                        "another program",
+                    )
+                )
+                continue
             problems.append(
                 Problem(
                     locate(ref),
@@ -31,3 +46,8 @@ def check_glyphs(
                 )
             )
     return problems
+
+
+def _not_text(ch: str) -> bool:
+    """Whether a character is a control character, a surrogate or a non-character."""
+    return unicodedata.category(ch) in NOT_TEXT

@@ -7,7 +7,7 @@ import importlib.util
 from pathlib import Path
 
 from generator.errors import Location, Problem, UserError, fail
-from generator.geometry import PAPER_MM
+from generator.geometry import PAPER_MM, parse_size
 from generator.layout_model import Layout
 from generator.load.yaml_file import Mapping, read_yaml
 from generator.model import Deck
@@ -15,6 +15,9 @@ from generator.poster_model import Poster
 from generator.validate.schema_check import check_schema, line_of
 
 LAYOUT_FILE = "layout.yaml"
+# A card's sides, in mm, as the deck schema allows them for {width_mm, height_mm}; a written
+# size ("10x10") is held to the same.
+TRIM_MM = (40, 420)
 
 
 def load_layout(name: str, layouts_dir: Path, asked_at: Location) -> Layout:
@@ -149,6 +152,17 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
                     deck.location(card.ref),
                     f"{card.ref}: layout '{layout.name}' has no kind '{card.kind}'",
                     f"kinds in this layout: {', '.join(layout.kinds)}",
+                )
+            )
+    if deck.trim is not None:
+        trim = parse_size(deck.trim)
+        if not all(TRIM_MM[0] <= side <= TRIM_MM[1] for side in (trim.w, trim.h)):
+            problems.append(
+                Problem(
+                    deck.location("deck › trim"),
+                    f"deck › trim: a {trim.w:g} x {trim.h:g} mm card; a card is "
+                    f"{TRIM_MM[0]} to {TRIM_MM[1]} mm a side",
+                    'choose a trim such as A6 or A7, or a size in mm such as "85x55"',
                 )
             )
     if len(deck.levels) > len(layout.levels):

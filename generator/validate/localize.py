@@ -8,6 +8,7 @@ from such a mapping with that language in it; what is missing is an error naming
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -83,6 +84,30 @@ def untranslated(texts: dict[str, str], locate: Any, language: str) -> list[Prob
     ]  # fmt: skip
 
 
+def foreign(texts: dict[str, Any], locate: Any, known: list[str], meta_key: str) -> list[Problem]:
+    """Printed texts still written per language after localizing: in languages the file does
+    not list (`{en: …}` in a file without `translations: [en]`)."""
+    problems = []
+    for ref, text in texts.items():
+        if not isinstance(text, dict):
+            continue
+        others = [code for code in text if code not in known] or list(text)
+        codes = [code for code in others if re.fullmatch(r"[a-z]{2}", str(code))]
+        hint = "write the text once, without language codes"
+        if codes:
+            listed = f"translations: [{', '.join(codes)}]"
+            hint = f"list the language under {meta_key}: ({listed}), or {hint}"
+        problems.append(
+            Problem(
+                locate(ref),
+                f"{ref}: written in {', '.join(repr(code) for code in others)}, a language "
+                f"the file does not list (it lists {', '.join(known)})",
+                hint,
+            )
+        )
+    return problems
+
+
 def language_versions(
     document: Any,
     path: Path,
@@ -111,7 +136,9 @@ def language_versions(
         except UserError as error:
             problems += error.problems
             continue
-        if language != known[0]:
+        if language == known[0]:
+            problems += foreign(item.texts, item.location, known, meta_key)
+        else:
             problems += untranslated(item.texts, item.location, language)
             item = replace(
                 item, id=f"{item.id}-{language}", language=language, **retarget(item, language)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from generator.errors import Location, Problem
 from generator.load.yaml_file import Mapping, Sequence
@@ -50,6 +51,35 @@ TYPE_NAMES = {
 }
 
 
+def _ecma_pattern(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    """`pattern` as JSON Schema (ECMA-262) reads it, as editors do: `$` only at the very end.
+    Python's `$` also matches before a final newline, which let `id: "x\\n"` (or an id
+    written as a `|` block) through, into a file name."""
+    if validator.is_type(instance, "string") and not _python_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _python_regex(pattern: str) -> re.Pattern[str]:
+    """The pattern with each `$` outside a [class] as Python's end of text, `\\Z`."""
+    out, in_class, chars = [], False, iter(pattern)
+    for char in chars:
+        if char == "\\":
+            out.append(char + next(chars, ""))
+            continue
+        if char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        out.append("\\Z" if char == "$" and not in_class else char)
+    return re.compile("".join(out))
+
+
+SchemaValidator = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+
+
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """A schema shipped with the generator, such as 'deck'."""
@@ -59,7 +89,7 @@ def load_schema(name: str) -> dict[str, Any]:
 
 def check_schema(document: Any, schema_name: str, path: Path) -> list[Problem]:
     """Every schema problem in a parsed YAML document, one Problem each."""
-    validator = Draft202012Validator(load_schema(schema_name))
+    validator = SchemaValidator(load_schema(schema_name))
     errors = list(_leaf_errors(validator.iter_errors(document)))
     typos = _typo_targets(errors)
     problems: list[Problem] = []
@@ -140,13 +170,11 @@ def _explain(error: ValidationError, document: Any, path: Path) -> list[Problem]
             ]
         case "type":
             expected = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-            return [
-                Problem(
-                    location,
-                    f"{item}: expected {expected}, found {_shown(instance)}",
-                    TYPE_HINTS.get(str(error.validator_value), f"write {expected} here"),
-                )
-            ]
+            hint = TYPE_HINTS.get(str(error.validator_value), f"write {expected} here")
+            if error.validator_value == "string" and isinstance(instance, dict):
+                hint = "write one text after the colon, with no keys (such as nl:) under it"
+            message = f"{item}: expected {expected}, found {_shown(instance)}"
+            return [Problem(location, message, hint)]
         case "enum" | "const":
             options = (
                 error.validator_value if error.validator == "enum" else [error.validator_value]
