@@ -1,0 +1,1 @@
+"""`python -m bench`: build-time, memory and file-size measurements of the generator (issue 8)."""
