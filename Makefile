@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_OPTIONS ?=
 
-.PHONY: all build test lint clean preview watch readme-images
+.PHONY: all build test lint clean preview watch readme-images bench chromium
 
 all: build
 
@@ -30,13 +30,25 @@ readme-images: build
 	$(BIN)/python -m generator preview --dpi 28 > /dev/null
 	cp output/preview/all-cards.png docs/img/all-cards.png
 
-test: $(STAMP)
-	$(BIN)/ruff check generator tests
+# The HTML page's browser tests: axe-core from npm, Debian's chromium (no browser download).
+BROWSER := tests/browser/node_modules/.package-lock.json
+$(BROWSER): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Timings against the issue's budgets; writes bench/results.md.
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+test: $(STAMP) $(BROWSER) chromium
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 clean:
 	rm -rf output $(VENV)

@@ -22,6 +22,14 @@ from generator.poster_model import Poster
 from generator.render.cache import RenderCache, fingerprint
 from generator.render.deck_faces import render_calibration, render_deck
 from generator.render.document import RenderedDocument
+from generator.render.fillable import has_checklist, render_fillable_checklist
+from generator.render.html.page import (
+    HTML_LAYOUT,
+    PageSettings,
+    load_settings,
+    missing_labels,
+    render_html,
+)
 from generator.render.poster_faces import POSTER_KINDS, render_poster, shown_of_deck
 from generator.validate.deck import validate_deck
 from generator.validate.edition import RegionalEdition, apply_edition, validate_edition
@@ -202,6 +210,13 @@ class Builder:
             )
         return self.layouts[name]
 
+    @cached_property
+    def html_settings(self) -> PageSettings:
+        """What the HTML page needs (its template and labels), from layouts/html."""
+        folder = self.project.layouts / HTML_LAYOUT
+        return self.cache.memo(fingerprint("html", self.layouts_key),
+                               lambda: load_settings(folder))  # fmt: skip
+
     def deck_layout(self, deck: Deck) -> Layout:
         """The deck's layout, once the deck has been checked against it."""
         layout = self.layout(deck.layout, deck.location("deck › layout"))
@@ -230,11 +245,14 @@ class Builder:
             self.printer.back_offset_mm,
         )
         calibration = render_calibration(deck, layout, plan, self.cache)
-        return {
+        outputs = {
             f"{deck.id}_print.pdf": self._pdfx(document, deck.edition.date),
             f"{deck.id}_a4-duplex.pdf": self._impose(document, plan, imposition),
             f"{deck.id}_duplex-calibration.pdf": self._impose(calibration, plan, imposition),
         }
+        if has_checklist(deck):  # a fillable form for a tablet, when the deck asks questions
+            outputs[f"{deck.id}_checklist.pdf"] = render_fillable_checklist(deck, layout)
+        return outputs
 
     def screen_deck(self, deck: Deck) -> RenderedDocument:
         """The deck in RGB, for the digital PDF; drawn once while the deck is unchanged."""
@@ -248,6 +266,7 @@ class Builder:
         layout = self.layout(poster.layout, poster.location("poster › layout"))
         problems = check_poster_references(poster, self.content.decks)
         problems += check_poster_layout(poster, layout)
+        problems += missing_labels(poster, self.html_settings)
         problems += check_glyphs(poster.texts, poster.location, layout.font)
         if problems:
             raise UserError(problems)
@@ -296,7 +315,10 @@ class Builder:
             if other.language == deck.language and other.id != deck.id
         ]
         pdf = complete_pdf(deck, self.screen_deck(deck), poster, on_screen, others)
-        return {f"{poster.product_id}_digital.pdf": pdf}
+        return {
+            f"{poster.product_id}_digital.pdf": pdf,
+            f"{poster.product_id}.html": render_html(poster, deck, layout),
+        }
 
 
 def build(

@@ -94,6 +94,8 @@ class Deck:
     texts: dict[str, str] = field(default_factory=dict, compare=False)
     # Where each ref (texts, cards, ...) stands in the deck file.
     locations: dict[str, Location] = field(default_factory=dict, compare=False)
+    # Web address of the deck's digital version: a QR code to it goes on the cover's back.
+    digital_version_url: str | None = None
 
     def location(self, ref: str) -> Location:
         return self.locations.get(ref, Location(self.path))

@@ -42,7 +42,7 @@ from tests.strategies import DECK_ID, small_deck
 DECK = "cards/deck.yaml"  # as the CLI names it, relative to the workspace
 TEMPLATE = "layouts/pocket-card/checklist.xml.j2"
 PRODUCTS = [f"{DECK_ID}_print.pdf", f"{DECK_ID}_a4-duplex.pdf", f"{DECK_ID}_duplex-calibration.pdf",
-            "manifest.json"]  # fmt: skip
+            f"{DECK_ID}_checklist.pdf", "manifest.json"]  # fmt: skip
 MEMORY_LIMIT = 1 << 30  # bytes of address space for a build in a child process
 HANG_GUARD_S = 120  # not a time budget (those belong in benchmarks): a hang fails, not blocks
 

@@ -72,7 +72,8 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_deck(folder, small_deck())
     code, output = build(folder)
     assert code == 0, output
-    assert sorted(files(folder / "output")) == sorted([*PRODUCTS, "manifest.json"])
+    checklist = f"{DECK_ID}_checklist.pdf"  # the small deck asks questions
+    assert sorted(files(folder / "output")) == sorted([*PRODUCTS, checklist, "manifest.json"])
     return folder
 
 

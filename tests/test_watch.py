@@ -91,8 +91,11 @@ def test_an_edited_question_redraws_only_its_deck_and_lays_out_only_its_card(
     assert {path.name for path in result.written} == {
         "voor-wie-doen-we-wat_print.pdf",
         "voor-wie-doen-we-wat_a4-duplex.pdf",
+        "voor-wie-doen-we-wat_checklist.pdf",
         "continuum_digital.pdf",
         "continuum_midden-holland_digital.pdf",
+        "continuum.html",
+        "continuum_midden-holland.html",
         "manifest.json",
     }
     # Only the face holding the question was laid out again (for print and for screen).
@@ -197,7 +200,7 @@ def test_the_command_reports_what_it_rebuilt_and_how_long_it_took(
     assert lines[0].startswith("start: rebuilt 13 products in ")
     assert any(
         line.startswith(f"cards/{DECK_FILE}: rebuilt deck voor-wie-doen-we-wat, ")
-        and " ms; wrote 5 files" in line
+        and " ms; wrote 8 files" in line
         for line in lines
     ), run.output
     assert f"error: cards/{DECK_FILE}:" in run.output and "Fix it and save again" in run.output

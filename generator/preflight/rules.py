@@ -258,6 +258,7 @@ PRODUCT_PROFILES = {
     "_a4-duplex.pdf": "office",
     "_duplex-calibration.pdf": "office",
     "_digital.pdf": "screen",
+    "_checklist.pdf": "screen",
 }
 
 

@@ -14,6 +14,10 @@ position reaches into the bleed. The vocabulary:
       <arrow x1 y1 x2 y2 stroke width_pt head/> a line ending in a filled arrowhead
       <anchor name x y w h/>                    a named place, a target for links
       <link to x y w h/>                        a clickable area (digital files only)
+      <qr data x y size fill? level?/>          a QR code for data (a web address): vector
+                                                squares in colour fill (default ink), its
+                                                quiet zone included in the square of side
+                                                size; level L, M (default), Q or H
       <frame x y w h valign? name?>             a box text flows into, top to bottom
         <p style ref? bullet?>text</p>          a paragraph of content text, bulleted
         <check style ref? x box text_x>text</check>
@@ -33,6 +37,7 @@ from typing import Any, get_type_hints
 from xml.etree import ElementTree
 
 from generator.errors import Location, fail
+from generator.render.qr import LEVELS as QR_LEVELS
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,16 @@ class Link:
     y: float
     w: float
     h: float
+
+
+@dataclass(frozen=True)
+class QrCode:
+    data: str
+    x: float
+    y: float
+    size: float
+    fill: str = "ink"
+    level: str = "M"
 
 
 @dataclass(frozen=True)
@@ -134,7 +149,7 @@ class Frame:
     name: str = ""
 
 
-Element = Rect | Symbol | Line | Arrow | Anchor | Link | Frame
+Element = Rect | Symbol | Line | Arrow | Anchor | Link | QrCode | Frame
 
 _SHAPES = {"circle", "triangle", "square", "diamond", "hexagon"}
 _VALIGN = {"top", "middle", "bottom"}
@@ -145,6 +160,7 @@ _LEAVES: dict[str, type] = {
     "arrow": Arrow,
     "anchor": Anchor,
     "link": Link,
+    "qr": QrCode,
 }
 _BLOCKS: dict[str, type] = {"p": Para, "check": Check, "gap": Gap}
 
@@ -189,6 +205,11 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
             Location(template),
             f"unknown symbol shape '{element.shape}'",
             f"use one of {', '.join(_SHAPES)}",
+        )
+    if isinstance(element, QrCode) and (element.level not in QR_LEVELS or not element.data):
+        raise fail(
+            Location(template),
+            f"<qr> needs data and a level of {', '.join(QR_LEVELS)} (got '{element.level}')",
         )
     return element
 

@@ -22,11 +22,13 @@ from generator.render.drawlist import (
     Frame,
     Line,
     Link,
+    QrCode,
     Rect,
     Symbol,
     parse_face,
 )
 from generator.render.flow import STEP_PT, Overflow, Placed, TextSetter
+from generator.render.qr import paint_qr
 from generator.render.templates import render_template
 
 SAFE_TOLERANCE_MM = 0.01
@@ -136,7 +138,7 @@ class FacePainter:
         for element in parse_face(xml, self.layout.folder / face.template):
             placed: list[Placed] = []
             if isinstance(element, Frame):
-                self._check_safe_area(element, face.template)
+                self._check_safe_area(element, face)
                 placed = self._fit(element, face, laid_out.notes)
             elif isinstance(element, Anchor):
                 laid_out.anchors[element.name] = self._page_box(element)
@@ -169,7 +171,7 @@ class FacePainter:
         offset = {"top": 0.0, "middle": (mm(frame.h) - total) / 2, "bottom": mm(frame.h) - total}
         return [Placed(p.flowable, p.top + offset[frame.valign], p.height, p.ref) for p in placed]
 
-    def _check_safe_area(self, frame: Frame, template: str) -> None:
+    def _check_safe_area(self, frame: Frame, face: Face) -> None:
         trim, safe = self.design, self.layout.safe_mm
         inside = (
             frame.x >= safe - SAFE_TOLERANCE_MM
@@ -179,10 +181,12 @@ class FacePainter:
         )
         if not inside:
             raise fail(
-                Location(self.layout.folder / template),
-                f"a text frame ({frame.x:g}, {frame.y:g}, {frame.w:g} x {frame.h:g} mm) reaches "
-                f"outside the safe area ({safe:g} mm inside the {trim.w:g} x {trim.h:g} mm trim)",
-                "move or shrink the frame in the template",
+                self.locate(face.ref),
+                f"{face.label}: the layout's {face.template} puts a text frame ({frame.x:g}, "
+                f"{frame.y:g}, {frame.w:g} x {frame.h:g} mm) outside the safe area ({safe:g} mm "
+                f"inside the {trim.w:g} x {trim.h:g} mm trim)",
+                "choose a larger trim (trim: in the content file), or adapt the template's "
+                "frames to this trim",
             )
 
     def paint(self, canvas: Canvas, laid_out: LaidOut) -> None:
@@ -226,6 +230,10 @@ class FacePainter:
                     canvas.setStrokeColor(self.color(element.stroke))
                     canvas.setLineWidth(element.width_pt)
                 self._symbol(canvas, element)
+            case QrCode():
+                left, top = self._point(element.x, element.y)
+                size, color = mm(element.size), self.color(element.fill)
+                paint_qr(canvas, element.data, element.level, left, top, size, color)
             case Frame():
                 left, top = self._point(element.x, element.y)
                 for p in placed:

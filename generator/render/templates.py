@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from generator.errors import Location, fail
+from generator.render.html.markup import inline_html
+from generator.render.markup import plain
 
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
 
@@ -34,10 +37,33 @@ def environment(folder: Path) -> SandboxedEnvironment:
     )
 
 
-def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
+@cache
+def html_environment(folder: Path) -> SandboxedEnvironment:
+    """The same sandbox for HTML pages: autoescaped as HTML, with filters for content text:
+    `inline` (**bold** as <strong>, the rest escaped) and `plain` (markup and soft hyphens
+    removed, for titles and attributes)."""
+    html = SandboxedEnvironment(
+        loader=FileSystemLoader(folder),
+        undefined=StrictUndefined,
+        autoescape=True,  # '<' and '&' in a question stay text
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    html.filters["inline"] = inline_html
+    html.filters["plain"] = plain
+    return html
+
+
+def render_template(
+    folder: Path,
+    name: str,
+    context: dict[str, Any],
+    env: Callable[[Path], SandboxedEnvironment] = environment,
+) -> str:
     """The template's output; any template problem names the template file and line."""
     try:
-        return environment(folder).get_template(name).render(context)
+        return env(folder).get_template(name).render(context)
     except TemplateSyntaxError as error:
         raise fail(
             Location(folder / name, error.lineno or 0), f"template error: {error.message}"
@@ -48,7 +74,7 @@ def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
             f"the template uses something that is not there: {_readable(error.message or '')}",
             "check the spelling of the name in the template, or add it to the content",
         ) from None
-    except (SecurityError, TemplateError) as error:
+    except (SecurityError, TemplateError, OverflowError) as error:
         raise fail(
             Location(folder / name, _template_line(error, name)), f"template error: {error}"
         ) from None

@@ -42,6 +42,7 @@ def validate_deck(document: Any, path: Path) -> Deck:
         problems += _kind_fields(document, path)
         problems += _level_references(document, path)
         problems += markup_problems(document, path)
+        problems += _digital_version_label(document, path)
     if problems:
         raise UserError(problems)
     return _build(document, path)
@@ -54,7 +55,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
     for key in ("title", "subtitle", "source"):
         if key in meta:
             note(f"deck › {key}", meta[key], ["deck", key])
-    for key in ("layout", "trim"):
+    for key in ("layout", "trim", "digital_version_url"):
         note(f"deck › {key}", None, ["deck", key])
     note("labels", None, ["labels"])
     for key, text in doc["labels"].items():
@@ -141,6 +142,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
         path=path,
         texts=note.texts,
         locations=note.locations,
+        digital_version_url=meta.get("digital_version_url"),
     )
 
 
@@ -229,6 +231,26 @@ def _level_references(doc: Mapping, path: Path) -> list[Problem]:
                 )
             )
     return problems
+
+
+DIGITAL_VERSION_LABEL = "digital_version"
+
+
+def _digital_version_label(doc: Mapping, path: Path) -> list[Problem]:
+    """A deck with a digital version prints a caption beside its QR code: the label for it."""
+    meta, labels = doc.get("deck"), doc.get("labels")
+    if not isinstance(meta, dict) or "digital_version_url" not in meta:
+        return []
+    if isinstance(labels, dict) and DIGITAL_VERSION_LABEL in labels:
+        return []
+    return [
+        Problem(
+            Location(path, line_of(doc, ["deck", "digital_version_url"])),
+            f"deck › digital_version_url: the label '{DIGITAL_VERSION_LABEL}' is missing; "
+            "it is printed beside the QR code",
+            f"add '{DIGITAL_VERSION_LABEL}: ...' under labels:, for example 'Digitale versie'",
+        )
+    ]
 
 
 def _strings(node: Any, where: list[Any]) -> Iterator[tuple[list[Any], str]]:

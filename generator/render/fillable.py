@@ -1,0 +1,354 @@
+"""render_fillable_checklist(): a deck's questions as a fillable PDF form, for a tablet.
+
+Every question (and sub-question) with a tick box gets an AcroForm checkbox named by its id,
+whose tooltip (its accessible name) is the question; every level gets a multi-line notes
+field. Visible text is the layout's TrueType font, embedded; the page is RGB (a screen
+product). Checkbox appearances are vector ticks and need no font. The notes fields' typed
+text uses a fully embedded copy of the layout's regular font (see form_font.py).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from generator import __version__
+from generator.errors import Location, fail
+from generator.geometry import PAPER_MM, mm
+from generator.layout_model import Layout, Look, TextStyle
+from generator.load.yaml_file import Mapping, read_yaml
+from generator.model import Deck, Question
+from generator.render.colors import screen_rgb
+from generator.render.fonts import font_name, register_family
+from generator.render.form_font import use_embedded_form_font
+from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
+from generator.render.markup import plain, to_paragraph
+
+FORM_FOLDER = "checklist-form"
+SETTINGS_FILE = "form.yaml"
+ROLES = ("title", "subtitle", "band", "question", "subquestion", "notes", "footer")
+
+
+@dataclass(frozen=True)
+class FormSettings:
+    """layouts/checklist-form/form.yaml: the page, measures in mm, and the layout style each
+    part of the form uses (by role)."""
+
+    page: str
+    styles: dict[str, str]
+    margin_mm: float
+    header_pad_mm: float
+    band_mm: float
+    band_symbol_mm: float
+    box_mm: float
+    sub_box_mm: float
+    box_gap_mm: float
+    sub_indent_mm: float
+    item_gap_mm: float
+    group_gap_mm: float
+    notes_mm: float
+    notes_font_pt: float
+    footer_mm: float
+
+
+MEASURES = tuple(f.name for f in fields(FormSettings) if f.name not in ("page", "styles"))
+
+
+def load_form_settings(folder: Path) -> FormSettings:
+    """The form's settings, or an error naming the file, the line and the key."""
+    path = folder / SETTINGS_FILE
+    if not path.is_file():
+        raise fail(Location(path), "the checklist form's settings are missing", "restore it")
+    doc = read_yaml(path)
+    if not isinstance(doc, Mapping):
+        raise fail(Location(path), "the form's settings must be a mapping of keys")
+
+    def wrong(key: str, what: str) -> Exception:
+        return fail(Location(path, doc.key_lines.get(key, doc.line)), f"'{key}': {what}")
+
+    if doc.get("page") not in PAPER_MM:
+        raise wrong("page", f"use one of {', '.join(PAPER_MM)}")
+    for key in MEASURES:
+        value = doc.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise wrong(key, "must be a positive number")
+    styles = doc.get("styles")
+    if not isinstance(styles, dict) or set(styles) != set(ROLES):
+        raise wrong("styles", f"name a layout style for each of: {', '.join(ROLES)}")
+    return FormSettings(doc["page"], dict(styles), **{k: float(doc[k]) for k in MEASURES})
+
+
+@dataclass(frozen=True)
+class Group:
+    """A part of the checklist: a level (or an unlevelled card such as the start question)."""
+
+    id: str
+    name: str
+    look: Look
+    questions: tuple[Question, ...]
+
+
+def checklist_groups(deck: Deck, layout: Layout) -> list[Group]:
+    """Unlevelled question cards first, in deck order, then the questions of each level."""
+    groups = [
+        Group(card.id, card.heading or "", layout.look(None), card.questions)
+        for card in deck.cards
+        if card.kind == "questions" and card.level is None
+    ]
+    for level in deck.levels:
+        questions = tuple(q for card in deck.cards if card.level == level for q in card.questions)
+        if questions:
+            groups.append(Group(level.id, level.name, layout.look(level.index), questions))
+    return groups
+
+
+def has_checklist(deck: Deck) -> bool:
+    """Whether the deck has question cards, and so a checklist form to make."""
+    return any(card.kind == "questions" for card in deck.cards)
+
+
+def render_fillable_checklist(deck: Deck, layout: Layout, folder: Path | None = None) -> bytes:
+    """The form as PDF bytes; the same input gives the same bytes (Canvas invariant)."""
+    settings = load_form_settings(folder or layout.folder.parent / FORM_FOLDER)
+    missing = sorted(set(settings.styles.values()) - set(layout.styles))
+    if missing:
+        raise fail(
+            Location(layout.folder.parent / FORM_FOLDER / SETTINGS_FILE),
+            f"styles not in layout '{layout.name}': {', '.join(missing)}",
+            f"use styles defined in {layout.path.name}",
+        )
+    register_family(layout.font)
+    buffer = io.BytesIO()
+    width, height = (mm(v) for v in PAPER_MM[settings.page])
+    canvas = Canvas(
+        buffer,
+        pagesize=(width, height),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=font_name(layout.font, "regular"),
+        enforceColorSpace="rgb",
+        lang=deck.language,
+    )
+    canvas.setTitle(plain(deck.title))
+    canvas.setAuthor(plain(deck.source))
+    canvas.setSubject(f"{plain(deck.title)}, {deck.labels['edition']} {deck.edition.version}")
+    canvas.setCreator(f"voorwie-generator {__version__}")
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    use_embedded_form_font(canvas, layout.font)
+    FormWriter(canvas, deck, layout, settings, (width, height)).write()
+    canvas.save()
+    return buffer.getvalue()
+
+
+class FormWriter:
+    """Flows the groups down the pages: a group starts on a new page if it would not fit."""
+
+    def __init__(
+        self,
+        canvas: Canvas,
+        deck: Deck,
+        layout: Layout,
+        settings: FormSettings,
+        page: tuple[float, float],
+    ) -> None:
+        self.canvas, self.deck, self.layout, self.s = canvas, deck, layout, settings
+        self.width, self.height = page
+        self.left = mm(settings.margin_mm)
+        self.inner = self.width - 2 * self.left
+        self.bottom = mm(settings.margin_mm + settings.footer_mm)
+        self.y = self.height - mm(settings.margin_mm)
+
+    # -- text ---------------------------------------------------------------------------------
+
+    def color(self, name: str) -> Color:
+        return Color(*screen_rgb(self.layout.colors[name]))
+
+    def paragraph(self, text: str, role: str, color: str | None = None) -> Paragraph:
+        style: TextStyle = self.layout.styles[self.s.styles[role]]
+        return Paragraph(
+            to_paragraph(text),
+            ParagraphStyle(
+                name=f"form-{role}",
+                fontName=font_name(self.layout.font, style.weight),
+                fontSize=style.size,
+                leading=style.size * style.leading,
+                textColor=self.color(color or style.color),
+                hyphenationLang=hyphenator(self.deck.language) or "",
+                hyphenationMinWordLength=MIN_WORD_LENGTH,
+                embeddedHyphenation=1,
+                splitLongWords=1,
+            ),
+        )
+
+    def place(self, paragraph: Paragraph, x: float, top: float, width: float) -> float:
+        """Draw with its top at `top`; its height."""
+        _, h = paragraph.wrap(width, self.height)
+        paragraph.drawOn(self.canvas, x, top - h)
+        return h
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        self.header()
+        for group in checklist_groups(self.deck, self.layout):
+            if self.group_height(group) > self.y - self.bottom:
+                self.new_page()
+            self.group(group)
+            self.y -= mm(self.s.group_gap_mm)
+        self.footer()
+
+    def new_page(self) -> None:
+        self.footer()
+        self.canvas.showPage()
+        self.y = self.height - mm(self.s.margin_mm)
+
+    def footer(self) -> None:
+        labels, deck = self.deck.labels, self.deck
+        text = (
+            f"{deck.title} · {labels['edition']} {deck.edition.version} ({deck.edition.date})"
+            f" · {labels['source']}: {deck.source}"
+        )
+        paragraph = self.paragraph(text, "footer")
+        paragraph.wrap(self.inner, self.height)
+        paragraph.drawOn(self.canvas, self.left, mm(self.s.margin_mm))
+
+    def header(self) -> None:
+        """The deck's title and subtitle on a band of the brand colour across the page top."""
+        pad = mm(self.s.header_pad_mm)
+        parts = [self.paragraph(self.deck.title, "title")]
+        if self.deck.subtitle:
+            parts.append(self.paragraph(self.deck.subtitle, "subtitle"))
+        heights = [p.wrap(self.inner, self.height)[1] for p in parts]
+        band = pad + self.left / 2 + sum(heights) + pad
+        self.canvas.setFillColor(self.color(self.layout.neutral.color))
+        self.canvas.rect(0, self.height - band, self.width, band, stroke=0, fill=1)
+        top = self.height - self.left / 2 - pad
+        for paragraph in parts:
+            top -= self.place(paragraph, self.left, top, self.inner) + mm(1.5)
+        self.y = self.height - band - mm(self.s.group_gap_mm)
+
+    # -- a group ------------------------------------------------------------------------------
+
+    def group_height(self, group: Group) -> float:
+        items = sum(self.item_height(q, sub) + mm(self.s.item_gap_mm) for q, sub in _items(group))
+        notes = self.paragraph(self.deck.labels["notes"], "notes").wrap(self.inner, self.height)[1]
+        return mm(self.s.band_mm) + mm(3) + items + notes + mm(1.5) + mm(self.s.notes_mm)
+
+    def item_height(self, question: Question, sub: bool) -> float:
+        text_x = self.text_x(sub)
+        paragraph = self.paragraph(question.text, "subquestion" if sub else "question")
+        return paragraph.wrap(self.inner - text_x, self.height)[1]
+
+    def text_x(self, sub: bool) -> float:
+        s = self.s
+        indent = s.sub_indent_mm if sub else 0
+        return mm(indent + (s.sub_box_mm if sub else s.box_mm) + s.box_gap_mm)
+
+    def group(self, group: Group) -> None:
+        self.band(group)
+        for question, sub in _items(group):
+            if self.item_height(question, sub) > self.y - self.bottom:
+                self.new_page()
+            self.item(group, question, sub)
+        self.notes(group)
+
+    def band(self, group: Group) -> None:
+        s, canvas = self.s, self.canvas
+        h = mm(s.band_mm)
+        canvas.setFillColor(self.color(group.look.color))
+        canvas.roundRect(self.left, self.y - h, self.inner, h, mm(1.5), stroke=0, fill=1)
+        size = mm(s.band_symbol_mm)
+        canvas.setFillColor(self.color("paper"))
+        draw_symbol(canvas, group.look.symbol, self.left + mm(3) + size / 2, self.y - h / 2, size)
+        name = self.paragraph(group.name, "band", color="paper")
+        text_x = mm(3) + size + mm(3)
+        _, th = name.wrap(self.inner - text_x - mm(3), h)
+        name.drawOn(canvas, self.left + text_x, self.y - h / 2 - th / 2)
+        self.y -= h + mm(3)
+
+    def item(self, group: Group, question: Question, sub: bool) -> None:
+        s = self.s
+        role = "subquestion" if sub else "question"
+        paragraph = self.paragraph(question.text, role, color=None if question.check else "muted")
+        text_x = self.text_x(sub)
+        h = self.place(paragraph, self.left + text_x, self.y, self.inner - text_x)
+        if question.check:
+            box = mm(s.sub_box_mm if sub else s.box_mm)
+            size = paragraph.style.fontSize
+            centre = self.y - size + 0.33 * size  # on the first line's lower-case letters
+            self.canvas.acroForm.checkbox(
+                name=question.id,
+                tooltip=plain(question.text),
+                x=self.left + mm(s.sub_indent_mm if sub else 0),
+                y=centre - box / 2,
+                size=box,
+                buttonStyle="check",
+                borderColor=self.color("ink"),
+                fillColor=self.color("paper"),
+                textColor=self.color("ink"),
+                borderWidth=1,
+                forceBorder=True,
+                fieldFlags="",
+            )
+        self.y -= h + mm(s.item_gap_mm)
+
+    def notes(self, group: Group) -> None:
+        s = self.s
+        label = self.deck.labels["notes"]
+        self.y -= self.place(self.paragraph(label, "notes"), self.left, self.y, self.inner)
+        self.y -= mm(1.5)
+        h = mm(s.notes_mm)
+        self.canvas.acroForm.textfield(
+            name=f"notes-{group.id}",
+            tooltip=f"{plain(label)}: {plain(group.name)}",
+            x=self.left,
+            y=self.y - h,
+            width=self.inner,
+            height=h,
+            fieldFlags="multiline",
+            maxlen=None,
+            fontName=font_name(self.layout.font, "regular"),
+            fontSize=s.notes_font_pt,
+            borderColor=self.color("rule"),
+            fillColor=self.color("paper"),
+            textColor=self.color("ink"),
+            borderWidth=1,
+            forceBorder=True,
+        )
+        self.y -= h
+
+
+def _items(group: Group) -> list[tuple[Question, bool]]:
+    """Questions and their sub-questions, in order, each with whether it is a sub-question."""
+    return [(item, item is not q) for q in group.questions for item in (q, *q.sub)]
+
+
+def draw_symbol(canvas: Canvas, shape: str, cx: float, cy: float, size: float) -> None:
+    """A level's symbol, filled in the current colour (the shapes of the cards)."""
+    r = size / 2
+    if shape == "circle":
+        canvas.circle(cx, cy, r, stroke=0, fill=1)
+        return
+    corners: dict[str, list[Any]] = {
+        "square": [(-r, -r), (r, -r), (r, r), (-r, r)],
+        "triangle": [(-r, -r * 0.85), (r, -r * 0.85), (0, r * 0.95)],
+        "diamond": [(0, -r), (r, 0), (0, r), (-r, 0)],
+        "hexagon": [
+            (r * math.cos(a), r * math.sin(a)) for a in (k * math.pi / 3 for k in range(6))
+        ],
+    }
+    points = corners[shape]
+    path = canvas.beginPath()
+    path.moveTo(cx + points[0][0], cy + points[0][1])
+    for dx, dy in points[1:]:
+        path.lineTo(cx + dx, cy + dy)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)

@@ -1,0 +1,131 @@
+"""render_html(): a poster edition and its deck as one accessible, self-contained HTML page."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Location, Problem, UserError, fail
+from generator.layout_model import Layout
+from generator.load.yaml_file import Mapping, read_yaml
+from generator.model import Card, Deck
+from generator.poster_model import Poster
+from generator.render.colors import hex_color
+from generator.render.fonts import font_path
+from generator.render.templates import html_environment, render_template
+
+HTML_LAYOUT = "html"  # the folder under layouts/ that holds the page's template
+SETTINGS_FILE = "page.yaml"
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    """What layouts/html/page.yaml says: the template, embedded weights, labels printed."""
+
+    folder: Path
+    template: str
+    font_weights: dict[str, int]
+    labels: tuple[str, ...]
+
+
+def load_settings(folder: Path) -> PageSettings:
+    """The page's settings, or an error naming the file and the key."""
+    path = folder / SETTINGS_FILE
+    if not path.is_file():
+        raise fail(Location(path), "the HTML page's settings are missing", "restore page.yaml")
+    doc = read_yaml(path)
+    expected = {"template": str, "font_weights": dict, "labels": list}
+    for key, kind in expected.items():
+        if not isinstance(doc, Mapping) or not isinstance(doc.get(key), kind):
+            line = doc.key_lines.get(key, doc.line) if isinstance(doc, Mapping) else 0
+            raise fail(Location(path, line), f"'{key}' is missing or not a {kind.__name__}")
+    return PageSettings(
+        folder, doc["template"], dict(doc["font_weights"]), tuple(map(str, doc["labels"]))
+    )
+
+
+def render_html(poster: Poster, deck: Deck, layout: Layout, folder: Path | None = None) -> bytes:
+    """The page as UTF-8 bytes: the same input gives the same bytes.
+
+    layout is the poster's (colours, level looks, steps, font); folder holds the page's
+    template and settings (default: layouts/html beside the poster's layout).
+    """
+    settings = load_settings(folder or layout.folder.parent / HTML_LAYOUT)
+    problems = missing_labels(poster, settings)
+    if problems:
+        raise UserError(problems)
+    context = page_values(poster, deck, layout, settings)
+    page = render_template(settings.folder, settings.template, context, html_environment)
+    return page.encode("utf-8")
+
+
+def missing_labels(poster: Poster, settings: PageSettings) -> list[Problem]:
+    """The labels the page prints that the poster's content does not give (for validate)."""
+    return [
+        Problem(poster.location("labels"),
+                f"labels: the label '{label}' is missing; the HTML page prints it",
+                f"add '{label}: ...' under labels:")
+        for label in settings.labels
+        if label not in poster.labels
+    ]  # fmt: skip
+
+
+def page_values(
+    poster: Poster, deck: Deck, layout: Layout, settings: PageSettings
+) -> dict[str, Any]:
+    """What the template sees: the content grouped as the page shows it, colours, fonts."""
+    start_card = next(
+        (c for c in deck.cards if any(q.id == poster.start_question for q in c.questions)), None
+    )
+    levels = [
+        {
+            "level": level,
+            "look": layout.look(level.index),
+            "number": level.index + 1,
+            "cards": [c for c in deck.cards if c.kind == "questions" and c.level == level],
+        }
+        for level in deck.levels
+    ]
+    count = len(poster.intensities)
+    steps = [
+        {
+            "intensity": intensity,
+            "look": layout.steps[min(i, len(layout.steps) - 1)],
+            "number": i + 1,
+            "count": count,
+        }
+        for i, intensity in enumerate(poster.intensities)
+    ]
+    return {
+        "poster": poster,
+        "deck": deck,
+        "labels": poster.labels,
+        "region": poster.region,
+        "sections": [s for c in deck.cards if c.kind == "cover" for s in c.sections],
+        "start_card": start_card,
+        "question_cards": [c for c in deck.cards if _unlevelled_questions(c)],
+        "levels": [item for item in levels if item["cards"]],
+        "point_cards": [c for c in deck.cards if c.kind == "points"],
+        "steps": steps,
+        "colors": {name: hex_color(cmyk) for name, cmyk in layout.colors.items()},
+        "level_colors": [hex_color(layout.colors[look.color]) for look in layout.levels],
+        "fonts": _font_faces(layout, settings.font_weights),
+    }
+
+
+def _unlevelled_questions(card: Card) -> bool:
+    return card.kind == "questions" and card.level is None
+
+
+def _font_faces(layout: Layout, weights: dict[str, int]) -> list[dict[str, Any]]:
+    """The layout's font, each weight as base64 TrueType for an @font-face rule."""
+    return [
+        {
+            "family": layout.font.family,
+            "weight": css_weight,
+            "data": base64.b64encode(font_path(layout.font, weight).read_bytes()).decode("ascii"),
+        }
+        for weight, css_weight in weights.items()
+    ]

@@ -1,0 +1,186 @@
+"""The fillable PDF checklist: a checkbox per question, a notes field per level, fonts embedded
+(the notes fields' too), reproducible bytes; and a real PDF engine (PDFium) fills it in."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from generator.errors import Location, UserError
+from generator.layout_model import Layout
+from generator.load.yaml_file import read_yaml
+from generator.model import Deck
+from generator.preflight.inspect import inspect
+from generator.preflight.rules import preflight
+from generator.render.fillable import (
+    FORM_FOLDER,
+    checklist_groups,
+    has_checklist,
+    render_fillable_checklist,
+)
+from generator.render.fonts import font_path
+from generator.render.markup import plain
+from generator.validate.layout import load_layout
+from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
+from tests.pdf_tools import BASE14, squeeze
+
+MULTILINE = 1 << 12  # text field flag
+
+
+@cache
+def layout() -> Layout:
+    return load_layout("pocket-card", LAYOUTS, Location(MAIN_DECK))
+
+
+@cache
+def decks() -> tuple[Deck, ...]:
+    return tuple(deck_versions(MAIN_DECK))  # Dutch, then English
+
+
+@cache
+def form(language_index: int) -> bytes:
+    return render_fillable_checklist(decks()[language_index], layout())
+
+
+def fields(pdf: bytes) -> dict[str, DictionaryObject]:
+    """Every form field by its name."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return {
+        str(field.get_object()["/T"]): field.get_object()
+        for field in reader.trailer["/Root"]["/AcroForm"]["/Fields"]
+    }
+
+
+LANGUAGES = pytest.mark.parametrize("index", [0, 1], ids=["nl", "en"])
+
+
+@LANGUAGES
+def test_a_checkbox_per_question_named_by_id_and_read_out_as_the_question(index: int) -> None:
+    deck, found = decks()[index], fields(form(index))
+    questions = [q for card in deck.cards for q in card.all_questions()]
+    boxes = {name: f for name, f in found.items() if f["/FT"] == "/Btn"}
+    assert set(boxes) == {q.id for q in questions if q.check}, "hints get no box"
+    for question in questions:
+        if question.check:
+            assert str(boxes[question.id]["/TU"]) == plain(question.text)
+            assert str(boxes[question.id]["/V"]) == "/Off"
+
+
+@LANGUAGES
+def test_a_multiline_notes_field_per_level(index: int) -> None:
+    deck, found = decks()[index], fields(form(index))
+    notes = {name: f for name, f in found.items() if f["/FT"] == "/Tx"}
+    groups = checklist_groups(deck, layout())
+    assert set(notes) == {f"notes-{group.id}" for group in groups}
+    assert {level.id for level in deck.levels} <= {group.id for group in groups}
+    for group in groups:
+        field = notes[f"notes-{group.id}"]
+        assert field["/Ff"] & MULTILINE
+        assert "/MaxLen" not in field, "notes are not cut short"
+        assert str(field["/TU"]) == f"{plain(deck.labels['notes'])}: {plain(group.name)}"
+
+
+@LANGUAGES
+def test_every_question_and_level_is_printed(index: int) -> None:
+    deck = decks()[index]
+    text = squeeze(
+        "".join(page.extract_text() for page in PdfReader(io.BytesIO(form(index))).pages)
+    )
+    wanted = [
+        q.text for card in deck.cards if card.kind == "questions" for q in card.all_questions()
+    ]
+    wanted += [level.name for level in deck.levels] + [deck.title, deck.labels["notes"]]
+    assert [w for w in wanted if squeeze(plain(w)) not in text] == []
+
+
+def test_every_font_is_embedded_and_none_is_a_standard_font(tmp_path: Path) -> None:
+    """The page text: the layout's subsets; the notes fields: the regular weight, whole."""
+    pdf = form(0)
+    path = tmp_path / "checklist.pdf"
+    path.write_bytes(pdf)
+    assert all(finding.ok for finding in preflight(inspect(path), "screen"))
+    acroform = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/AcroForm"]
+    (name, font), *others = acroform["/DR"]["/Font"].items()
+    assert not others and name == "/FormFont"
+    font = font.get_object()
+    assert font["/Subtype"] == "/TrueType" and font["/Encoding"] == "/WinAnsiEncoding"
+    embedded = font["/FontDescriptor"]["/FontFile2"].get_object()
+    assert embedded.get_data() == font_path(layout().font, "regular").read_bytes()
+    for field in fields(pdf).values():
+        if field["/FT"] == "/Tx":
+            assert str(field["/DA"]).startswith("/FormFont ")
+        else:
+            appearance = field["/AP"]["/N"]["/Yes"].get_object()
+            assert "/Font" not in appearance["/Resources"], "a tick is drawn, not typed"
+    assert not any(standard.encode() in pdf for standard in BASE14 - {"Symbol"})
+
+
+def test_same_input_gives_the_same_bytes() -> None:
+    assert render_fillable_checklist(decks()[0], layout()) == form(0)
+
+
+def test_pdfium_fills_it_in() -> None:
+    """Tick a box and type a note as a tablet would; the note is drawn in the embedded font."""
+    document = pypdfium2.PdfDocument(form(0))
+    document.init_forms()
+    page, env = document[0], document.formenv
+    pdfium_c.FORM_OnAfterLoadPage(page, env)
+    annotations = [
+        pdfium_c.FPDFPage_GetAnnot(page, i) for i in range(pdfium_c.FPDFPage_GetAnnotCount(page))
+    ]
+
+    def click(annotation: object) -> None:
+        rect = pdfium_c.FS_RECTF()
+        pdfium_c.FPDFAnnot_GetRect(annotation, rect)
+        x, y = (rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2
+        pdfium_c.FORM_OnLButtonDown(env, page, 0, x, y)
+        pdfium_c.FORM_OnLButtonUp(env, page, 0, x, y)
+
+    kinds = [pdfium_c.FPDFAnnot_GetFormFieldType(env, a) for a in annotations]
+    box = annotations[kinds.index(pdfium_c.FPDF_FORMFIELD_CHECKBOX)]
+    notes = annotations[kinds.index(pdfium_c.FPDF_FORMFIELD_TEXTFIELD)]
+    click(box)
+    assert pdfium_c.FPDFAnnot_IsChecked(env, box)
+    pdfium_c.FORM_ForceToKillFocus(env)
+    click(notes)
+    typed = "Met school én gezin: €50"
+    for char in typed:
+        pdfium_c.FORM_OnChar(env, page, ord(char), 0)
+    pdfium_c.FORM_ForceToKillFocus(env)
+    saved = io.BytesIO()
+    document.save(saved)
+    notes_field = next(f for f in fields(saved.getvalue()).values() if f["/FT"] == "/Tx")
+    assert str(notes_field["/V"]) == typed
+    appearance = notes_field["/AP"]["/N"].get_object()
+    assert list(appearance["/Resources"]["/Font"]) == ["/FormFont"]
+
+
+def test_decks_without_question_cards_have_no_checklist() -> None:
+    files = [path for path in sorted(CARDS.glob("*.yaml")) if "deck" in read_yaml(path)]
+    with_questions = {
+        deck.id for path in files for deck in deck_versions(path) if has_checklist(deck)
+    }
+    assert "voor-wie-doen-we-wat" in with_questions and "wat-werkt" not in with_questions
+
+
+def test_a_broken_setting_is_named_with_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / FORM_FOLDER
+    shutil.copytree(LAYOUTS / FORM_FOLDER, folder)
+    settings = folder / "form.yaml"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("box_mm:"))
+    lines[line - 1] = "box_mm: -2"
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        render_fillable_checklist(decks()[0], layout(), folder)
+    (problem,) = caught.value.problems
+    assert problem.location == Location(settings, line)
+    assert "'box_mm'" in problem.message
