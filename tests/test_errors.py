@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from generator.errors import UserError
 from generator.load.yaml_file import MAX_NODES, read_yaml
 from generator.validate.localize import languages, localize
+from tests.pdf_tools import page_texts
 
 DECK = "cards/voor-wie-doen-we-wat.yaml"  # as the CLI shows it, relative to the workspace
 TEMPLATE = "layouts/pocket-card/checklist.xml.j2"
@@ -133,13 +134,30 @@ def test_bad_indentation_is_invalid_yaml_on_its_line(workspace: Path, run_cli: C
     assert f"    fix: {YAML_HINT}\n" in run.output
 
 
-def test_tab_in_plain_text_is_invalid_yaml_on_its_line(workspace: Path, run_cli: Callable) -> None:
-    """A tab pasted into a question is reported on its line, naming the tab."""
-    text = edit(workspace, QUESTION, "text: Wat is de\tdraagkracht?")
+def test_a_tab_inside_a_text_is_a_space(workspace: Path, run_cli: Callable) -> None:
+    """A tab pasted into a question is whitespace (YAML allows it there), set as a space."""
+    edit(workspace, QUESTION, "text: Wat is de\tdraagkracht?")
+    run = run_cli(workspace, "build", "-q")
+    assert run.exit_code == 0, run.output
+    pages = page_texts(workspace / "output" / "voor-wie-doen-we-wat_print.pdf")
+    assert "Wat is de draagkracht?" in " ".join(" ".join(pages).split())
+
+
+def test_a_tab_as_indentation_is_invalid_yaml_on_its_line(
+    workspace: Path, run_cli: Callable
+) -> None:
+    """YAML indents with spaces only: a tab there is reported on its line, naming the tab."""
+    deck = workspace / DECK
+    lines = deck.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, row in enumerate(lines) if row.strip() == QUESTION)
+    lines[number] = "\t" + QUESTION
+    text = "\n".join(lines)
+    deck.write_text(text, encoding="utf-8")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
-    line = line_with(text, "draagkracht?")
-    assert f"error: {DECK}:{line}: invalid YAML: found character '\\t'" in run.output
+    line = line_with(text, "draagkracht en -last")
+    assert f"error: {DECK}:{line}: invalid YAML: " in run.output
+    assert "tab" in run.output
 
 
 def test_unclosed_quote_is_reported_where_it_opens(workspace: Path, run_cli: Callable) -> None:

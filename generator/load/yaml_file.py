@@ -40,7 +40,7 @@ class Sequence(list):
     item_lines: list[int]
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yaml.CSafeLoader):
     """SafeLoader that records lines, rejects duplicate keys and other tags than plain
     content's, and counts nodes (merged `<<` entries included)."""
 
