@@ -33,12 +33,7 @@ def complete_pdf(
     merged = Pdf.new()
     sources = [Pdf.open(io.BytesIO(document.pdf)) for document in (cards, sheet)]
     sources += [Pdf.open(io.BytesIO(rendered.pdf)) for _, rendered in more]
-    for source in sources:
-        for page in source.pages:
-            # A screen shows the trimmed card: one box, no bleed.
-            trim = page.obj.TrimBox
-            for box in ("/MediaBox", "/CropBox", "/BleedBox"):
-                page.obj[box] = Array(list(trim))
+    for source in sources:  # screen documents: drawn without bleed, page = trim
         merged.pages.extend(source.pages)
     _unique_subset_tags(merged)
 

@@ -76,7 +76,8 @@ def _draw(
     key: str,
 ) -> RenderedDocument:
     layout = painter.layout
-    bleed = layout.bleed_mm
+    # A screen shows the trimmed page: screen (RGB) documents have no bleed.
+    bleed = layout.bleed_mm if painter.color_model == "cmyk" else 0.0
     drawn = Size(painter.design.w * painter.scale, painter.design.h * painter.scale)
     trim = trim or drawn
     page = (mm(trim.w + 2 * bleed), mm(trim.h + 2 * bleed))

@@ -38,10 +38,13 @@ def output_paths(folder: Path, outputs: dict[str, bytes]) -> dict[Path, bytes]:
     return paths
 
 
-def write_atomically(outputs: dict[Path, bytes]) -> None:
+def write_atomically(outputs: dict[Path, bytes], durable: bool = True) -> None:
     """Write every file: all to temporary files (synced to disk), then each renamed over its
     target, so each target holds its old or its complete new bytes. A failure to write is a
-    UserError naming the file; the temporary files written so far are removed."""
+    UserError naming the file; the temporary files written so far are removed.
+
+    durable=False skips the syncs: a killed process still leaves old or new files, but a power
+    cut may not (for `watch`, whose files are rewritten at the next save anyway)."""
     umask = os.umask(0)
     os.umask(umask)
     written: dict[Path, Path] = {}
@@ -62,7 +65,7 @@ def write_atomically(outputs: dict[Path, bytes]) -> None:
             try:
                 if path.is_dir():
                     raise IsADirectoryError(errno.EISDIR, "a folder has its name")
-                written[path] = _write_temporary(path, data, 0o666 & ~umask)
+                written[path] = _write_temporary(path, data, 0o666 & ~umask, durable)
             except OSError as error:
                 raise _cannot_write(path, error) from None
         for path, temporary in written.items():
@@ -74,14 +77,14 @@ def write_atomically(outputs: dict[Path, bytes]) -> None:
                     f"cannot replace the file: {error}",
                     "build again; files before this one are new",
                 ) from None
-        for folder in {path.parent for path in written}:
+        for folder in {path.parent for path in written} if durable else ():
             _sync_folder(folder)
     finally:
         for temporary in written.values():
             temporary.unlink(missing_ok=True)  # only those not renamed are still there
 
 
-def _write_temporary(path: Path, data: bytes, mode: int) -> Path:
+def _write_temporary(path: Path, data: bytes, mode: int, durable: bool = True) -> Path:
     """A hidden file beside path, named after it and this process, holding data on disk."""
     handle, name = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
@@ -91,7 +94,8 @@ def _write_temporary(path: Path, data: bytes, mode: int) -> Path:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
             file.flush()
-            os.fsync(file.fileno())
+            if durable:
+                os.fsync(file.fileno())
         os.chmod(temporary, mode)  # mkstemp makes files private
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from generator.errors import Location, Problem, UserError, fail
-from generator.layout_model import Layout
+from generator.layout_model import FontSpec, Layout
 from generator.load.yaml_file import Mapping, read_yaml
 from generator.model import Card, Deck
 from generator.poster_model import Poster
@@ -122,10 +123,12 @@ def _unlevelled_questions(card: Card) -> bool:
 def _font_faces(layout: Layout, weights: dict[str, int]) -> list[dict[str, Any]]:
     """The layout's font, each weight as base64 TrueType for an @font-face rule."""
     return [
-        {
-            "family": layout.font.family,
-            "weight": css_weight,
-            "data": base64.b64encode(font_path(layout.font, weight).read_bytes()).decode("ascii"),
-        }
+        {"family": layout.font.family, "weight": css_weight, "data": _base64(layout.font, weight)}
         for weight, css_weight in weights.items()
     ]
+
+
+@cache
+def _base64(font: FontSpec, weight: str) -> str:
+    """A font file as base64 text, read once per process (watch builds pages often)."""
+    return base64.b64encode(font_path(font, weight).read_bytes()).decode("ascii")
