@@ -18,6 +18,7 @@ from generator.layout_model import FontSpec, Layout
 from generator.load.yaml_file import Mapping, read_yaml
 from generator.manifest import MANIFEST_NAME, manifest
 from generator.model import Deck
+from generator.parallel import CAN_FORK, start_in_child
 from generator.poster_model import Poster
 from generator.render.cache import RenderCache, fingerprint
 from generator.render.deck_faces import render_calibration, render_deck
@@ -175,6 +176,7 @@ class Builder:
     cache: RenderCache = field(default_factory=RenderCache)
     layouts: dict[str, Layout] = field(default_factory=dict)
     rebuilt: list[str] = field(default_factory=list)  # products drawn, not taken from the cache
+    only: Callable[[str], bool] = lambda label: True  # which products this builder makes
 
     @cached_property
     def layouts_key(self) -> str:
@@ -184,6 +186,8 @@ class Builder:
         return fingerprint(*((str(path.relative_to(root)), path.read_bytes()) for path in files))
 
     def _product(self, key: str, label: str, make: Callable[[], dict[str, bytes]]) -> dict:
+        if not self.only(label):
+            return {}
         kept = self.cache.get(key)
         if kept is None:
             kept = make()
@@ -261,6 +265,17 @@ class Builder:
             lambda: render_deck(deck, self.deck_layout(deck), "rgb", self.cache),
         )
 
+    def screen_poster(self, poster: Poster, size: str) -> RenderedDocument:
+        """The poster in RGB, for the digital PDF; drawn once while its inputs are unchanged."""
+        deck = self.content.decks[poster.deck]
+        shown = shown_of_deck(poster, deck)
+        return self.cache.memo(
+            fingerprint("screen-poster", poster, size, shown, self.layouts_key),
+            lambda: render_poster(
+                poster, deck, self.poster_layout(poster), "poster", size, "rgb", self.cache
+            ),
+        )
+
     def poster_layout(self, poster: Poster) -> Layout:
         """The poster's layout, once the poster has been checked against it and its deck."""
         layout = self.layout(poster.layout, poster.location("poster › layout"))
@@ -308,7 +323,7 @@ class Builder:
     def _digital(self, poster: Poster, size: str) -> dict[str, bytes]:
         layout = self.poster_layout(poster)
         deck = self.content.decks[poster.deck]
-        on_screen = render_poster(poster, deck, layout, "poster", size, "rgb", self.cache)
+        on_screen = self.screen_poster(poster, size)
         others = [
             (other, self.screen_deck(other))
             for other in self.content.decks.values()
@@ -342,25 +357,69 @@ def produce(
     sizes: tuple[str, ...] | None = None,
     printer: PrinterSettings = PrinterSettings(),
     cache: RenderCache | None = None,
-) -> tuple[dict[str, bytes], Builder]:
-    """Every product's files by name (nothing written), and the builder that drew them."""
+    only: Callable[[str], bool] | None = None,
+) -> tuple[dict[str, bytes], Made]:
+    """Every product's files by name (nothing written), and what was drawn; only: the products
+    to make, by label (default: all).
+
+    Making all, where there are posters, a forked child makes the screen products (digital
+    PDFs, HTML pages) while this process makes the print files: each core takes a share.
+    """
     cache = cache or RenderCache()
     content = collect(project, files, cache)
-    builder = Builder(project, content, printer, cache)
     jobs = _jobs(content, edition)
-    outputs: dict[str, bytes] = {}
-    problems: list[Problem] = []
-    for label, job in jobs:
-        log.info("building %s", label)
+
+    def run(chosen: Callable[[str], bool]) -> Made:
+        builder = Builder(project, content, printer, cache, only=chosen)
+        made = Made()
+        for label, job in jobs:
+            log.info("building %s", label)
+            try:
+                made.outputs.update(job(builder, sizes))
+            except UserError as error:
+                made.problems.extend(error.problems)
+        made.rebuilt = builder.rebuilt
+        return made
+
+    if only is None and content.posters and CAN_FORK:
+        screen = start_in_child(lambda: run(is_screen_product))
         try:
-            outputs.update(job(builder, sizes))
-        except UserError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise UserError(problems)
+            made = run(is_print_product)
+        finally:
+            made.add(screen())
+    else:
+        made = run(only or (lambda label: True))
+    if made.problems:
+        raise UserError(made.problems)
     if edition is None:
-        outputs[MANIFEST_NAME] = manifest(content.decks.values())
-    return outputs, builder
+        made.outputs[MANIFEST_NAME] = manifest(content.decks.values())
+    made.outputs = dict(sorted(made.outputs.items()))
+    return made.outputs, made
+
+
+def is_screen_product(label: str) -> bool:
+    """Digital PDFs and HTML pages (made from drawings in RGB), as opposed to print files."""
+    return label.startswith("digital ")
+
+
+def is_print_product(label: str) -> bool:
+    return not is_screen_product(label)
+
+
+@dataclass
+class Made:
+    """What one worker made: files by name, problems, and the products it drew (by label)."""
+
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    rebuilt: list[str] = field(default_factory=list)
+
+    def add(self, other: Made) -> None:
+        """Another worker's share; a problem both found is said once."""
+        self.outputs.update(other.outputs)
+        said = {str(problem) for problem in self.problems}
+        self.problems += [problem for problem in other.problems if str(problem) not in said]
+        self.rebuilt += other.rebuilt
 
 
 def _jobs(content: Content, edition: str | None) -> list[tuple[str, Any]]:

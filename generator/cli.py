@@ -267,7 +267,10 @@ def watch_command(cards: Path, layouts: Path, output: Path, verbose: bool, debug
                                    raise_interrupt=False)  # fmt: skip
         watch(session, changes, done, failed)
 
-    guarded(run, debug)
+    try:
+        guarded(run, debug)
+    finally:
+        session.close()
 
 
 def _changed(paths: list[str]) -> str:

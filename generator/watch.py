@@ -7,6 +7,7 @@ files whose bytes changed are written.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -14,8 +15,16 @@ from pathlib import Path
 
 from watchfiles import DefaultFilter
 
-from generator.build import PrinterSettings, Project, produce
+from generator.build import (
+    Made,
+    PrinterSettings,
+    Project,
+    is_print_product,
+    is_screen_product,
+    produce,
+)
 from generator.errors import UserError
+from generator.parallel import CAN_FORK, Worker
 from generator.render.cache import RenderCache
 from generator.write.atomic import output_paths, write_atomically
 
@@ -37,21 +46,58 @@ class SourceFilter(DefaultFilter):
 
 
 class Session:
-    """Builds every product, then rebuilds after each change with one cache."""
+    """Builds every product, then rebuilds after each change, each time from the files.
+
+    Two processes share the work, each with its own cache kept for the whole session: this
+    one makes the print files, a forked worker the screen products (digital PDFs, HTML).
+    Close the session (or use it in a with block) to end the worker.
+    """
 
     def __init__(self, project: Project, printer: PrinterSettings | None = None) -> None:
         self.project, self.printer = project, printer or PrinterSettings()
         self.cache = RenderCache()
+        self.worker = Worker(self._screen_products) if CAN_FORK else None
+
+    def _make(self, only: Callable[[str], bool] | None) -> Made:
+        return produce(self.project, printer=self.printer, cache=self.cache, only=only)[1]
+
+    def _screen_products(self) -> Made:
+        logging.getLogger("generator").setLevel(logging.ERROR)  # the print side notes them
+        return self._make(is_screen_product)
 
     def rebuild(self) -> Rebuild:
         """Build from the current files; write only what changed; raise UserError on a
         mistake, writing nothing."""
         start = time.perf_counter()
-        outputs, builder = produce(self.project, printer=self.printer, cache=self.cache)
-        paths = output_paths(self.project.output, outputs)
+        if self.worker is None:
+            made = self._make(None)
+        else:
+            self.worker.ask()
+            made = _made_or_problems(lambda: self._make(is_print_product))
+            made.add(_made_or_problems(self.worker.answer))
+        if made.problems:
+            raise UserError(made.problems)
+        paths = output_paths(self.project.output, made.outputs)
         changed = {path: data for path, data in paths.items() if not _holds(path, data)}
-        write_atomically(changed)
-        return Rebuild(builder.rebuilt, sorted(changed), time.perf_counter() - start)
+        write_atomically(changed, durable=False)  # speed over power-cut safety while editing
+        return Rebuild(made.rebuilt, sorted(changed), time.perf_counter() - start)
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.close()
+
+
+def _made_or_problems(make: Callable[[], Made]) -> Made:
+    try:
+        return make()
+    except UserError as error:
+        return Made(problems=list(error.problems))
 
 
 def _holds(path: Path, data: bytes) -> bool:

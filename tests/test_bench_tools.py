@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from pypdf import PdfReader
 
@@ -14,7 +16,7 @@ from bench.report import as_markdown
 from bench.rows import Row
 from bench.synthetic import MAX_CARDS_PER_DECK, deck_sizes, make_project, write_decks
 from bench.texts import baseline_job, card_count
-from bench.warm import MAIN_DECK, question_line
+from bench.warm import MAIN_DECK, QUESTIONS, edit_question, question_line
 from generator.build import Project, build
 from tests.conftest import CARDS, LAYOUTS, ROOT
 
@@ -58,9 +60,16 @@ def test_baseline_draws_a_page_per_card_side(tmp_path: Path) -> None:
     assert len(pages) == len(deck["pages"])
 
 
-def test_warm_rebuild_finds_a_question_to_edit() -> None:
-    lines = (CARDS / MAIN_DECK).read_text(encoding="utf-8").split("\n")
-    assert lines[question_line(lines)].rstrip().endswith("?")
+@pytest.mark.parametrize("question", QUESTIONS.values())
+def test_warm_rebuild_finds_the_questions_it_edits(question: str, tmp_path: Path) -> None:
+    deck = tmp_path / MAIN_DECK
+    shutil.copy(CARDS / MAIN_DECK, deck)
+    before = deck.read_text(encoding="utf-8").split("\n")
+    edit_question(deck, question, 1)
+    after = deck.read_text(encoding="utf-8").split("\n")
+    changed = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+    assert changed == [question_line(before, question)]
+    assert after[changed[0]].endswith(" (herzien 1)?")
 
 
 def test_results_table_has_the_four_columns() -> None:

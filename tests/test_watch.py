@@ -32,7 +32,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def started(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Session, Rebuild]:
+def started(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Session, Rebuild]]:
     """A session that has built everything once in a copy of the project."""
     import shutil
 
@@ -41,8 +41,8 @@ def started(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Session, Re
     folder = tmp_path_factory.mktemp("watched")
     shutil.copytree(CARDS, folder / "cards")
     shutil.copytree(LAYOUTS, folder / "layouts")
-    session = Session(project_in(folder))
-    return folder, session, session.rebuild()
+    with Session(project_in(folder)) as session:
+        yield folder, session, session.rebuild()
 
 
 @pytest.fixture

@@ -1,0 +1,50 @@
+"""The second core: a forked child's result, mistake or bug comes back; a worker keeps state."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.errors import Location, UserError, fail
+from generator.parallel import Worker, start_in_child
+
+
+def test_a_child_returns_its_result_computed_in_another_process() -> None:
+    assert start_in_child(lambda: {"file.pdf": b"%PDF"})() == {"file.pdf": b"%PDF"}
+    assert start_in_child(os.getpid)() != os.getpid()
+
+
+def test_a_mistake_in_the_child_is_the_same_user_error() -> None:
+    def mistake() -> None:
+        raise fail(Location(Path("cards/x.yaml"), 3), "something is wrong", "fix it")
+
+    with pytest.raises(UserError) as raised:
+        start_in_child(mistake)()
+    assert str(raised.value.problems[0]).startswith("cards/x.yaml:3: something is wrong")
+
+
+def test_a_bug_in_the_child_is_named() -> None:
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        start_in_child(lambda: 1 / 0)()
+
+
+def test_a_worker_keeps_its_memory_between_asks_and_ends_when_closed() -> None:
+    seen: list[int] = []
+
+    def count() -> tuple[int, int]:
+        seen.append(len(seen))  # in the worker's memory, not this process's
+        return os.getpid(), len(seen)
+
+    worker = Worker(count)
+    answers = []
+    for _ in range(3):
+        worker.ask()
+        answers.append(worker.answer())
+    worker.close()
+    assert [n for _, n in answers] == [1, 2, 3] and seen == []
+    pid = answers[0][0]
+    assert pid != os.getpid()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
