@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -385,8 +386,11 @@ def produce(
         screen = start_in_child(lambda: run(is_screen_product))
         try:
             made = run(is_print_product)
-        finally:
-            made.add(screen())
+        except BaseException:
+            with contextlib.suppress(Exception):
+                screen()  # the child waits to hand over its result
+            raise
+        made.add(screen())
     else:
         made = run(only or (lambda label: True))
     if made.problems:

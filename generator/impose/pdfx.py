@@ -1,28 +1,23 @@
-"""Mark a print-shop file PDF/X-1a:2003: what ReportLab cannot write, added with pypdf.
+"""Mark a print-shop file PDF/X-1a:2003: what ReportLab cannot write, added with pikepdf.
 
 The output intent names the registered printing condition FOGRA39 (ISO Coated v2) in the
 ICC registry instead of embedding its profile: PDF/X-1a allows that for a registered
 ("standard production") condition, and it keeps every file small. Dates come from the
-content's edition date and the document ID from the content, so builds stay reproducible.
+content's edition date and the document ID from the content (qpdf's deterministic ID), so
+builds stay reproducible.
+qpdf (through pikepdf) copies the pages' streams as they are, where pypdf re-read and rewrote
+every page: a tenth of the time for a large deck.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 from datetime import date
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    ByteStringObject,
-    DictionaryObject,
-    NameObject,
-    TextStringObject,
-)
+from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, StreamDecodeLevel, String
 
 PDFX_VERSION = "PDF/X-1:2003"
-PDF_HEADER = b"%PDF-1.4"  # PDF/X-1a:2003 is based on PDF 1.4
+PDF_VERSION = "1.4"  # PDF/X-1a:2003 is based on PDF 1.4
 OUTPUT_INTENT = {
     "/OutputConditionIdentifier": "FOGRA39",
     "/OutputCondition": "Coated FOGRA39 (ISO 12647-2:2004)",
@@ -39,23 +34,24 @@ def pdf_date(iso_date: str) -> str:
 
 def mark_pdfx(pdf: bytes, edition_date: str) -> bytes:
     """The same pages, marked PDF/X-1a:2003 for FOGRA39, with fixed dates and ID."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.pdf_header = PDF_HEADER
-    stamp = pdf_date(edition_date)
-    writer.add_metadata({
-        "/GTS_PDFXVersion": PDFX_VERSION,
-        "/Trapped": NameObject("/False"),
-        "/CreationDate": stamp,
-        "/ModDate": stamp,
-    })  # fmt: skip
-    intent = DictionaryObject({
-        NameObject("/Type"): NameObject("/OutputIntent"),
-        NameObject("/S"): NameObject("/GTS_PDFX"),
-        **{NameObject(k): TextStringObject(v) for k, v in OUTPUT_INTENT.items()},
-    })  # fmt: skip
-    writer.root_object[NameObject("/OutputIntents")] = ArrayObject([intent])
-    identifier = ByteStringObject(hashlib.sha256(pdf).digest()[:16])
-    writer._ID = ArrayObject([identifier, identifier])  # pypdf has no public setter
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    with Pdf.open(io.BytesIO(pdf)) as document:
+        stamp = pdf_date(edition_date)
+        info = document.docinfo
+        info[Name.GTS_PDFXVersion] = String(PDFX_VERSION)
+        info[Name.Trapped] = Name("/False")
+        info[Name.CreationDate] = String(stamp)
+        info[Name.ModDate] = String(stamp)
+        intent = Dictionary(Type=Name.OutputIntent, S=Name.GTS_PDFX)
+        for key, value in OUTPUT_INTENT.items():
+            intent[Name(key)] = String(value)
+        document.Root.OutputIntents = Array([intent])
+        buffer = io.BytesIO()
+        document.save(
+            buffer,
+            force_version=PDF_VERSION,
+            object_stream_mode=ObjectStreamMode.disable,  # object streams came with PDF 1.5
+            compress_streams=False,  # already compressed by ReportLab: kept as they are
+            stream_decode_level=StreamDecodeLevel.none,
+            deterministic_id=True,  # the ID is a hash of the content: reproducible
+        )
+        return buffer.getvalue()

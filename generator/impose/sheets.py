@@ -1,19 +1,15 @@
-"""Office sheets with pypdf: each face becomes one form XObject, placed by the sheet plan."""
+"""Office sheets: each face becomes one form XObject, placed by the sheet plan.
+
+With pikepdf (qpdf): a face's compressed content is copied as it is and its resources (the
+embedded font subsets) once for the whole file, where pypdf decompressed and recompressed
+every page.
+"""
 
 from __future__ import annotations
 
 import io
 
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    FloatObject,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-    StreamObject,
-)
+from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, StreamDecodeLevel
 
 from generator.geometry import mm
 from generator.impose.plan import Matrix, SheetPlan
@@ -23,54 +19,72 @@ from generator.render.document import RenderedDocument
 
 def impose(document: RenderedDocument, plan: SheetPlan, imposition: Imposition) -> bytes:
     """Front and back sheets, alternating, for duplex printing; crop marks on the fronts."""
-    reader = PdfReader(io.BytesIO(document.pdf))
-    writer = PdfWriter()
-    forms = [_as_form(writer, page) for page in reader.pages]
-    fronts, backs = forms[0::2], forms[1::2]
-    marks = _crop_marks(plan, imposition)
-    for start in range(0, len(fronts), plan.per_sheet):
-        batch = range(start, min(start + plan.per_sheet, len(fronts)))
-        front_slots = [(fronts[i], plan.fronts[i - start]) for i in batch]
-        back_slots = [(backs[i], plan.backs[i - start]) for i in batch]
-        _add_sheet(writer, plan, front_slots, marks)
-        _add_sheet(writer, plan, back_slots, b"")
-    writer.add_metadata({k: v for k, v in reader.metadata.items() if k != "/Producer"})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    with Pdf.open(io.BytesIO(document.pdf)) as source, Pdf.new() as sheets:
+        forms = [_as_form(sheets, page) for page in source.pages]
+        fronts, backs = forms[0::2], forms[1::2]
+        marks = _crop_marks(plan, imposition)
+        for start in range(0, len(fronts), plan.per_sheet):
+            batch = range(start, min(start + plan.per_sheet, len(fronts)))
+            _add_sheet(sheets, plan, [(fronts[i], plan.fronts[i - start]) for i in batch], marks)
+            _add_sheet(sheets, plan, [(backs[i], plan.backs[i - start]) for i in batch], b"")
+        for key, value in source.docinfo.items():
+            if key != "/Producer":
+                sheets.docinfo[key] = value
+        buffer = io.BytesIO()
+        sheets.save(
+            buffer,
+            deterministic_id=True,  # the ID is a hash of the content: reproducible
+            compress_streams=True,  # the sheets' own small streams; the faces' stay as they are
+            stream_decode_level=StreamDecodeLevel.none,
+        )
+        return buffer.getvalue()
 
 
-def _as_form(writer: PdfWriter, page: PageObject) -> IndirectObject:
-    """A page as a form XObject in writer: drawn once, placed on any sheet, clipped to its bleed."""
-    form = StreamObject()
-    form.set_data(page.get_contents().get_data())
-    form.update(
-        {
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/FormType"): NumberObject(1),
-            NameObject("/BBox"): ArrayObject(FloatObject(v) for v in page.mediabox),
-            NameObject("/Resources"): page["/Resources"].clone(writer),
-        }
-    )
-    return writer._add_object(form.flate_encode())
+def _as_form(sheets: Pdf, page: Page) -> Object:
+    """A page as a form XObject in sheets: drawn once, placed on any sheet, clipped to its
+    bleed (its MediaBox)."""
+    contents = page.obj.Contents
+    form = sheets.make_stream(b"")
+    filters = contents.get("/Filter", Array())
+    filters = [filters] if isinstance(filters, Name) else list(filters)
+    form.write(contents.read_raw_bytes(), filter=[Name(str(name)) for name in filters])
+    form.Type = Name.XObject
+    form.Subtype = Name.Form
+    form.FormType = 1
+    form.BBox = Array([float(value) for value in page.mediabox])
+    form.Resources = _copied(sheets, page.obj.Resources)
+    return form
+
+
+def _copied(sheets: Pdf, value: Object) -> Object:
+    """A value of another file, usable in sheets; each indirect object (a font, say) is copied
+    once per file, however many faces use it."""
+    if value.is_indirect:
+        return sheets.copy_foreign(value)
+    if isinstance(value, Dictionary):
+        return Dictionary({key: _copied(sheets, item) for key, item in value.items()})
+    if isinstance(value, Array):
+        return Array([_copied(sheets, item) for item in value])
+    return value
 
 
 def _add_sheet(
-    writer: PdfWriter, plan: SheetPlan, slots: list[tuple[IndirectObject, Matrix]], extra: bytes
+    sheets: Pdf, plan: SheetPlan, slots: list[tuple[Object, Matrix]], extra: bytes
 ) -> None:
-    page = writer.add_blank_page(*plan.sheet)
-    xobjects = DictionaryObject()
+    xobjects = Dictionary()
     content = io.BytesIO()
     for index, (form, matrix) in enumerate(slots):
         name = f"/Card{index}"
-        xobjects[NameObject(name)] = form
+        xobjects[name] = form
         content.write(f"q {' '.join(_number(v) for v in matrix)} cm {name} Do Q\n".encode())
     content.write(extra)
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
-    stream = StreamObject()
-    stream.set_data(content.getvalue())
-    page[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
+    page = Dictionary(
+        Type=Name.Page,
+        MediaBox=Array([0, 0, *plan.sheet]),
+        Resources=Dictionary(XObject=xobjects),
+        Contents=sheets.make_stream(content.getvalue()),
+    )
+    sheets.pages.append(Page(page))
 
 
 def _crop_marks(plan: SheetPlan, imposition: Imposition) -> bytes:
