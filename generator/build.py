@@ -42,6 +42,8 @@ from generator.validate.poster import check_poster_references, validate_poster
 from generator.write.atomic import output_paths, write_atomically
 
 T = TypeVar("T")
+# A single build keeps only recent work (repeated card backs, say): memory stays bounded.
+ONE_BUILD_ENTRIES = 500
 log = logging.getLogger(__name__)
 EDITIONS_FOLDER = "editions"
 
@@ -366,7 +368,7 @@ def produce(
     Making all, where there are posters, a forked child makes the screen products (digital
     PDFs, HTML pages) while this process makes the print files: each core takes a share.
     """
-    cache = cache or RenderCache()
+    cache = cache or RenderCache(ONE_BUILD_ENTRIES)
     content = collect(project, files, cache)
     jobs = _jobs(content, edition)
 

@@ -12,7 +12,7 @@ from generator import __version__
 from generator.errors import UserError
 from generator.geometry import Size, mm
 from generator.render.cache import fingerprint
-from generator.render.faces import Box, Face, FacePainter, LaidOut
+from generator.render.faces import Box, Face, FacePainter
 from generator.render.fonts import font_name, register_family
 
 # Compressed streams stay binary: ASCII85 would make them a quarter larger for no reader's sake.
@@ -50,32 +50,14 @@ class RenderedDocument:
 def render_document(
     faces: list[Face], painter: FacePainter, info: DocumentInfo, trim: Size | None = None
 ) -> RenderedDocument:
-    """Lay out every face (reporting every problem at once), then draw them, a page each.
+    """Lay out and draw each face on a page of its own; every problem is reported at once.
 
+    Faces are drawn as soon as they are laid out, so a long deck never holds all of its
+    laid-out faces in memory; after a problem the rest are only laid out, for the report.
     trim is the printed size; the design, scaled, is centred on it (default: the design).
     """
     layout = painter.layout
     register_family(layout.font)
-    laid_out, problems = [], []
-    for face in faces:
-        try:
-            laid_out.append(painter.lay_out(face))
-        except UserError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise UserError(problems)
-    key = fingerprint(painter.key, info, trim, [face.key for face in laid_out])
-    return painter.cache.memo(key, lambda: _draw(laid_out, painter, info, trim, key))
-
-
-def _draw(
-    laid_out: list[LaidOut],
-    painter: FacePainter,
-    info: DocumentInfo,
-    trim: Size | None,
-    key: str,
-) -> RenderedDocument:
-    layout = painter.layout
     # A screen shows the trimmed page: screen (RGB) documents have no bleed.
     bleed = layout.bleed_mm if painter.color_model == "cmyk" else 0.0
     drawn = Size(painter.design.w * painter.scale, painter.design.h * painter.scale)
@@ -97,23 +79,34 @@ def _draw(
     canvas.setSubject(info.subject)
     canvas.setCreator(f"voorwie-generator {__version__}")
     trim_box = (mm(bleed), mm(bleed), mm(bleed + trim.w), mm(bleed + trim.h))
-    pages = []
-    for face in laid_out:
+    pages, keys, problems = [], [], []
+    for face in faces:
+        try:
+            laid_out = painter.lay_out(face)
+        except UserError as error:
+            problems.extend(error.problems)
+            continue
+        keys.append(laid_out.key)
+        if problems:
+            continue
         canvas.setTrimBox(trim_box)
         canvas.setBleedBox((0, 0, *page))
         canvas.saveState()
         canvas.translate(offset_x, offset_y)
-        painter.paint(canvas, face)
+        painter.paint(canvas, laid_out)
         canvas.restoreState()
         canvas.showPage()
         pages.append(
             PageMap(
-                label=face.face.label,
-                anchors={n: _shift(box, offset_x, offset_y) for n, box in face.anchors.items()},
-                links=tuple((_shift(box, offset_x, offset_y), to) for box, to in face.links),
+                label=face.label,
+                anchors={n: _shift(b, offset_x, offset_y) for n, b in laid_out.anchors.items()},
+                links=tuple((_shift(b, offset_x, offset_y), to) for b, to in laid_out.links),
             )
         )
+    if problems:
+        raise UserError(problems)
     canvas.save()
+    key = fingerprint(painter.key, info, trim, keys)
     return RenderedDocument(buffer.getvalue(), trim, bleed, tuple(pages), key)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -73,6 +73,7 @@ class TextSetter:
     layout: Layout
     language: str
     color: Callable[[str], Color]
+    _styles: dict[tuple[str, float, bool], ParagraphStyle] = field(default_factory=dict)
 
     def fit(self, frame: Frame) -> tuple[list[Placed], float, int]:
         """Placed flowables, their total height and the step down used; Overflow if none fits."""
@@ -109,24 +110,34 @@ class TextSetter:
                 top += mm(style.space_after_mm)
         return placed, top
 
+    def _paragraph_style(self, style: TextStyle, size: float, bullet: bool) -> ParagraphStyle:
+        """One ReportLab style per layout style, size and bullet, made once per setter."""
+        key = (style.name, size, bullet)
+        if key not in self._styles:
+            paragraph_style = ParagraphStyle(
+                name=f"{style.name}@{size}",
+                fontName=font_name(self.layout.font, style.weight),
+                fontSize=size,
+                leading=size * style.leading,
+                textColor=self.color(style.color),
+                hyphenationLang=hyphenator(self.language) or "",
+                hyphenationMinWordLength=MIN_WORD_LENGTH,
+                embeddedHyphenation=1,
+                splitLongWords=1,
+                alignment=ALIGNMENTS[style.align],
+            )
+            if bullet:
+                paragraph_style.leftIndent = size * BULLET_INDENT
+                paragraph_style.bulletFontName = paragraph_style.fontName
+                paragraph_style.bulletFontSize = size
+            self._styles[key] = paragraph_style
+        return self._styles[key]
+
     def _flowable(self, block: Para | Check, style: TextStyle, step: int) -> Flowable:
         size = max(style.min_size, style.size - step * STEP_PT)
-        paragraph_style = ParagraphStyle(
-            name=f"{style.name}@{size}",
-            fontName=font_name(self.layout.font, style.weight),
-            fontSize=size,
-            leading=size * style.leading,
-            textColor=self.color(style.color),
-            hyphenationLang=hyphenator(self.language) or "",
-            hyphenationMinWordLength=MIN_WORD_LENGTH,
-            embeddedHyphenation=1,
-            splitLongWords=1,
-            alignment=ALIGNMENTS[style.align],
-        )
+        bullet = isinstance(block, Para) and bool(block.bullet)
+        paragraph_style = self._paragraph_style(style, size, bullet)
         if isinstance(block, Para) and block.bullet:
-            paragraph_style.leftIndent = size * BULLET_INDENT
-            paragraph_style.bulletFontName = paragraph_style.fontName
-            paragraph_style.bulletFontSize = size
             return Paragraph(to_paragraph(block.text), paragraph_style, bulletText=block.bullet)
         paragraph = Paragraph(to_paragraph(block.text), paragraph_style)
         if isinstance(block, Para):
