@@ -165,6 +165,8 @@ class FormWriter:
         self.inner = self.width - 2 * self.left
         self.bottom = mm(settings.margin_mm + settings.footer_mm)
         self.y = self.height - mm(settings.margin_mm)
+        self._styles: dict[tuple[str, str | None], ParagraphStyle] = {}
+        self._heights: dict[tuple[str, bool], float] = {}
 
     # -- text ---------------------------------------------------------------------------------
 
@@ -172,20 +174,26 @@ class FormWriter:
         return Color(*screen_rgb(self.layout.colors[name]))
 
     def paragraph(self, text: str, role: str, color: str | None = None) -> Paragraph:
+        return Paragraph(to_paragraph(text), self.paragraph_style(role, color))
+
+    def paragraph_style(self, role: str, color: str | None) -> ParagraphStyle:
+        """One style per role and colour for the whole form."""
+        if (role, color) not in self._styles:
+            self._styles[role, color] = self._make_style(role, color)
+        return self._styles[role, color]
+
+    def _make_style(self, role: str, color: str | None) -> ParagraphStyle:
         style: TextStyle = self.layout.styles[self.s.styles[role]]
-        return Paragraph(
-            to_paragraph(text),
-            ParagraphStyle(
-                name=f"form-{role}",
-                fontName=font_name(self.layout.font, style.weight),
-                fontSize=style.size,
-                leading=style.size * style.leading,
-                textColor=self.color(color or style.color),
-                hyphenationLang=hyphenator(self.deck.language) or "",
-                hyphenationMinWordLength=MIN_WORD_LENGTH,
-                embeddedHyphenation=1,
-                splitLongWords=1,
-            ),
+        return ParagraphStyle(
+            name=f"form-{role}",
+            fontName=font_name(self.layout.font, style.weight),
+            fontSize=style.size,
+            leading=style.size * style.leading,
+            textColor=self.color(color or style.color),
+            hyphenationLang=hyphenator(self.deck.language) or "",
+            hyphenationMinWordLength=MIN_WORD_LENGTH,
+            embeddedHyphenation=1,
+            splitLongWords=1,
         )
 
     def place(self, paragraph: Paragraph, x: float, top: float, width: float) -> float:
@@ -243,9 +251,12 @@ class FormWriter:
         return mm(self.s.band_mm) + mm(3) + items + notes + mm(1.5) + mm(self.s.notes_mm)
 
     def item_height(self, question: Question, sub: bool) -> float:
-        text_x = self.text_x(sub)
-        paragraph = self.paragraph(question.text, "subquestion" if sub else "question")
-        return paragraph.wrap(self.inner - text_x, self.height)[1]
+        """Asked when fitting a group and again when placing each question: measured once."""
+        if (question.ref, sub) not in self._heights:
+            text_x = self.text_x(sub)
+            paragraph = self.paragraph(question.text, "subquestion" if sub else "question")
+            self._heights[question.ref, sub] = paragraph.wrap(self.inner - text_x, self.height)[1]
+        return self._heights[question.ref, sub]
 
     def text_x(self, sub: bool) -> float:
         s = self.s

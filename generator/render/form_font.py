@@ -8,6 +8,8 @@ encoding (the characters ReportLab's form code writes), and gives it to every te
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.acroform import AcroForm
 from reportlab.pdfbase.pdfdoc import (
@@ -34,6 +36,16 @@ class EmbeddedFontAcroForm(AcroForm):
         super().__init__(canvas)
         self.spec = spec
         self._font_ref: str | None = None
+        self._appearances: dict[str, Any] = {}
+
+    def checkboxAP(self, *args: Any, **options: Any) -> Any:
+        """The appearance stream of a checkbox state, made once per look: ReportLab makes
+        six per box and then shares equal ones, so a long form spent a third of its time
+        making streams it threw away."""
+        key = repr((args, sorted(options.items())))
+        if key not in self._appearances:
+            self._appearances[key] = super().checkboxAP(*args, **options)
+        return self._appearances[key]
 
     def makeFont(self, fontName: str | None) -> tuple[str, str]:
         """ReportLab's hook for a field's font: (reference, resource name); fontName is ignored."""
