@@ -370,7 +370,7 @@ def produce(
     """
     cache = cache or RenderCache(ONE_BUILD_ENTRIES)
     content = collect(project, files, cache)
-    jobs = _jobs(content, edition)
+    jobs = _jobs(content, edition, some_files=files is not None)
 
     def run(chosen: Callable[[str], bool]) -> Made:
         builder = Builder(project, content, printer, cache, only=chosen)
@@ -428,8 +428,9 @@ class Made:
         self.rebuilt += other.rebuilt
 
 
-def _jobs(content: Content, edition: str | None) -> list[tuple[str, Any]]:
-    """What to build: everything, or only the products of one regional edition."""
+def _jobs(content: Content, edition: str | None, some_files: bool) -> list[tuple[str, Any]]:
+    """What to build: everything, or only the products of one regional edition. When only
+    some content files were given, editions of posters not among them are left out."""
 
     def deck_job(deck: Deck) -> Any:
         return lambda builder, sizes: builder.deck(deck)
@@ -454,7 +455,9 @@ def _jobs(content: Content, edition: str | None) -> list[tuple[str, Any]]:
         return [(f"edition {edition}", edition_job(content.editions[edition]))]
     jobs = [(f"deck {d.id}", deck_job(d)) for d in content.decks.values()]
     jobs += [(f"poster {p.id}", poster_job(p)) for p in content.posters.values()]
-    jobs += [(f"edition {e.region.id}", edition_job(e)) for e in content.editions.values()]
+    editions = [e for e in content.editions.values()
+                if not some_files or e.poster in content.posters]  # fmt: skip
+    jobs += [(f"edition {e.region.id}", edition_job(e)) for e in editions]
     return jobs
 
 

@@ -37,8 +37,10 @@ def card_texts(card: Card) -> dict[str, str]:
     return texts
 
 
-def card_entry(card: Card) -> dict:
+def card_entry(card: Card, deck: Deck) -> dict:
     texts = card_texts(card)
+    if card.kind == "cover" and deck.digital_version_url:  # its QR code is on the cover
+        texts["digital_version_url"] = deck.digital_version_url
     content = json.dumps({"kind": card.kind, "texts": texts}, sort_keys=True, ensure_ascii=False)
     return {
         "id": card.id,
@@ -58,7 +60,7 @@ def manifest(decks: Iterable[Deck]) -> bytes:
                 "language": deck.language,
                 "edition": {"version": deck.edition.version, "date": deck.edition.date},
                 "file": deck.path.name,
-                "cards": [card_entry(card) for card in deck.cards],
+                "cards": [card_entry(card, deck) for card in deck.cards],
             }
             for deck in sorted(decks, key=lambda deck: deck.id)
         },

@@ -190,3 +190,17 @@ def test_text_set_smaller_is_noted_once(workspace: Path, run_cli) -> None:
     assert run.exit_code == 0
     notes = [line for line in run.output.splitlines() if line.startswith("note:")]
     assert len(notes) == 1 and "card 'vragen-gezin' (front)" in notes[0], notes
+
+
+def test_building_one_deck_file_writes_only_that_decks_products(workspace: Path) -> None:
+    """A regional edition adapts a poster: building only a deck file leaves it out."""
+    deck = workspace / "cards" / "praatplaat.yaml"
+    written = build(Project(workspace / "cards", workspace / "layouts", workspace / "output"),
+                    files=[deck])  # fmt: skip
+    assert sorted(path.name for path in written) == [
+        "manifest.json",
+        "praatplaat_a4-duplex.pdf",
+        "praatplaat_checklist.pdf",
+        "praatplaat_duplex-calibration.pdf",
+        "praatplaat_print.pdf",
+    ]

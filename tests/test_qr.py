@@ -4,6 +4,7 @@ in CMYK (pure K) in print files and RGB on screen, and a phone reads the address
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -154,3 +155,18 @@ def test_a_qr_element_needs_data_and_a_known_level(tmp_path: Path) -> None:
         with pytest.raises(UserError) as caught:
             parse_face(f'<face><qr {bad} x="1" y="2" size="20"/></face>', template)
         assert caught.value.problems[0].location.file == template
+
+
+def test_the_manifest_marks_the_cover_for_reprint_when_the_address_changes(
+    built: dict[str, bytes],
+) -> None:
+    decks = json.loads(built["manifest.json"])["decks"]
+    for deck_id, url in (
+        ("voor-wie-doen-we-wat", URLS["nl"]),
+        ("voor-wie-doen-we-wat-en", URLS["en"]),
+    ):
+        cover = decks[deck_id]["cards"][0]
+        assert cover["kind"] == "cover" and cover["texts"]["digital_version_url"] == url
+        assert all(
+            "digital_version_url" not in card["texts"] for card in decks[deck_id]["cards"][1:]
+        )
