@@ -234,9 +234,18 @@ class Builder:
         return layout
 
     def deck(self, deck: Deck) -> dict[str, bytes]:
-        """The print-shop file and the A4 sheets of a deck."""
+        """The print-shop file and the A4 sheets of a deck, and, when the deck asks questions,
+        its fillable checklist for a tablet."""
         key = fingerprint("deck", deck, self.layouts_key, self.printer)
-        return self._product(key, f"deck {deck.id}", lambda: self._deck(deck))
+        outputs = self._product(key, f"deck {deck.id}", lambda: self._deck(deck))
+        if has_checklist(deck):
+            outputs = {**outputs, **self._product(
+                fingerprint("checklist", deck, self.layouts_key),
+                f"checklist {deck.id}",
+                lambda: {f"{deck.id}_checklist.pdf":
+                         render_fillable_checklist(deck, self.deck_layout(deck))},
+            )}  # fmt: skip
+        return outputs
 
     def _deck(self, deck: Deck) -> dict[str, bytes]:
         layout = self.deck_layout(deck)
@@ -252,14 +261,11 @@ class Builder:
             self.printer.back_offset_mm,
         )
         calibration = render_calibration(deck, layout, plan, self.cache)
-        outputs = {
+        return {
             f"{deck.id}_print.pdf": self._pdfx(document, deck.edition.date),
             f"{deck.id}_a4-duplex.pdf": self._impose(document, plan, imposition),
             f"{deck.id}_duplex-calibration.pdf": self._impose(calibration, plan, imposition),
         }
-        if has_checklist(deck):  # a fillable form for a tablet, when the deck asks questions
-            outputs[f"{deck.id}_checklist.pdf"] = render_fillable_checklist(deck, layout)
-        return outputs
 
     def screen_deck(self, deck: Deck) -> RenderedDocument:
         """The deck in RGB, for the digital PDF; drawn once while the deck is unchanged."""
@@ -365,8 +371,8 @@ def produce(
     """Every product's files by name (nothing written), and what was drawn; only: the products
     to make, by label (default: all).
 
-    Making all, where there are posters, a forked child makes the screen products (digital
-    PDFs, HTML pages) while this process makes the print files: each core takes a share.
+    Making all, a forked child makes the screen products (digital PDFs, HTML pages, fillable
+    checklists) while this process makes the print files: each core takes a share.
     """
     cache = cache or RenderCache(ONE_BUILD_ENTRIES)
     content = collect(project, files, cache)
@@ -384,7 +390,7 @@ def produce(
         made.rebuilt = builder.rebuilt
         return made
 
-    if only is None and content.posters and CAN_FORK:
+    if only is None and CAN_FORK:
         screen = start_in_child(lambda: run(is_screen_product))
         try:
             made = run(is_print_product)
@@ -403,9 +409,12 @@ def produce(
     return made.outputs, made
 
 
+SCREEN_PRODUCTS = ("digital ", "checklist ")  # by label: RGB, for screens and tablets
+
+
 def is_screen_product(label: str) -> bool:
-    """Digital PDFs and HTML pages (made from drawings in RGB), as opposed to print files."""
-    return label.startswith("digital ")
+    """Digital PDFs, HTML pages and fillable checklists, as opposed to print files."""
+    return label.startswith(SCREEN_PRODUCTS)
 
 
 def is_print_product(label: str) -> bool:

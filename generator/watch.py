@@ -19,8 +19,6 @@ from generator.build import (
     Made,
     PrinterSettings,
     Project,
-    is_print_product,
-    is_screen_product,
     produce,
 )
 from generator.errors import UserError
@@ -63,7 +61,7 @@ class Session:
 
     def _screen_products(self) -> Made:
         logging.getLogger("generator").setLevel(logging.ERROR)  # the print side notes them
-        return self._make(is_screen_product)
+        return self._make(_for_worker)
 
     def rebuild(self) -> Rebuild:
         """Build from the current files; write only what changed; raise UserError on a
@@ -73,7 +71,7 @@ class Session:
             made = self._make(None)
         else:
             self.worker.ask()
-            made = _made_or_problems(lambda: self._make(is_print_product))
+            made = _made_or_problems(lambda: self._make(lambda label: not _for_worker(label)))
             made.add(_made_or_problems(self.worker.answer))
         if made.problems:
             raise UserError(made.problems)
@@ -91,6 +89,11 @@ class Session:
 
     def __exit__(self, *exception: object) -> None:
         self.close()
+
+
+def _for_worker(label: str) -> bool:
+    """The digital PDFs: the share of an edit's work that balances the two processes best."""
+    return label.startswith("digital ")
 
 
 def _made_or_problems(make: Callable[[], Made]) -> Made:

@@ -85,6 +85,7 @@ def test_an_edited_question_redraws_only_its_deck_and_lays_out_only_its_card(
     # The English deck, the other decks and the poster print files are unchanged.
     assert result.products == [
         "deck voor-wie-doen-we-wat",
+        "checklist voor-wie-doen-we-wat",
         "digital continuum",
         "digital continuum_midden-holland",
     ]
@@ -197,7 +198,7 @@ def test_the_command_reports_what_it_rebuilt_and_how_long_it_took(
     run = run_cli(workspace, "watch")
     assert run.exit_code == 0, run.output
     lines = run.output.splitlines()
-    assert lines[0].startswith("start: rebuilt 13 products in ")
+    assert lines[0].startswith("start: rebuilt 17 products in ")
     assert any(
         line.startswith(f"cards/{DECK_FILE}: rebuilt deck voor-wie-doen-we-wat, ")
         and " ms; wrote 8 files" in line
