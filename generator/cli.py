@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TypeVar
 
 import click
-import watchfiles
 
 from generator import __version__
 from generator.build import (
@@ -33,7 +32,6 @@ from generator.preview import (
     write_product_previews,
 )
 from generator.render.change_report import change_report_pdf
-from generator.watch import Rebuild, Session, SourceFilter, watch
 from generator.write.atomic import write_atomically
 
 T = TypeVar("T")
@@ -239,6 +237,10 @@ def changes_command(since: str, cards: Path, layouts: Path, output: Path) -> Non
 @click.option("--debug", is_flag=True, help="Show a traceback for an internal error.")
 def watch_command(cards: Path, layouts: Path, output: Path, verbose: bool, debug: bool) -> None:
     """Build, then rebuild what each saved content or layout file affects (Ctrl-C stops)."""
+    import watchfiles  # here: only watch needs it (and its worker process)
+
+    from generator.watch import Rebuild, Session, SourceFilter, watch
+
     notes = Notes.install(logging.WARNING)
     session = Session(Project(cards=cards, layouts=layouts, output=output))
 
@@ -280,8 +282,11 @@ def _changed(paths: list[str]) -> str:
 @main.command("preview")
 @click.argument("pdfs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @folder_options("output")
-@click.option("--dpi", type=click.IntRange(20, 600),
-              help=f"Resolution (default {THUMBNAIL_DPI} for thumbnails, {DEFAULT_DPI} for pages).")
+@click.option(
+    "--dpi",
+    type=click.IntRange(20, 600),
+    help=f"Resolution (default {THUMBNAIL_DPI} for thumbnails, {DEFAULT_DPI} for pages).",
+)
 def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None) -> None:
     """PNG thumbnails of every card and poster built into the output folder, and one contact
     sheet with all cards, in OUT/preview/; or, given PDFS, a PNG of each of their pages."""

@@ -8,13 +8,16 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import pypdfium2
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from generator.errors import Location, fail
 from generator.manifest import MANIFEST_NAME
 from generator.write.atomic import write_atomically
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+# pypdfium2 and Pillow are imported where they are used: the CLI starts without them.
 
 DEFAULT_DPI = 100
 THUMBNAIL_DPI = 40
@@ -27,6 +30,8 @@ ALL_CARDS = "all-cards.png"
 
 def page_images(pdf: Path, dpi: int = DEFAULT_DPI, trimmed: bool = False) -> list[Image.Image]:
     """Every page of a PDF as an image; trimmed: cut to the TrimBox (no bleed)."""
+    import pypdfium2
+
     document = pypdfium2.PdfDocument(pdf)
     try:
         images = []
@@ -50,6 +55,8 @@ def png(image: Image.Image) -> bytes:
 
 def contact_sheet(rows: Iterable[tuple[str | None, list[Image.Image]]]) -> Image.Image:
     """Rows of images on a grey ground, each row under its label (if any)."""
+    from PIL import Image, ImageDraw, ImageFont
+
     rows = list(rows)
     font = ImageFont.load_default(size=LABEL_PT)
     label_height = LABEL_PT + GUTTER_PX

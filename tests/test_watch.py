@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import watchfiles
 
-import generator.cli
 from generator.build import Project, build
 from generator.errors import UserError
 from generator.render.faces import FacePainter
@@ -194,7 +193,7 @@ def test_the_command_reports_what_it_rebuilt_and_how_long_it_took(
         edit(deck, "id: gezin-draagkracht", "id: gezin draagkracht")
         yield {(watchfiles.Change.modified, str(deck))}
 
-    monkeypatch.setattr(generator.cli.watchfiles, "watch", one_save)
+    monkeypatch.setattr(watchfiles, "watch", one_save)
     run = run_cli(workspace, "watch")
     assert run.exit_code == 0, run.output
     lines = run.output.splitlines()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pdfplumber
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
 
@@ -78,6 +77,8 @@ def inspect(path: Path) -> DocumentFacts:
     intents = [i.get_object() for i in root.get("/OutputIntents", [])]
     pdfx_intent = next((i for i in intents if i.get("/S") == "/GTS_PDFX"), None)
     pages = [_page(reader, page, number) for number, page in enumerate(reader.pages, start=1)]
+    import pdfplumber  # here, not above: a third of the CLI's start-up, needed only to check
+
     with pdfplumber.open(path) as pdf:
         for facts, page in zip(pages, pdf.pages, strict=True):
             height = float(page.height)
