@@ -391,7 +391,7 @@ def produce(
         return made
 
     if only is None and CAN_FORK:
-        screen = start_in_child(lambda: run(is_screen_product))
+        screen = start_in_child(lambda: _quietly(run, is_screen_product))
         try:
             made = run(is_print_product)
         except BaseException:
@@ -407,6 +407,12 @@ def produce(
         made.outputs[MANIFEST_NAME] = manifest(content.decks.values())
     made.outputs = dict(sorted(made.outputs.items()))
     return made.outputs, made
+
+
+def _quietly(run: Callable[[Callable[[str], bool]], Made], chosen: Callable[[str], bool]) -> Made:
+    """Run in a child without notes: the print side draws the same faces and says them once."""
+    logging.getLogger("generator").setLevel(logging.ERROR)
+    return run(chosen)
 
 
 SCREEN_PRODUCTS = ("digital ", "checklist ")  # by label: RGB, for screens and tablets
