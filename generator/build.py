@@ -10,6 +10,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator import progress
 from generator.errors import Location, Problem, UserError, fail
 from generator.impose.digital import complete_pdf
 from generator.impose.pdfx import mark_pdfx
@@ -410,8 +411,10 @@ def produce(
 
 
 def _quietly(run: Callable[[Callable[[str], bool]], Made], chosen: Callable[[str], bool]) -> Made:
-    """Run in a child without notes: the print side draws the same faces and says them once."""
+    """Run in a child without notes or progress: the print side draws the same faces and
+    says them once."""
     logging.getLogger("generator").setLevel(logging.ERROR)
+    progress.silence()
     return run(chosen)
 
 

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import click
 
-from generator import __version__
+from generator import __version__, progress
 from generator.build import (
     PrinterSettings,
     Project,
@@ -57,6 +57,7 @@ class Notes(logging.Handler):
         message = record.getMessage()
         if message not in self.said:
             self.said.add(message)
+            progress.make_room()
             click.echo(f"note: {message}", err=True)
 
     @staticmethod
@@ -181,8 +182,10 @@ def build_command(
     Notes.install(logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING)
     project = Project(cards=cards, layouts=layouts, output=output)
     printer = PrinterSettings(duplex, back_offset)
-    written = guarded(lambda: build(project, list(files) or None, edition, sizes or None, printer),
-                      debug)  # fmt: skip
+    with progress.shown_on(None if quiet else sys.stderr):
+        written = guarded(
+            lambda: build(project, list(files) or None, edition, sizes or None, printer), debug
+        )
     if not quiet:
         for path in written:
             click.echo(f"wrote {display_path(path)}")

@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator import __version__
 from generator.errors import UserError
 from generator.geometry import Size, mm
+from generator.progress import page_drawn
 from generator.render.cache import fingerprint
 from generator.render.faces import Box, Face, FacePainter
 from generator.render.fonts import font_name, register_family
@@ -96,6 +97,7 @@ def render_document(
         painter.paint(canvas, laid_out)
         canvas.restoreState()
         canvas.showPage()
+        page_drawn(info.title)
         pages.append(
             PageMap(
                 label=face.label,
