@@ -354,8 +354,7 @@ def build(
     printer: PrinterSettings = PrinterSettings(),
 ) -> list[Path]:
     """Build every product (or one region's); write nothing unless all succeed."""
-    outputs, _ = produce(project, files, edition, sizes, printer)
-    paths = output_paths(project.output, outputs)
+    paths = output_paths(project.output, produce(project, files, edition, sizes, printer).outputs)
     write_atomically(paths)
     return sorted(paths)
 
@@ -368,9 +367,9 @@ def produce(
     printer: PrinterSettings = PrinterSettings(),
     cache: RenderCache | None = None,
     only: Callable[[str], bool] | None = None,
-) -> tuple[dict[str, bytes], Made]:
-    """Every product's files by name (nothing written), and what was drawn; only: the products
-    to make, by label (default: all).
+) -> Made:
+    """Every product's files by name (nothing written), problems and what was drawn; only:
+    the products to make, by label (default: all). Raises UserError with every problem.
 
     Making all, a forked child makes the screen products (digital PDFs, HTML pages, fillable
     checklists) while this process makes the print files: each core takes a share.
@@ -407,7 +406,7 @@ def produce(
     if edition is None:
         made.outputs[MANIFEST_NAME] = manifest(content.decks.values())
     made.outputs = dict(sorted(made.outputs.items()))
-    return made.outputs, made
+    return made
 
 
 def _quietly(run: Callable[[Callable[[str], bool]], Made], chosen: Callable[[str], bool]) -> Made:

@@ -244,6 +244,9 @@ def watch_command(cards: Path, layouts: Path, output: Path, verbose: bool, debug
 
     from generator.watch import Rebuild, Session, SourceFilter, watch
 
+    for folder in (cards, layouts):
+        if not folder.is_dir():
+            raise click.BadParameter(f"{display_path(folder)} is not a folder to watch")
     notes = Notes.install(logging.WARNING)
     session = Session(Project(cards=cards, layouts=layouts, output=output))
 

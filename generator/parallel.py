@@ -55,9 +55,11 @@ def start_in_child(work: Callable[[], T]) -> Callable[[], T]:
     parent_end, child_end = Pipe()
     pid = _fork()
     if pid == 0:  # the child: work, send the outcome, leave without running the parent's exits
-        parent_end.close()
-        child_end.send(_outcome(work))
-        os._exit(0)
+        try:
+            parent_end.close()
+            child_end.send(_outcome(work))
+        finally:
+            os._exit(0)  # never return into the parent's code, even if sending failed
     child_end.close()
 
     def result() -> T:
@@ -81,18 +83,22 @@ class Worker(Generic[T]):
         self._connection, child_end = Pipe()
         self._pid = _fork()
         if self._pid == 0:
-            self._connection.close()
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
-            self._serve(child_end, work)
+            try:
+                self._connection.close()
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent
+                self._serve(child_end, work)
+            finally:
+                os._exit(0)  # never return into the parent's code
         child_end.close()
 
     @staticmethod
     def _serve(connection: Connection, work: Callable[[], T]) -> None:
+        """Answer every request until the parent closes the connection (or ends)."""
         while True:
             try:
                 connection.recv()
             except (EOFError, OSError):
-                os._exit(0)
+                return
             connection.send(_outcome(work))
 
     def ask(self) -> None:

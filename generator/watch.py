@@ -57,7 +57,7 @@ class Session:
         self.worker = Worker(self._screen_products) if CAN_FORK else None
 
     def _make(self, only: Callable[[str], bool] | None) -> Made:
-        return produce(self.project, printer=self.printer, cache=self.cache, only=only)[1]
+        return produce(self.project, printer=self.printer, cache=self.cache, only=only)
 
     def _screen_products(self) -> Made:
         logging.getLogger("generator").setLevel(logging.ERROR)  # the print side notes them
@@ -71,8 +71,11 @@ class Session:
             made = self._make(None)
         else:
             self.worker.ask()
-            made = _made_or_problems(lambda: self._make(lambda label: not _for_worker(label)))
-            made.add(_made_or_problems(self.worker.answer))
+            try:
+                made = _made_or_problems(lambda: self._make(lambda label: not _for_worker(label)))
+            finally:  # always take the worker's answer, or the next rebuild would get this one
+                theirs = _made_or_problems(self.worker.answer)
+            made.add(theirs)
         if made.problems:
             raise UserError(made.problems)
         paths = output_paths(self.project.output, made.outputs)

@@ -48,3 +48,11 @@ def test_a_worker_keeps_its_memory_between_asks_and_ends_when_closed() -> None:
     assert pid != os.getpid()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_a_result_that_cannot_be_sent_is_a_named_bug_not_a_second_parent() -> None:
+    """If the child cannot send its result, it still ends; the parent names the failure."""
+    parent = os.getpid()
+    with pytest.raises(RuntimeError, match="ended without a result"):
+        start_in_child(lambda: lambda: None)()  # a function cannot be pickled
+    assert os.getpid() == parent

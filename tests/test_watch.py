@@ -204,3 +204,11 @@ def test_the_command_reports_what_it_rebuilt_and_how_long_it_took(
         for line in lines
     ), run.output
     assert f"error: cards/{DECK_FILE}:" in run.output and "Fix it and save again" in run.output
+
+
+def test_watching_a_folder_that_does_not_exist_is_a_usage_error(
+    tmp_path: Path, run_cli: Callable[..., Run]
+) -> None:
+    run = run_cli(tmp_path, "watch", "--cards", "kaarten")
+    assert run.exit_code == 2
+    assert "kaarten is not a folder to watch" in run.output and "Traceback" not in run.output

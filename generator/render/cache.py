@@ -27,16 +27,11 @@ class RenderCache:
     def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
         self._entries: OrderedDict[str, Any] = OrderedDict()
         self.max_entries = max_entries
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: str) -> Any | None:
         value = self._entries.get(key)
-        if value is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self._entries.move_to_end(key)
+        if value is not None:
+            self._entries.move_to_end(key)
         return value
 
     def put(self, key: str, value: Any) -> None:
