@@ -67,8 +67,6 @@ def localize(
             items = Sequence(walk(value, [*where, i]) for i, value in enumerate(node))
             items.line, items.item_lines = node.line, node.item_lines
             return items
-        if isinstance(node, str) and language == primary:
-            return Translated(node)
         return node
 
     return walk(document, []), problems
