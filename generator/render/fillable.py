@@ -30,7 +30,7 @@ from generator.render.colors import screen_rgb
 from generator.render.fonts import font_name, register_family
 from generator.render.form_font import use_embedded_form_font
 from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
-from generator.render.markup import plain, to_paragraph
+from generator.render.markup import content_paragraph, plain
 
 FORM_FOLDER = "checklist-form"
 SETTINGS_FILE = "form.yaml"
@@ -174,7 +174,7 @@ class FormWriter:
         return Color(*screen_rgb(self.layout.colors[name]))
 
     def paragraph(self, text: str, role: str, color: str | None = None) -> Paragraph:
-        return Paragraph(to_paragraph(text), self.paragraph_style(role, color))
+        return content_paragraph(text, self.paragraph_style(role, color))
 
     def paragraph_style(self, role: str, color: str | None) -> ParagraphStyle:
         """One style per role and colour for the whole form."""

@@ -15,7 +15,7 @@ from generator.layout_model import Layout, TextStyle
 from generator.render.drawlist import Check, Frame, Gap, Para
 from generator.render.fonts import font_name
 from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
-from generator.render.markup import to_paragraph
+from generator.render.markup import content_paragraph
 
 STEP_PT = 0.5
 ALIGNMENTS = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
@@ -137,10 +137,8 @@ class TextSetter:
         size = max(style.min_size, style.size - step * STEP_PT)
         bullet = isinstance(block, Para) and bool(block.bullet)
         paragraph_style = self._paragraph_style(style, size, bullet)
-        if isinstance(block, Para) and block.bullet:
-            return Paragraph(to_paragraph(block.text), paragraph_style, bulletText=block.bullet)
-        paragraph = Paragraph(to_paragraph(block.text), paragraph_style)
         if isinstance(block, Para):
-            return paragraph
+            return content_paragraph(block.text, paragraph_style, block.bullet)
+        paragraph = content_paragraph(block.text, paragraph_style)
         box_color = paragraph_style.textColor
         return CheckItem(paragraph, mm(block.x), mm(block.box), mm(block.text_x), box_color)
