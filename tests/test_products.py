@@ -208,3 +208,20 @@ def test_building_one_deck_file_writes_only_that_decks_products(workspace: Path)
         "praatplaat_duplex-calibration.pdf",
         "praatplaat_print.pdf",
     ]
+
+
+def test_a_face_that_comes_again_is_drawn_once_and_shown_alike(built: dict[str, Path]) -> None:
+    """The focus group deck has two cards with the same back: the second shows a form XObject
+    drawn once, and looks exactly like the first."""
+    path = built["focusgroep_print.pdf"]
+    reader = PdfReader(path)
+    with_forms = [
+        number for number, page in enumerate(reader.pages) if page["/Resources"].get("/XObject")
+    ]
+    assert len(with_forms) == 1
+    again = with_forms[0]
+    texts = page_texts(path)
+    first = next(n for n in range(1, again, 2) if texts[n] == texts[again])
+    pdf = pypdfium2.PdfDocument(path)
+    shown = [pdf[n].render(scale=1).to_pil().convert("RGB").tobytes() for n in (first, again)]
+    assert shown[0] == shown[1]

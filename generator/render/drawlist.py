@@ -215,33 +215,31 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
+def _attributes(cls: type) -> tuple[dict[str, bool], bool]:
+    """The element's attributes, each with whether it is a number, and whether it has text."""
+    hints = get_type_hints(cls)
+    numbers = {field.name: hints[field.name] is float for field in fields(cls)}
+    has_text = numbers.pop("text", None) is not None
+    return numbers, has_text
 
 
 def _build(cls: type, node: ElementTree.Element, template: Path, **given: Any) -> Any:
     """An element from the node's attributes (and its text, for text blocks)."""
-    hints = _hints(cls)
+    numbers, has_text = _attributes(cls)
     values: dict[str, Any] = dict(given)
-    attributes = dict(node.attrib)
-    if "text" in hints:
+    if has_text:
         values["text"] = "".join(node.itertext())
-    for field in fields(cls):
-        if field.name in values or field.name not in attributes:
-            continue
-        raw = attributes.pop(field.name)
-        try:
-            values[field.name] = float(raw) if hints[field.name] is float else raw
-        except ValueError:
-            raise fail(
-                Location(template), f"<{node.tag}> {field.name}='{raw}' is not a number"
-            ) from None
-    unknown = set(attributes) - set(values)
+    unknown = [name for name in node.attrib if name in values or name not in numbers]
     if unknown:
         raise fail(
             Location(template),
             f"<{node.tag}> has unknown attribute(s): {', '.join(sorted(unknown))}",
         )
+    for name, raw in node.attrib.items():
+        try:
+            values[name] = float(raw) if numbers[name] else raw
+        except ValueError:
+            raise fail(Location(template), f"<{node.tag}> {name}='{raw}' is not a number") from None
     try:
         return cls(**values)
     except TypeError as error:
