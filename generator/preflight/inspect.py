@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader
-from pypdf.generic import ContentStream, DictionaryObject
+if TYPE_CHECKING:  # pypdf is imported by a preflight, not by every start of the CLI
+    from pypdf import PdfReader
 
 MM = 72 / 25.4
 Box = tuple[float, float, float, float]
@@ -71,6 +72,8 @@ class DocumentFacts:
 
 
 def inspect(path: Path) -> DocumentFacts:
+    from pypdf import PdfReader
+
     reader = PdfReader(path)
     info = reader.metadata or {}
     root = reader.trailer["/Root"]
@@ -124,6 +127,8 @@ def _page(reader: PdfReader, page, number: int) -> PageFacts:
 
 def _scan(reader, contents, resources, facts: PageFacts, depth: int) -> None:
     """Fonts, colour spaces and ink of a content stream and of the forms it draws."""
+    from pypdf.generic import ContentStream, DictionaryObject
+
     resources = resources.get_object() if resources is not None else DictionaryObject()
     for font in (resources.get("/Font") or {}).values():
         facts.fonts.add(_font(font.get_object()))

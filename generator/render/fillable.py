@@ -166,7 +166,7 @@ class FormWriter:
         self.bottom = mm(settings.margin_mm + settings.footer_mm)
         self.y = self.height - mm(settings.margin_mm)
         self._styles: dict[tuple[str, str | None], ParagraphStyle] = {}
-        self._heights: dict[tuple[str, bool], float] = {}
+        self._items: dict[tuple[str, bool], tuple[Paragraph, float]] = {}
 
     # -- text ---------------------------------------------------------------------------------
 
@@ -251,12 +251,19 @@ class FormWriter:
         return mm(self.s.band_mm) + mm(3) + items + notes + mm(1.5) + mm(self.s.notes_mm)
 
     def item_height(self, question: Question, sub: bool) -> float:
-        """Asked when fitting a group and again when placing each question: measured once."""
-        if (question.ref, sub) not in self._heights:
-            text_x = self.text_x(sub)
-            paragraph = self.paragraph(question.text, "subquestion" if sub else "question")
-            self._heights[question.ref, sub] = paragraph.wrap(self.inner - text_x, self.height)[1]
-        return self._heights[question.ref, sub]
+        """Asked when fitting a group and again when placing each question: set once."""
+        return self.item_paragraph(question, sub)[1]
+
+    def item_paragraph(self, question: Question, sub: bool) -> tuple[Paragraph, float]:
+        """A question's paragraph, wrapped, and its height; muted when it has no tick box."""
+        key = (question.ref, sub)
+        if key not in self._items:
+            role = "subquestion" if sub else "question"
+            color = None if question.check else "muted"
+            paragraph = self.paragraph(question.text, role, color)
+            _, height = paragraph.wrap(self.inner - self.text_x(sub), self.height)
+            self._items[key] = paragraph, height
+        return self._items[key]
 
     def text_x(self, sub: bool) -> float:
         s = self.s
@@ -287,10 +294,9 @@ class FormWriter:
 
     def item(self, group: Group, question: Question, sub: bool) -> None:
         s = self.s
-        role = "subquestion" if sub else "question"
-        paragraph = self.paragraph(question.text, role, color=None if question.check else "muted")
-        text_x = self.text_x(sub)
-        h = self.place(paragraph, self.left + text_x, self.y, self.inner - text_x)
+        paragraph, h = self.item_paragraph(question, sub)
+        paragraph.drawOn(self.canvas, self.left + self.text_x(sub), self.y - h)
+        del self._items[question.ref, sub]  # placed: a long form does not keep its lines
         if question.check:
             box = mm(s.sub_box_mm if sub else s.box_mm)
             size = paragraph.style.fontSize

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
@@ -13,7 +12,10 @@ LEVELS = ("L", "M", "Q", "H")  # error correction: 7, 15, 25, 30 % of the code m
 
 
 def qr_matrix(data: str, level: str = "M") -> list[list[bool]]:
-    """The code's modules, rows top to bottom, True for dark: ReportLab's own encoder."""
+    """The code's modules, rows top to bottom, True for dark: ReportLab's own encoder (its
+    graphics package is imported here, by the few faces that carry a code)."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
     widget = QrCodeWidget(data, barLevel=level, barBorder=0)
     widget.qr.make()
     return [[bool(module) for module in row] for row in widget.qr.modules]

@@ -9,13 +9,15 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, ValidationError, validators
 
 from generator.errors import Location, Problem
 from generator.load.yaml_file import Mapping, Sequence
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is found invalid
+    from jsonschema import ValidationError
 
 # How a list's items are called in messages, by the key that holds the list.
 ITEM_NOUNS = {
@@ -58,6 +60,8 @@ def _ecma_pattern(
     """`pattern` as JSON Schema (ECMA-262) reads it, as editors do: `$` only at the very end.
     Python's `$` also matches before a final newline, which let `id: "x\\n"` (or an id
     written as a `|` block) through, into a file name."""
+    from jsonschema import ValidationError
+
     if validator.is_type(instance, "string") and not _python_regex(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -78,7 +82,16 @@ def _python_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-SchemaValidator = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+@cache
+def _reference_class() -> Any:
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+
+
+def reference_validator(schema: dict[str, Any]) -> Any:
+    """jsonschema's validator for the schema: slow, and it says what is wrong and where."""
+    return _reference_class()(schema)
 
 
 @cache
@@ -107,7 +120,7 @@ def check_schema(document: Any, schema_name: str, path: Path) -> list[Problem]:
     """Every schema problem in a parsed YAML document, one Problem each."""
     if is_valid_quickly(document, schema_name):
         return []
-    validator = SchemaValidator(load_schema(schema_name))
+    validator = reference_validator(load_schema(schema_name))
     errors = list(_leaf_errors(validator.iter_errors(document)))
     typos = _typo_targets(errors)
     problems: list[Problem] = []
