@@ -43,7 +43,8 @@ from generator.validate.poster import check_poster_references, validate_poster
 from generator.write.atomic import output_paths, write_atomically
 
 T = TypeVar("T")
-# A single build keeps only recent work (repeated card backs, say): memory stays bounded.
+# A single build keeps documents and products other products are made of (the RGB deck of
+# every digital PDF, say), not laid-out faces: a document draws a repeated face once itself.
 ONE_BUILD_ENTRIES = 500
 log = logging.getLogger(__name__)
 EDITIONS_FOLDER = "editions"
@@ -178,6 +179,7 @@ class Builder:
     content: Content
     printer: PrinterSettings = PrinterSettings()
     cache: RenderCache = field(default_factory=RenderCache)
+    face_cache: RenderCache | None = None  # laid-out faces (default: none kept)
     layouts: dict[str, Layout] = field(default_factory=dict)
     rebuilt: list[str] = field(default_factory=list)  # products drawn, not taken from the cache
     only: Callable[[str], bool] = lambda label: True  # which products this builder makes
@@ -250,7 +252,7 @@ class Builder:
 
     def _deck(self, deck: Deck) -> dict[str, bytes]:
         layout = self.deck_layout(deck)
-        document = render_deck(deck, layout, cache=self.cache)
+        document = render_deck(deck, layout, cache=self.face_cache)
         imposition = layout.imposition
         if self.printer.duplex:
             imposition = replace(imposition, duplex=self.printer.duplex)
@@ -261,7 +263,7 @@ class Builder:
             deck.location("deck › trim"),
             self.printer.back_offset_mm,
         )
-        calibration = render_calibration(deck, layout, plan, self.cache)
+        calibration = render_calibration(deck, layout, plan, self.face_cache)
         return {
             f"{deck.id}_print.pdf": self._pdfx(document, deck.edition.date),
             f"{deck.id}_a4-duplex.pdf": self._impose(document, plan, imposition),
@@ -272,7 +274,7 @@ class Builder:
         """The deck in RGB, for the digital PDF; drawn once while the deck is unchanged."""
         return self.cache.memo(
             fingerprint("screen", deck, self.layouts_key),
-            lambda: render_deck(deck, self.deck_layout(deck), "rgb", self.cache),
+            lambda: render_deck(deck, self.deck_layout(deck), "rgb", self.face_cache),
         )
 
     def screen_poster(self, poster: Poster, size: str) -> RenderedDocument:
@@ -282,7 +284,7 @@ class Builder:
         return self.cache.memo(
             fingerprint("screen-poster", poster, size, shown, self.layouts_key),
             lambda: render_poster(
-                poster, deck, self.poster_layout(poster), "poster", size, "rgb", self.cache
+                poster, deck, self.poster_layout(poster), "poster", size, "rgb", self.face_cache
             ),
         )
 
@@ -325,7 +327,7 @@ class Builder:
         outputs = {}
         for size in sizes:
             for kind in POSTER_KINDS:
-                document = render_poster(poster, deck, layout, kind, size, cache=self.cache)
+                document = render_poster(poster, deck, layout, kind, size, cache=self.face_cache)
                 name = poster.product_id if kind == "poster" else f"{poster.product_id}-{kind}"
                 outputs[f"{name}_{size}_print.pdf"] = self._pdfx(document, poster.edition.date)
         return outputs
@@ -373,13 +375,15 @@ def produce(
 
     Making all, a forked child makes the screen products (digital PDFs, HTML pages, fillable
     checklists) while this process makes the print files: each core takes a share.
+    A cache given (watch's, for a session) also keeps laid-out faces.
     """
+    face_cache = cache
     cache = cache or RenderCache(ONE_BUILD_ENTRIES)
     content = collect(project, files, cache)
     jobs = _jobs(content, edition, some_files=files is not None)
 
     def run(chosen: Callable[[str], bool]) -> Made:
-        builder = Builder(project, content, printer, cache, only=chosen)
+        builder = Builder(project, content, printer, cache, face_cache, only=chosen)
         made = Made()
         for label, job in jobs:
             log.info("building %s", label)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
@@ -53,9 +53,11 @@ def render_document(
 ) -> RenderedDocument:
     """Lay out and draw each face on a page of its own; every problem is reported at once.
 
-    Faces are drawn as soon as they are laid out, so a long deck never holds all of its
-    laid-out faces in memory; after a problem the rest are only laid out, for the report.
-    trim is the printed size; the design, scaled, is centred on it (default: the design).
+    Faces are drawn as soon as they are laid out, so a long deck never holds its laid-out
+    faces in memory; a face that comes again is drawn once more, into a form XObject that
+    its later pages show (see FacesDrawn). After a problem the rest are only laid out, for
+    the report. trim is the printed size; the design, scaled, is centred on it (default:
+    the design).
     """
     layout = painter.layout
     register_family(layout.font)
@@ -82,10 +84,10 @@ def render_document(
     trim_box = (mm(bleed), mm(bleed), mm(bleed + trim.w), mm(bleed + trim.h))
     pages, keys, problems = [], [], []
     bleed_box = (-offset_x, -offset_y, page[0] - offset_x, page[1] - offset_y)
-    faces_drawn = RepeatedFaces(canvas, painter, bleed_box)
+    faces_drawn = FacesDrawn(canvas, painter, bleed_box)
     for face in faces:
         try:
-            laid_out = painter.lay_out(face)
+            laid_out = faces_drawn.lay_out(face)
         except UserError as error:
             problems.extend(error.problems)
             continue
@@ -114,14 +116,24 @@ def render_document(
     return RenderedDocument(buffer.getvalue(), trim, bleed, tuple(pages), key)
 
 
-class RepeatedFaces:
-    """Paints faces; a face that comes again (the same back on many cards) is drawn once into
-    a form XObject that every later page shows: less work, and a smaller file."""
+class FacesDrawn:
+    """Lays out and paints a document's faces. The second time a face comes (the same back on
+    many cards), it is drawn into a form XObject that its later pages show: less work, and
+    a smaller file. Only where its anchors and links stand is kept, not its laid-out text."""
 
     def __init__(self, canvas: Canvas, painter: FacePainter, bleed_box: Box) -> None:
         self.canvas, self.painter, self.bleed_box = canvas, painter, bleed_box
         self.seen: set[str] = set()
-        self.forms: set[str] = set()
+        self.forms: dict[str, LaidOut] = {}  # by key, without elements
+
+    def lay_out(self, face: Face) -> LaidOut:
+        draw_list = self.painter.draw_list(face)
+        form = self.forms.get(draw_list.key)
+        if form is None:
+            return self.painter.lay_out(face, draw_list)
+        laid_out = replace(form, face=face)
+        self.painter.say_notes(laid_out)
+        return laid_out
 
     def draw(self, laid_out: LaidOut) -> None:
         """Paint the face at the canvas origin (the trim's bottom-left corner)."""
@@ -132,10 +144,10 @@ class RepeatedFaces:
             return
         name = f"face-{key[:16]}"
         if key not in self.forms:
-            self.forms.add(key)
             self.canvas.beginForm(name, *self.bleed_box)
             self.painter.paint(self.canvas, laid_out)
             self.canvas.endForm()
+            self.forms[key] = replace(laid_out, elements=[])
         self.canvas.doForm(name)
 
 

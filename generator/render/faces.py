@@ -6,7 +6,7 @@ import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
@@ -57,6 +57,13 @@ class LaidOut:
     links: list[tuple[Box, str]] = field(default_factory=list)
     notes: list[Shrunk] = field(default_factory=list)
     key: str = ""  # content hash of what it depends on (see RenderCache)
+
+
+class DrawList(NamedTuple):
+    """A face's template output (XML) and its key (see RenderCache)."""
+
+    xml: str
+    key: str
 
 
 @dataclass(frozen=True)
@@ -114,24 +121,33 @@ class FacePainter:
             return Color((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
         return CMYKColor(c, m, y, k)
 
-    def lay_out(self, face: Face) -> LaidOut:
-        """The face's elements with their text set, or an error naming file, item and text."""
+    def draw_list(self, face: Face) -> DrawList:
+        """The face's template output, and the key of everything its drawing depends on."""
         values = {**self.common_values(), **face.values}
         xml = render_template(self.layout.folder, face.template, values)
-        key = fingerprint(self.key, face.template, xml)
+        return DrawList(xml, fingerprint(self.key, face.template, xml))
+
+    def lay_out(self, face: Face, draw_list: DrawList | None = None) -> LaidOut:
+        """The face's elements with their text set, or an error naming file, item and text."""
+        xml, key = draw_list or self.draw_list(face)
         kept = self.cache.get(key)
         if kept is None:
             kept = self._lay_out(face, xml, key)
             self.cache.put(key, kept)
-        for note in kept.notes:
+        laid_out = LaidOut(face, kept.elements, kept.anchors, kept.links, kept.notes, key)
+        self.say_notes(laid_out)
+        return laid_out
+
+    def say_notes(self, laid_out: LaidOut) -> None:
+        """Tell the editor where text was set smaller to fit."""
+        for note in laid_out.notes:
             log.warning(
                 "%s: %s: the text from %s on is set %g pt smaller than the layout's size, to fit",
                 self.locate(note.first_ref),
-                face.label,
+                laid_out.face.label,
                 note.first_ref,
                 note.points,
             )
-        return LaidOut(face, kept.elements, kept.anchors, kept.links, kept.notes, key)
 
     def _lay_out(self, face: Face, xml: str, key: str) -> LaidOut:
         laid_out = LaidOut(face, [], key=key)
