@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -40,112 +41,256 @@ class Sequence(list):
     item_lines: list[int]
 
 
-class _LineLoader(yaml.CSafeLoader):
-    """SafeLoader that records lines, rejects duplicate keys and other tags than plain
-    content's, and counts nodes (merged `<<` entries included)."""
+class _Parser(yaml.CSafeLoader):
+    """libyaml's parser and PyYAML's safe resolver; dates stay text ("2026-11-23"), so the
+    schema decides what a valid date is."""
 
-    def __init__(self, stream: str, path: Path) -> None:
-        super().__init__(stream)
-        self.path = path
-        self.nodes_built = 0
 
-    def _count(self, node: yaml.Node, depth: int) -> None:
-        self.nodes_built += 1
-        if self.nodes_built > MAX_NODES:
+_Parser.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _CORE + "timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_SCALARS = {tag: yaml.SafeLoader.yaml_constructors[tag] for tag in ALLOWED_TAGS[yaml.ScalarNode]}
+_STARTS = {yaml.MappingStartEvent: yaml.MappingNode, yaml.SequenceStartEvent: yaml.SequenceNode}
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+Events = Iterator[yaml.Event]
+
+
+class _DocumentBuilder:
+    """Builds the document straight from libyaml's events: no node graph is held, so a large
+    file costs a third of the memory and half the time. Records lines, rejects duplicate keys
+    and other tags than plain content's, and counts values: an alias (*name) is built again
+    from its anchor's events each time, merged `<<` entries included, so a "billion laughs"
+    stops at MAX_NODES."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.parser, self.path = _Parser(text), path
+        self.values_built = 0
+        self.anchors: dict[str, list[Any]] = {}  # each anchor's events, by name
+        self.recording: list[list[Any]] = []  # the events of anchors still open
+        self.replaying = 0  # > 0 while an alias is built from its anchor's events
+
+    def document(self) -> Any:
+        """The file's single document (None if it has none)."""
+        events = self._live()
+        next(events)  # StreamStart
+        start = next(events)
+        if isinstance(start, yaml.StreamEndEvent):
+            return None
+        result = self._value(next(events), events, 0)
+        next(events)  # DocumentEnd
+        event = next(events)
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream", start.start_mark,
+                "but found another document", event.start_mark,
+            )  # fmt: skip
+        return result
+
+    def dispose(self) -> None:
+        self.parser.dispose()
+
+    def _live(self) -> Events:
+        """The parser's events, each also kept by every anchor open around it; an alias is kept
+        bound to the anchor it names now, as YAML binds it."""
+        while True:
+            event = self.parser.get_event()
+            if self.recording:
+                kept = event
+                if isinstance(event, yaml.AliasEvent):
+                    kept = _BoundAlias(
+                        event.anchor, event.start_mark, self.anchors.get(event.anchor)
+                    )
+                for events in self.recording:
+                    events.append(kept)
+            yield event
+
+    def _value(self, event: yaml.Event, events: Events, depth: int) -> Any:
+        """The value that starts with `event`; `events` gives the rest of it."""
+        if isinstance(event, _ALIASES):
+            return self._alias(event, depth)
+        if event.anchor is None or self.replaying:
+            return self._build(event, events, depth)
+        self._refuse_duplicate_anchor(event)
+        recorded = [event]
+        if not isinstance(event, yaml.ScalarEvent):
+            self.recording.append(recorded)
+        try:
+            value = self._build(event, events, depth)
+        finally:
+            if self.recording and self.recording[-1] is recorded:
+                self.recording.pop()
+        self.anchors[event.anchor] = recorded
+        return value
+
+    def _refuse_duplicate_anchor(self, event: yaml.Event) -> None:
+        """PyYAML's rule: an anchor name is given once."""
+        earlier = self.anchors.get(event.anchor) or next(
+            (r for r in self.recording if r[0].anchor == event.anchor), None
+        )
+        if earlier:
+            raise yaml.composer.ComposerError(
+                f"found duplicate anchor {event.anchor!r}; first occurrence",
+                earlier[0].start_mark, "second occurrence", event.start_mark,
+            )  # fmt: skip
+
+    def _alias(self, event: yaml.AliasEvent | _BoundAlias, depth: int) -> Any:
+        """The anchor's value, built again from its events."""
+        replay = iter(self._anchored(event))
+        self.replaying += 1
+        try:
+            return self._build(next(replay), replay, depth)
+        finally:
+            self.replaying -= 1
+
+    def _anchored(self, event: yaml.AliasEvent | _BoundAlias) -> list[Any]:
+        """The events of the anchor an alias names."""
+        events = event.events if isinstance(event, _BoundAlias) else self.anchors.get(event.anchor)
+        if events is None:
+            if any(r[0].anchor == event.anchor for r in self.recording):  # inside itself
+                self._count(event, MAX_DEPTH + 1)
+            raise yaml.composer.ComposerError(
+                None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+            )
+        return events
+
+    def _count(self, event: yaml.Event, depth: int) -> None:
+        self.values_built += 1
+        if self.values_built > MAX_NODES:
             raise fail(
-                Location(self.path, node.start_mark.line + 1),
+                Location(self.path, event.start_mark.line + 1),
                 f"the file expands to more than {MAX_NODES:,} values",
                 "remove repeated aliases (*name); a deck needs far fewer values",
             )
         if depth > MAX_DEPTH:
             raise fail(
-                Location(self.path, node.start_mark.line + 1),
+                Location(self.path, event.start_mark.line + 1),
                 f"the content is nested more than {MAX_DEPTH} levels deep",
                 "sub-questions go one level deep; check the indentation",
             )
 
-    def _check_tag(self, node: yaml.Node) -> None:
-        if isinstance(node, yaml.ScalarNode) and node.tag in _TEXT_TAGS:
-            node.tag = _CORE + "str"
-        if node.tag not in ALLOWED_TAGS[type(node)]:
-            tag = node.tag.replace(_CORE, "!!")
+    def _tag(self, event: yaml.Event) -> str:
+        """The event's tag, resolved as PyYAML's composer would, or an error if not allowed."""
+        kind = _STARTS.get(type(event), yaml.ScalarNode)
+        tag = event.tag
+        if tag is None or tag == "!":
+            value = event.value if kind is yaml.ScalarNode else None
+            tag = self.parser.resolve(kind, value, event.implicit)
+        if kind is yaml.ScalarNode and tag in _TEXT_TAGS:
+            tag = _CORE + "str"
+        if tag not in ALLOWED_TAGS[kind]:
             raise fail(
-                Location(self.path, node.start_mark.line + 1),
-                f"the tag '{tag}' is not allowed",
+                Location(self.path, event.start_mark.line + 1),
+                f"the tag '{tag.replace(_CORE, '!!')}' is not allowed",
                 "remove it: content is text, lists and keys only "
                 "(a text that starts with '!' needs quotes)",
             )
+        return tag
 
-    def flatten_mapping(self, node: yaml.MappingNode) -> None:
-        """Merge `<<: *name` entries into the mapping, as SafeLoader does, but count every
-        merged entry: merges of merges double at each level (a "billion laughs" by `<<`)."""
-        merges = [value for key, value in node.value if key.tag == _CORE + "merge"]
-        if not merges:
-            return
-        # Without its merge keys first, so that a mapping merging itself ends.
-        node.value = [(key, value) for key, value in node.value if key.tag != _CORE + "merge"]
-        merged: list[tuple[yaml.Node, yaml.Node]] = []
-        for value in merges:
-            sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
-            for source in reversed(sources):  # SafeLoader's order: the last source first
-                if not isinstance(source, yaml.MappingNode):
-                    raise fail(
-                        Location(self.path, source.start_mark.line + 1),
-                        "'<<' merges only groups of keys (mappings)",
-                        "write '<<: *name' where &name marks a group of keys",
-                    )
-                self.flatten_mapping(source)
-                for _ in source.value:
-                    self._count(source, 0)
-                merged.extend(source.value)
-        node.value = merged + node.value
+    def _build(self, event: yaml.Event, events: Events, depth: int) -> Any:
+        self._count(event, depth)
+        tag = self._tag(event)
+        if isinstance(event, yaml.ScalarEvent):
+            if tag == _CORE + "str":
+                return event.value
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+            return _SCALARS[tag](self.parser, node)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = Sequence()
+            items.line, items.item_lines = event.start_mark.line + 1, []
+            for item in iter(events.__next__, None):
+                if isinstance(item, _ENDS):
+                    return items
+                first = self._anchored(item)[0] if isinstance(item, _ALIASES) else item
+                items.item_lines.append(first.start_mark.line + 1)  # an alias: its anchor's
+                items.append(self._value(item, events, depth + 1))
+        return self._mapping(event, events, depth)
 
-    def construct_document(self, node: yaml.Node) -> Any:
-        return self._build(node, 0)
+    def _mapping(self, event: yaml.Event, events: Events, depth: int) -> Mapping:
+        """A mapping, with the entries `<<: *name` merges in: YAML's merge keys, as SafeLoader
+        reads them. A key written twice in the mapping itself is an error."""
+        merged: list[tuple[str, int, Any]] = []
+        own: list[tuple[str, int, Any]] = []
+        for key_event in iter(events.__next__, None):
+            if isinstance(key_event, _ENDS):
+                break
+            line = key_event.start_mark.line + 1
+            key = self._key(key_event, events)
+            value_event = next(events)
+            if key is _MERGE:
+                merged += self._merged(value_event, events, depth)
+            else:
+                own.append((key, line, self._value(value_event, events, depth + 1)))
+        result = Mapping()
+        result.line, result.key_lines = event.start_mark.line + 1, {}
+        for key, line, value in merged:  # an earlier source wins, as in SafeLoader
+            result[key], result.key_lines[key] = value, line
+        written: set[str] = set()
+        for key, line, value in own:  # and the mapping's own keys win over merged ones
+            if key in written:
+                raise fail(
+                    Location(self.path, line),
+                    f"the key '{key}' appears twice (first on line {result.key_lines[key]})",
+                    "keep one of the two; YAML would silently drop the first",
+                )
+            written.add(key)
+            result[key], result.key_lines[key] = value, line
+        return result
 
-    def _build(self, node: yaml.Node, depth: int) -> Any:
-        self._count(node, depth)
-        self._check_tag(node)
-        line = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            self.flatten_mapping(node)
-            result = Mapping()
-            result.line, result.key_lines = line, {}
-            for key_node, value_node in node.value:
-                self._check_tag(key_node)
-                key = self.construct_object(key_node)
-                key_line = key_node.start_mark.line + 1
-                if not isinstance(key, str):
-                    raise fail(
-                        Location(self.path, key_line),
-                        f"the key {key!r} is not a name",
-                        "keys are words such as 'text' or 'id'",
-                    )
-                if key in result:
-                    raise fail(
-                        Location(self.path, key_line),
-                        f"the key '{key}' appears twice (first on line {result.key_lines[key]})",
-                        "keep one of the two; YAML would silently drop the first",
-                    )
-                result[key] = self._build(value_node, depth + 1)
-                result.key_lines[key] = key_line
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            result_list = Sequence()
-            result_list.line = line
-            result_list.item_lines = []
-            for item in node.value:
-                result_list.append(self._build(item, depth + 1))
-                result_list.item_lines.append(item.start_mark.line + 1)
-            return result_list
-        return self.construct_object(node)
+    def _key(self, event: yaml.Event, events: Events) -> str | object:
+        """A key's text, or _MERGE for `<<`; any other key is an error."""
+        if isinstance(event, _ALIASES):
+            event = self._anchored(event)[0]
+        if isinstance(event, yaml.ScalarEvent):
+            if (
+                event.tag is None
+                and self.parser.resolve(yaml.ScalarNode, event.value, event.implicit)
+                == _CORE + "merge"
+            ):
+                return _MERGE
+            key = self._build(event, events, 0)
+            shown = repr(key)
+        else:
+            key, shown = None, "[…]" if isinstance(event, yaml.SequenceStartEvent) else "{…}"
+        if not isinstance(key, str):
+            raise fail(
+                Location(self.path, event.start_mark.line + 1),
+                f"the key {shown} is not a name",
+                "keys are words such as 'text' or 'id'",
+            )
+        return key
+
+    def _merged(self, event: yaml.Event, events: Events, depth: int) -> list[tuple]:
+        """The entries a `<<` brings in: of one mapping, or of a list of them (the last first).
+        They stand in the mapping itself: no deeper."""
+        value = self._value(event, events, depth)
+        sources = value if isinstance(value, Sequence) else [value]
+        entries = []
+        for source in reversed(sources):
+            if not isinstance(source, Mapping):
+                raise fail(
+                    Location(self.path, getattr(source, "line", event.start_mark.line + 1)),
+                    "'<<' merges only groups of keys (mappings)",
+                    "write '<<: *name' where &name marks a group of keys",
+                )
+            for key, item in source.items():
+                self._count(event, 0)
+                entries.append((key, source.key_lines[key], item))
+        return entries
 
 
-# Dates stay text ("2026-11-23"), so the schema decides what a valid date is.
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_MERGE = object()  # the `<<` key
+
+
+class _BoundAlias(NamedTuple):
+    """An alias inside an anchor's events, with the events of the anchor it named then."""
+
+    anchor: str
+    start_mark: yaml.Mark
+    events: list[Any] | None
+
+
+_ALIASES = (yaml.AliasEvent, _BoundAlias)
 
 
 def read_yaml(path: Path) -> Any:
@@ -172,9 +317,9 @@ def read_yaml(path: Path) -> Any:
         raise fail(
             Location(path), "the file is empty", "write the deck's keys into it, or delete it"
         )
-    loader = _LineLoader(text, path)
+    builder = _DocumentBuilder(text, path)
     try:
-        return loader.get_single_data()
+        return builder.document()
     except yaml.MarkedYAMLError as error:
         raise _yaml_problem(error, path, text) from None
     except yaml.YAMLError as error:
@@ -186,7 +331,7 @@ def read_yaml(path: Path) -> Any:
             "sub-questions go one level deep; check the brackets and indentation",
         ) from None
     finally:
-        loader.dispose()
+        builder.dispose()
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError, path: Path, text: str) -> Exception:
