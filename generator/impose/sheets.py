@@ -1,15 +1,15 @@
 """Office sheets: each face becomes one form XObject, placed by the sheet plan.
 
-With pikepdf (qpdf): a face's compressed content is copied as it is and its resources (the
-embedded font subsets) once for the whole file, where pypdf decompressed and recompressed
-every page.
+With pikepdf (qpdf), in the drawn document itself: each page's content stream becomes the
+form that shows it (nothing is copied or recompressed), the sheets replace the pages, and
+only what the sheets use is written.
 """
 
 from __future__ import annotations
 
 import io
 
-from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, StreamDecodeLevel
+from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream, StreamDecodeLevel
 
 from generator.geometry import mm
 from generator.impose.plan import Matrix, SheetPlan
@@ -19,19 +19,29 @@ from generator.render.document import RenderedDocument
 
 def impose(document: RenderedDocument, plan: SheetPlan, imposition: Imposition) -> bytes:
     """Front and back sheets, alternating, for duplex printing; crop marks on the fronts."""
-    with Pdf.open(io.BytesIO(document.pdf)) as source, Pdf.new() as sheets:
-        forms = [_as_form(sheets, page) for page in source.pages]
+    with Pdf.open(io.BytesIO(document.pdf)) as pdf:
+        # ReportLab's page tree is one node whose kids are the pages: read and replaced as
+        # it is (pikepdf's page list would remove 2,000 pages one at a time).
+        tree = pdf.Root.Pages
+        forms = [_as_form(page) for page in tree.Kids]
         fronts, backs = forms[0::2], forms[1::2]
         marks = _crop_marks(plan, imposition)
+        sheets = []
         for start in range(0, len(fronts), plan.per_sheet):
             batch = range(start, min(start + plan.per_sheet, len(fronts)))
-            _add_sheet(sheets, plan, [(fronts[i], plan.fronts[i - start]) for i in batch], marks)
-            _add_sheet(sheets, plan, [(backs[i], plan.backs[i - start]) for i in batch], b"")
-        for key, value in source.docinfo.items():
-            if key != "/Producer":
-                sheets.docinfo[key] = value
+            sheets.append(
+                _sheet(pdf, plan, [(fronts[i], plan.fronts[i - start]) for i in batch], marks)
+            )
+            sheets.append(
+                _sheet(pdf, plan, [(backs[i], plan.backs[i - start]) for i in batch], b"")
+            )
+        for sheet in sheets:
+            sheet.Parent = tree
+        tree.Kids = Array(sheets)
+        tree.Count = len(sheets)
+        del pdf.docinfo["/Producer"]
         buffer = io.BytesIO()
-        sheets.save(
+        pdf.save(
             buffer,
             deterministic_id=True,  # the ID is a hash of the content: reproducible
             compress_streams=True,  # the sheets' own small streams; the faces' stay as they are
@@ -40,37 +50,22 @@ def impose(document: RenderedDocument, plan: SheetPlan, imposition: Imposition) 
         return buffer.getvalue()
 
 
-def _as_form(sheets: Pdf, page: Page) -> Object:
-    """A page as a form XObject in sheets: drawn once, placed on any sheet, clipped to its
-    bleed (its MediaBox)."""
-    contents = page.obj.Contents
-    form = sheets.make_stream(b"")
-    filters = contents.get("/Filter", Array())
-    filters = [filters] if isinstance(filters, Name) else list(filters)
-    form.write(contents.read_raw_bytes(), filter=[Name(str(name)) for name in filters])
+def _as_form(page: Dictionary) -> Stream:
+    """The page's content stream made the form XObject that draws it: placed on any sheet,
+    clipped to its bleed (its MediaBox)."""
+    form = page.Contents
+    if not isinstance(form, Stream):
+        raise ValueError("a drawn page has one content stream")  # as ReportLab writes them
     form.Type = Name.XObject
     form.Subtype = Name.Form
     form.FormType = 1
-    form.BBox = Array([float(value) for value in page.mediabox])
-    form.Resources = _copied(sheets, page.obj.Resources)
+    form.BBox = Array([float(value) for value in page.MediaBox])
+    form.Resources = page.Resources
     return form
 
 
-def _copied(sheets: Pdf, value: Object) -> Object:
-    """A value of another file, usable in sheets; each indirect object (a font, say) is copied
-    once per file, however many faces use it."""
-    if value.is_indirect:
-        return sheets.copy_foreign(value)
-    if isinstance(value, Dictionary):
-        return Dictionary({key: _copied(sheets, item) for key, item in value.items()})
-    if isinstance(value, Array):
-        return Array([_copied(sheets, item) for item in value])
-    return value
-
-
-def _add_sheet(
-    sheets: Pdf, plan: SheetPlan, slots: list[tuple[Object, Matrix]], extra: bytes
-) -> None:
+def _sheet(pdf: Pdf, plan: SheetPlan, slots: list[tuple[Stream, Matrix]], extra: bytes) -> Object:
+    """A sheet: each form at its place (a PDF matrix), and extra drawing (crop marks)."""
     xobjects = Dictionary()
     content = io.BytesIO()
     for index, (form, matrix) in enumerate(slots):
@@ -82,9 +77,9 @@ def _add_sheet(
         Type=Name.Page,
         MediaBox=Array([0, 0, *plan.sheet]),
         Resources=Dictionary(XObject=xobjects),
-        Contents=sheets.make_stream(content.getvalue()),
+        Contents=pdf.make_stream(content.getvalue()),
     )
-    sheets.pages.append(Page(page))
+    return pdf.make_indirect(page)
 
 
 def _crop_marks(plan: SheetPlan, imposition: Imposition) -> bytes:

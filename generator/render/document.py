@@ -6,6 +6,13 @@ import io
 from dataclasses import dataclass, replace
 
 from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFStream,
+    PDFStreamFilterZCompress,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from generator import __version__
@@ -18,6 +25,7 @@ from generator.render.fonts import font_name, register_family
 
 # Compressed streams stay binary: ASCII85 would make them a quarter larger for no reader's sake.
 rl_config.useA85 = 0
+FLATE = PDFStreamFilterZCompress()
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,7 @@ def render_document(
         enforceColorSpace=painter.color_model,  # print files cannot contain RGB by mistake
         lang=info.language,
     )
+    canvas.setPageCallBack(lambda _: _compress_last_page(canvas))
     canvas.setTitle(info.title)
     canvas.setAuthor(info.author)
     canvas.setSubject(info.subject)
@@ -149,6 +158,16 @@ class FacesDrawn:
             self.canvas.endForm()
             self.forms[key] = replace(laid_out, elements=[])
         self.canvas.doForm(name)
+
+
+def _compress_last_page(canvas: Canvas) -> None:
+    """Compress the page just finished now, as saving would: a long deck keeps about 1 kB per
+    page until it is saved, instead of its drawing operators as text (4 kB)."""
+    page = canvas._doc.Pages.pages[-1]
+    page.Contents = PDFStream(
+        PDFDictionary({"Filter": PDFArray([PDFName(FLATE.pdfname)])}), FLATE.encode(page.stream)
+    )
+    page.stream = None
 
 
 def _shift(box: Box, dx: float, dy: float) -> Box:
