@@ -394,8 +394,14 @@ def produce(
         made.rebuilt = builder.rebuilt
         return made
 
+    def with_manifest(made: Made) -> Made:
+        if edition is None:
+            made.outputs[MANIFEST_NAME] = manifest(content.decks.values())
+        return made
+
     if only is None and CAN_FORK:
-        screen = start_in_child(lambda: _quietly(run, is_screen_product))
+        # The child, which has less to do, also writes the manifest.
+        screen = start_in_child(lambda: with_manifest(_quietly(run, is_screen_product)))
         try:
             made = run(is_print_product)
         except BaseException:
@@ -404,11 +410,9 @@ def produce(
             raise
         made.add(screen())
     else:
-        made = run(only or (lambda label: True))
+        made = with_manifest(run(only or (lambda label: True)))
     if made.problems:
         raise UserError(made.problems)
-    if edition is None:
-        made.outputs[MANIFEST_NAME] = manifest(content.decks.values())
     made.outputs = dict(sorted(made.outputs.items()))
     return made
 

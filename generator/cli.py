@@ -23,6 +23,7 @@ from generator.build import (
 )
 from generator.changes import as_markdown, compare, earlier_manifest
 from generator.errors import UserError, display_path
+from generator.memory import keep_large_blocks_apart
 from generator.preflight.inspect import inspect
 from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
 from generator.preview import (
@@ -88,6 +89,7 @@ def parse_offset(value: str | None) -> tuple[float, float]:
 @click.version_option(__version__, "--version", prog_name="voorwie")
 def main() -> None:
     """Print-ready pocket cards and posters from the YAML in cards/."""
+    keep_large_blocks_apart()
 
 
 # The folders a command works with: option, parameter name, default, help.
