@@ -15,12 +15,12 @@ from generator.errors import Location, Problem, UserError, fail
 from generator.impose.digital import complete_pdf
 from generator.impose.pdfx import mark_pdfx
 from generator.impose.plan import plan_sheets
-from generator.impose.sheets import impose
+from generator.impose.sheets import impose, print_file_and_sheets
 from generator.layout_model import FontSpec, Layout
 from generator.load.yaml_file import Mapping, read_yaml
 from generator.manifest import MANIFEST_NAME, manifest
 from generator.model import Deck
-from generator.parallel import CAN_FORK, start_in_child
+from generator.parallel import CAN_FORK, Worker, call, start_in_child
 from generator.poster_model import Poster
 from generator.render.cache import RenderCache, fingerprint
 from generator.render.deck_faces import render_calibration, render_deck
@@ -180,6 +180,7 @@ class Builder:
     printer: PrinterSettings = PrinterSettings()
     cache: RenderCache = field(default_factory=RenderCache)
     face_cache: RenderCache | None = None  # laid-out faces (default: none kept)
+    rewrite: Callable[..., Any] = call  # runs a qpdf rewrite of a PDF (see produce)
     layouts: dict[str, Layout] = field(default_factory=dict)
     rebuilt: list[str] = field(default_factory=list)  # products drawn, not taken from the cache
     only: Callable[[str], bool] = lambda label: True  # which products this builder makes
@@ -203,13 +204,8 @@ class Builder:
 
     def _pdfx(self, document: RenderedDocument, date: str) -> bytes:
         return self.cache.memo(
-            fingerprint("pdfx", document.key, date), lambda: mark_pdfx(document.pdf, date)
-        )
-
-    def _impose(self, document: RenderedDocument, plan: Any, imposition: Any) -> bytes:
-        return self.cache.memo(
-            fingerprint("impose", document.key, plan, imposition),
-            lambda: impose(document, plan, imposition),
+            fingerprint("pdfx", document.key, date),
+            lambda: self.rewrite(mark_pdfx, document.pdf, date),
         )
 
     def layout(self, name: str, asked_at: Location) -> Layout:
@@ -264,10 +260,14 @@ class Builder:
             self.printer.back_offset_mm,
         )
         calibration = render_calibration(deck, layout, plan, self.face_cache)
+        print_file, sheets = self.rewrite(
+            print_file_and_sheets, document, deck.edition.date, plan, imposition
+        )
+        calibration_sheets = self.rewrite(impose, calibration, plan, imposition)
         return {
-            f"{deck.id}_print.pdf": self._pdfx(document, deck.edition.date),
-            f"{deck.id}_a4-duplex.pdf": self._impose(document, plan, imposition),
-            f"{deck.id}_duplex-calibration.pdf": self._impose(calibration, plan, imposition),
+            f"{deck.id}_print.pdf": print_file,
+            f"{deck.id}_a4-duplex.pdf": sheets,
+            f"{deck.id}_duplex-calibration.pdf": calibration_sheets,
         }
 
     def screen_deck(self, deck: Deck) -> RenderedDocument:
@@ -375,15 +375,22 @@ def produce(
 
     Making all, a forked child makes the screen products (digital PDFs, HTML pages, fillable
     checklists) while this process makes the print files: each core takes a share.
-    A cache given (watch's, for a session) also keeps laid-out faces.
+    A cache given (watch's, for a session) also keeps laid-out faces. Without one, qpdf's
+    rewrites of the print files (PDF/X marks, imposition), which hold a lot of memory, run
+    in a process forked while this one is still small, and give that memory back.
     """
     face_cache = cache
+    one_shot = cache is None and CAN_FORK
+    if one_shot:
+        # Reading a large file churns the heap; read in a child, only the content comes back.
+        content = start_in_child(lambda: collect(project, files))()
+    else:
+        content = collect(project, files, cache)
     cache = cache or RenderCache(ONE_BUILD_ENTRIES)
-    content = collect(project, files, cache)
     jobs = _jobs(content, edition, some_files=files is not None)
 
-    def run(chosen: Callable[[str], bool]) -> Made:
-        builder = Builder(project, content, printer, cache, face_cache, only=chosen)
+    def run(chosen: Callable[[str], bool], rewrite: Callable[..., Any] = call) -> Made:
+        builder = Builder(project, content, printer, cache, face_cache, rewrite, only=chosen)
         made = Made()
         for label, job in jobs:
             log.info("building %s", label)
@@ -402,12 +409,16 @@ def produce(
     if only is None and CAN_FORK:
         # The child, which has less to do, also writes the manifest.
         screen = start_in_child(lambda: with_manifest(_quietly(run, is_screen_product)))
+        rewriter = Worker(call) if one_shot else None
         try:
-            made = run(is_print_product)
+            made = run(is_print_product, rewriter or call)
         except BaseException:
             with contextlib.suppress(Exception):
                 screen()  # the child waits to hand over its result
             raise
+        finally:
+            if rewriter:
+                rewriter.close()
         made.add(screen())
     else:
         made = with_manifest(run(only or (lambda label: True)))

@@ -12,6 +12,7 @@ import os
 import signal
 import traceback
 from collections.abc import Callable
+from functools import partial
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
@@ -76,10 +77,11 @@ def start_in_child(work: Callable[[], T]) -> Callable[[], T]:
 
 
 class Worker(Generic[T]):
-    """A forked process that runs work() each time it is asked, keeping its own memory (its
-    caches) from one time to the next; it ends when this process closes it or ends."""
+    """A forked process that runs work(*arguments) each time it is asked, keeping its own
+    memory (its caches) from one time to the next; it ends when this process closes it or
+    ends. Arguments go to it pickled."""
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    def __init__(self, work: Callable[..., T]) -> None:
         self._connection, child_end = Pipe()
         self._pid = _fork()
         if self._pid == 0:
@@ -92,18 +94,18 @@ class Worker(Generic[T]):
         child_end.close()
 
     @staticmethod
-    def _serve(connection: Connection, work: Callable[[], T]) -> None:
+    def _serve(connection: Connection, work: Callable[..., T]) -> None:
         """Answer every request until the parent closes the connection (or ends)."""
         while True:
             try:
-                connection.recv()
+                arguments = connection.recv()
             except (EOFError, OSError):
                 return
-            connection.send(_outcome(work))
+            connection.send(_outcome(partial(work, *arguments)))
 
-    def ask(self) -> None:
+    def ask(self, *arguments: Any) -> None:
         """Start the work (and go on with your own)."""
-        self._connection.send(None)
+        self._connection.send(arguments)
 
     def answer(self) -> T:
         """Wait for the work asked for; its result, or its UserError."""
@@ -113,7 +115,17 @@ class Worker(Generic[T]):
             raise RuntimeError("the second worker process ended without a result") from None
         return _result(outcome)
 
+    def __call__(self, *arguments: Any) -> T:
+        """Ask and wait for the answer."""
+        self.ask(*arguments)
+        return self.answer()
+
     def close(self) -> None:
         if not self._connection.closed:
             self._connection.close()
             os.waitpid(self._pid, 0)
+
+
+def call(function: Callable[..., T], *arguments: Any) -> T:
+    """function(*arguments): what a Worker that runs functions is given."""
+    return function(*arguments)

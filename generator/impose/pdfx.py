@@ -35,23 +35,39 @@ def pdf_date(iso_date: str) -> str:
 def mark_pdfx(pdf: bytes, edition_date: str) -> bytes:
     """The same pages, marked PDF/X-1a:2003 for FOGRA39, with fixed dates and ID."""
     with Pdf.open(io.BytesIO(pdf)) as document:
-        stamp = pdf_date(edition_date)
-        info = document.docinfo
-        info[Name.GTS_PDFXVersion] = String(PDFX_VERSION)
-        info[Name.Trapped] = Name("/False")
-        info[Name.CreationDate] = String(stamp)
-        info[Name.ModDate] = String(stamp)
-        intent = Dictionary(Type=Name.OutputIntent, S=Name.GTS_PDFX)
-        for key, value in OUTPUT_INTENT.items():
-            intent[Name(key)] = String(value)
-        document.Root.OutputIntents = Array([intent])
-        buffer = io.BytesIO()
-        document.save(
-            buffer,
-            force_version=PDF_VERSION,
-            object_stream_mode=ObjectStreamMode.disable,  # object streams came with PDF 1.5
-            compress_streams=False,  # already compressed by ReportLab: kept as they are
-            stream_decode_level=StreamDecodeLevel.none,
-            deterministic_id=True,  # the ID is a hash of the content: reproducible
-        )
-        return buffer.getvalue()
+        mark(document, edition_date)
+        return save_marked(document)
+
+
+def mark(document: Pdf, edition_date: str) -> None:
+    """Mark an open document PDF/X-1a:2003 for FOGRA39, dated the edition's date."""
+    stamp = pdf_date(edition_date)
+    info = document.docinfo
+    info[Name.GTS_PDFXVersion] = String(PDFX_VERSION)
+    info[Name.Trapped] = Name("/False")
+    info[Name.CreationDate] = String(stamp)
+    info[Name.ModDate] = String(stamp)
+    intent = Dictionary(Type=Name.OutputIntent, S=Name.GTS_PDFX)
+    for key, value in OUTPUT_INTENT.items():
+        intent[Name(key)] = String(value)
+    document.Root.OutputIntents = Array([intent])
+
+
+def unmark(document: Pdf) -> None:
+    """Take the PDF/X marks off again (its dates stay): for a file made from the same pages
+    that is no print-shop file."""
+    del document.docinfo[Name.GTS_PDFXVersion]
+    del document.Root.OutputIntents
+
+
+def save_marked(document: Pdf) -> bytes:
+    buffer = io.BytesIO()
+    document.save(
+        buffer,
+        force_version=PDF_VERSION,
+        object_stream_mode=ObjectStreamMode.disable,  # object streams came with PDF 1.5
+        compress_streams=False,  # already compressed by ReportLab: kept as they are
+        stream_decode_level=StreamDecodeLevel.none,
+        deterministic_id=True,  # the ID is a hash of the content: reproducible
+    )
+    return buffer.getvalue()

@@ -12,6 +12,7 @@ import io
 from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream, StreamDecodeLevel
 
 from generator.geometry import mm
+from generator.impose import pdfx
 from generator.impose.plan import Matrix, SheetPlan
 from generator.layout_model import Imposition
 from generator.render.document import RenderedDocument
@@ -20,34 +21,50 @@ from generator.render.document import RenderedDocument
 def impose(document: RenderedDocument, plan: SheetPlan, imposition: Imposition) -> bytes:
     """Front and back sheets, alternating, for duplex printing; crop marks on the fronts."""
     with Pdf.open(io.BytesIO(document.pdf)) as pdf:
-        # ReportLab's page tree is one node whose kids are the pages: read and replaced as
-        # it is (pikepdf's page list would remove 2,000 pages one at a time).
-        tree = pdf.Root.Pages
-        forms = [_as_form(page) for page in tree.Kids]
-        fronts, backs = forms[0::2], forms[1::2]
-        marks = _crop_marks(plan, imposition)
-        sheets = []
-        for start in range(0, len(fronts), plan.per_sheet):
-            batch = range(start, min(start + plan.per_sheet, len(fronts)))
-            sheets.append(
-                _sheet(pdf, plan, [(fronts[i], plan.fronts[i - start]) for i in batch], marks)
-            )
-            sheets.append(
-                _sheet(pdf, plan, [(backs[i], plan.backs[i - start]) for i in batch], b"")
-            )
-        for sheet in sheets:
-            sheet.Parent = tree
-        tree.Kids = Array(sheets)
-        tree.Count = len(sheets)
-        del pdf.docinfo["/Producer"]
-        buffer = io.BytesIO()
-        pdf.save(
-            buffer,
-            deterministic_id=True,  # the ID is a hash of the content: reproducible
-            compress_streams=True,  # the sheets' own small streams; the faces' stay as they are
-            stream_decode_level=StreamDecodeLevel.none,
+        return _sheets(pdf, plan, imposition)
+
+
+def print_file_and_sheets(
+    document: RenderedDocument, edition_date: str, plan: SheetPlan, imposition: Imposition
+) -> tuple[bytes, bytes]:
+    """The print-shop file (marked PDF/X) and the office sheets, from one reading of the
+    drawn document."""
+    with Pdf.open(io.BytesIO(document.pdf)) as pdf:
+        pdfx.mark(pdf, edition_date)
+        print_file = pdfx.save_marked(pdf)
+        pdfx.unmark(pdf)
+        return print_file, _sheets(pdf, plan, imposition)
+
+
+def _sheets(pdf: Pdf, plan: SheetPlan, imposition: Imposition) -> bytes:
+    """The open document's pages made into sheets, saved."""
+    # ReportLab's page tree is one node whose kids are the pages: read and replaced as it
+    # is (pikepdf's page list would remove 2,000 pages one at a time).
+    tree = pdf.Root.Pages
+    forms = [_as_form(page) for page in tree.Kids]
+    fronts, backs = forms[0::2], forms[1::2]
+    marks = _crop_marks(plan, imposition)
+    sheets = []
+    for start in range(0, len(fronts), plan.per_sheet):
+        batch = range(start, min(start + plan.per_sheet, len(fronts)))
+        sheets.append(
+            _sheet(pdf, plan, [(fronts[i], plan.fronts[i - start]) for i in batch], marks)
         )
-        return buffer.getvalue()
+        sheets.append(_sheet(pdf, plan, [(backs[i], plan.backs[i - start]) for i in batch], b""))
+    for sheet in sheets:
+        sheet.Parent = tree
+    tree.Kids = Array(sheets)
+    tree.Count = len(sheets)
+    if Name.Producer in pdf.docinfo:
+        del pdf.docinfo[Name.Producer]
+    buffer = io.BytesIO()
+    pdf.save(
+        buffer,
+        deterministic_id=True,  # the ID is a hash of the content: reproducible
+        compress_streams=True,  # the sheets' own small streams; the faces' stay as they are
+        stream_decode_level=StreamDecodeLevel.none,
+    )
+    return buffer.getvalue()
 
 
 def _as_form(page: Dictionary) -> Stream:
