@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from generator.load.yaml_file import read_yaml
+from generator.validate.localize import localize
 from generator.validate.schema_check import is_valid_quickly, load_schema, reference_validator
 from tests.conftest import CARDS, LAYOUTS
 
@@ -83,3 +84,28 @@ def test_a_key_that_is_not_text_is_left_to_the_reference() -> None:
     document["deck"][1] = "x"
     assert not is_valid_quickly(document, "deck")
     assert list(reference_validator(load_schema("deck")).iter_errors(document))
+
+
+def test_a_translated_version_is_checked_quickly_and_alike() -> None:
+    """The English version's texts are a str subclass (marking them translated), which
+    jsonschema-rs cannot take as they are: they are given to it as plain text."""
+    path = CARDS / "voor-wie-doen-we-wat.yaml"
+    english, missing = localize(read_yaml(path), "en", ["nl", "en"], path)
+    assert not missing
+    assert any(type(text) is not str for text in places_values(english))
+    reference = reference_validator(load_schema("deck"))
+    assert is_valid_quickly(english, "deck")
+    for variant in list(variants(english))[:150]:
+        invalid = bool(list(reference.iter_errors(variant)))
+        assert is_valid_quickly(variant, "deck") is not invalid, variant
+
+
+def places_values(node: Any) -> Iterator[Any]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from places_values(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from places_values(value)
+    else:
+        yield node
