@@ -259,11 +259,17 @@ class Builder:
             deck.location("deck › trim"),
             self.printer.back_offset_mm,
         )
-        calibration = render_calibration(deck, layout, plan, self.face_cache)
         print_file, sheets = self.rewrite(
             print_file_and_sheets, document, deck.edition.date, plan, imposition
         )
-        calibration_sheets = self.rewrite(impose, calibration, plan, imposition)
+        # The calibration sheet shows no card: it stays while the deck's labels and trim do.
+        calibration_sheets = self.cache.memo(
+            fingerprint("calibration", deck.labels, deck.title, deck.source, deck.language,
+                        deck.trim, layout, self.layouts_key, plan, imposition),
+            lambda: self.rewrite(
+                impose, render_calibration(deck, layout, plan, self.face_cache), plan, imposition
+            ),
+        )  # fmt: skip
         return {
             f"{deck.id}_print.pdf": print_file,
             f"{deck.id}_a4-duplex.pdf": sheets,
