@@ -243,7 +243,8 @@ class _DocumentBuilder:
             event = self._anchored(event)[0]
         if isinstance(event, yaml.ScalarEvent):
             if (
-                event.tag is None
+                event.value == "<<"
+                and event.tag is None
                 and self.parser.resolve(yaml.ScalarNode, event.value, event.implicit)
                 == _CORE + "merge"
             ):

@@ -269,6 +269,8 @@ def markup_problems(doc: Mapping, path: Path) -> list[Problem]:
     """Bold markers without a partner, or around nothing, in any text of a document."""
     problems = []
     for where, text in _strings(doc, []):
+        if BOLD_MARK not in text:
+            continue
         location = Location(path, line_of(doc, where))
         if text.count(BOLD_MARK) % 2:
             problems.append(
