@@ -162,7 +162,8 @@ class FacesDrawn:
 
 def _compress_last_page(canvas: Canvas) -> None:
     """Compress the page just finished now, as saving would: a long deck keeps about 1 kB per
-    page until it is saved, instead of its drawing operators as text (4 kB)."""
+    page until it is saved, instead of its drawing operators as text (4 kB). ReportLab (pinned)
+    calls this after adding the page; saving leaves a page with Contents as it is."""
     page = canvas._doc.Pages.pages[-1]
     page.Contents = PDFStream(
         PDFDictionary({"Filter": PDFArray([PDFName(FLATE.pdfname)])}), FLATE.encode(page.stream)
