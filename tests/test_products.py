@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,7 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from generator.build import Project, build
+from generator.build import Builder, Content, Project, build
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
@@ -225,3 +227,44 @@ def test_a_face_that_comes_again_is_drawn_once_and_shown_alike(built: dict[str, 
     pdf = pypdfium2.PdfDocument(path)
     shown = [pdf[n].render(scale=1).to_pil().convert("RGB").tobytes() for n in (first, again)]
     assert shown[0] == shown[1]
+
+
+def test_cards_with_the_same_back_share_its_drawing_and_each_is_named_in_notes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three cards with one long heading: their backs differ only in where their texts come
+    from, so the back is laid out and drawn once (a form XObject the later backs show), and
+    the note that it was set smaller still names each card's own heading and line."""
+    import yaml
+
+    from generator.render.deck_faces import render_deck
+    from tests.strategies import small_deck
+
+    heading = "Samenwerking tussen gezin en professionals over de grenzen van hun eigen " + (
+        "organisaties en gemeenten"
+    )
+    deck = small_deck()
+    deck["cards"] = [
+        {"id": f"c{n}", "kind": "questions", "heading": heading,
+         "questions": [{"id": f"q{n}", "text": f"Wie doet wat, {n}?"}]}
+        for n in range(3)
+    ]  # fmt: skip
+    path = tmp_path / "cards" / "deck.yaml"
+    path.parent.mkdir()
+    path.write_text(yaml.safe_dump(deck, allow_unicode=True, sort_keys=False), "utf-8")
+    parsed = deck_versions(path)[0]
+    layout = Builder(Project(path.parent, LAYOUTS, tmp_path), Content(decks={"d": parsed}))
+    # The CLI's set-up, in earlier tests, keeps the generator's messages from the root.
+    monkeypatch.setattr(logging.getLogger("generator"), "propagate", True)
+    with caplog.at_level("WARNING", logger="generator"):
+        document = render_deck(parsed, layout.deck_layout(parsed))
+    notes = [record.getMessage() for record in caplog.records]
+    lines = {n: parsed.location(f"card 'c{n}' › heading").line for n in range(3)}
+    assert len(notes) == 3 and len(set(lines.values())) == 3
+    for n, note in enumerate(notes):
+        assert note.startswith(f"{path}:{lines[n]}: card 'c{n}' (back): the text from card 'c{n}'")
+    reader = PdfReader(io.BytesIO(document.pdf))
+    backs = [reader.pages[index] for index in (1, 3, 5)]
+    assert not backs[0]["/Resources"].get("/XObject")
+    forms = [dict(page["/Resources"]["/XObject"]) for page in backs[1:]]
+    assert forms[0] == forms[1] and len(forms[0]) == 1

@@ -140,7 +140,7 @@ class FacesDrawn:
         form = self.forms.get(draw_list.key)
         if form is None:
             return self.painter.lay_out(face, draw_list)
-        laid_out = replace(form, face=face)
+        laid_out = form.for_face(face, draw_list.refs)
         self.painter.say_notes(laid_out)
         return laid_out
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -57,13 +59,31 @@ class LaidOut:
     links: list[tuple[Box, str]] = field(default_factory=list)
     notes: list[Shrunk] = field(default_factory=list)
     key: str = ""  # content hash of what it depends on (see RenderCache)
+    refs: tuple[str, ...] = ()  # the content items its texts come from, in the draw list's order
+
+    def for_face(self, face: Face, refs: tuple[str, ...]) -> LaidOut:
+        """The same drawing as another face's, whose texts come from `refs`: its notes name
+        that face's items."""
+        notes = [
+            Shrunk(refs[self.refs.index(note.first_ref)] if note.first_ref in self.refs
+                   else face.ref, note.points)
+            for note in self.notes
+        ]  # fmt: skip
+        return LaidOut(face, self.elements, self.anchors, self.links, notes, self.key, refs)
 
 
 class DrawList(NamedTuple):
-    """A face's template output (XML) and its key (see RenderCache)."""
+    """A face's template output (XML), the key of its drawing (see RenderCache) and the
+    content items its texts come from."""
 
     xml: str
     key: str
+    refs: tuple[str, ...]
+
+
+# Where a text comes from (ref="…") names it in messages and is not drawn: two faces that
+# differ only there (the backs of cards with the same heading) are one drawing.
+_REF = re.compile(r"""\sref=("[^"]*"|'[^']*')""")
 
 
 @dataclass(frozen=True)
@@ -125,16 +145,18 @@ class FacePainter:
         """The face's template output, and the key of everything its drawing depends on."""
         values = {**self.common_values(), **face.values}
         xml = render_template(self.layout.folder, face.template, values)
-        return DrawList(xml, fingerprint(self.key, face.template, xml))
+        refs = tuple(html.unescape(found[1:-1]) for found in _REF.findall(xml))
+        return DrawList(xml, fingerprint(self.key, face.template, _REF.sub("", xml)), refs)
 
     def lay_out(self, face: Face, draw_list: DrawList | None = None) -> LaidOut:
         """The face's elements with their text set, or an error naming file, item and text."""
-        xml, key = draw_list or self.draw_list(face)
+        xml, key, refs = draw_list or self.draw_list(face)
         kept = self.cache.get(key)
         if kept is None:
             kept = self._lay_out(face, xml, key)
+            kept.refs = refs
             self.cache.put(key, kept)
-        laid_out = LaidOut(face, kept.elements, kept.anchors, kept.links, kept.notes, key)
+        laid_out = kept.for_face(face, refs)
         self.say_notes(laid_out)
         return laid_out
 
