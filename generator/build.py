@@ -536,9 +536,8 @@ def validate(project: Project) -> int:
     return len(project.content_files()) + len(project.edition_files())
 
 
-def reprint(project: Project, card_ids: dict[str, list[str]]) -> dict[str, bytes]:
+def reprint(project: Project, content: Content, card_ids: dict[str, list[str]]) -> dict[str, bytes]:
     """Print-shop files holding only the given cards of each deck (deck id → card ids)."""
-    content = collect(project)
     builder = Builder(project, content)
     outputs = {}
     for deck_id, ids in card_ids.items():
@@ -552,9 +551,8 @@ def reprint(project: Project, card_ids: dict[str, list[str]]) -> dict[str, bytes
     return outputs
 
 
-def report_font(project: Project) -> FontSpec:
+def report_font(project: Project, content: Content) -> FontSpec:
     """The font of the first deck's layout, for documents about the decks."""
-    content = collect(project)
     deck = next(iter(content.decks.values()), None)
     if deck is None:
         raise fail(Location(project.cards), "there is no deck", "add a deck file")

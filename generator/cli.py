@@ -16,6 +16,7 @@ from generator.build import (
     PrinterSettings,
     Project,
     build,
+    collect,
     current_manifest,
     report_font,
     reprint,
@@ -23,6 +24,7 @@ from generator.build import (
 )
 from generator.changes import as_markdown, compare, earlier_manifest
 from generator.errors import UserError, display_path
+from generator.manifest import manifest
 from generator.memory import keep_large_blocks_apart
 from generator.preflight.inspect import inspect
 from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
@@ -219,13 +221,15 @@ def changes_command(since: str, cards: Path, layouts: Path, output: Path) -> Non
 
     def work() -> tuple[str, dict[Path, bytes]]:
         old = earlier_manifest(since, current_manifest)
-        report = compare(old, json.loads(current_manifest(cards, layouts)))
-        files = reprint(project, {c.deck: c.reprint for c in report})
+        content = collect(project)  # read once for the report, the reprint and its font
+        report = compare(old, json.loads(manifest(content.decks.values())))
+        files = reprint(project, content, {c.deck: c.reprint for c in report})
         text = as_markdown(report, since)
         folder = output / "changes"
+        font = report_font(project, content)
         return text, {
             folder / "changes.md": text.encode(),
-            folder / "changes.pdf": change_report_pdf(report, since, report_font(project)),
+            folder / "changes.pdf": change_report_pdf(report, since, font),
             **{folder / n: d for n, d in files.items()},
         }
 
