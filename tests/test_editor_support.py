@@ -12,7 +12,8 @@ from jsonschema import Draft202012Validator
 
 from tests.conftest import CARDS, LAYOUTS
 
-YAML_FILES = sorted([*CARDS.rglob("*.yaml"), *LAYOUTS.glob("*/layout.yaml")])
+YAML_FILES = sorted([*CARDS.rglob("*.yaml"), *LAYOUTS.glob("*/*.yaml")])
+SETTINGS_SCHEMAS = {"page.yaml": "html-page", "form.yaml": "checklist-form"}
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
@@ -23,7 +24,7 @@ def test_every_file_names_a_schema_that_accepts_it(path: Path) -> None:
     assert match, f"{path.name} does not name its schema on its first line"
     schema_path = (path.parent / match.group(1)).resolve()
     kind = "edition" if path.parent.name == "editions" else None
-    kind = kind or ("layout" if path.name == "layout.yaml" else None)
+    kind = kind or ("layout" if path.name == "layout.yaml" else SETTINGS_SCHEMAS.get(path.name))
     # Dates stay text, as for our loader and an editor's schema check.
     document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDates)
     kind = kind or ("poster" if "poster" in document else "deck")

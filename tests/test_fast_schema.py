@@ -22,6 +22,8 @@ FILES = [
     *((path, "poster" if path.stem == "continuum" else "deck") for path in CARDS.glob("*.yaml")),
     *((path, "edition") for path in (CARDS / "editions").glob("*.yaml")),
     *((path, "layout") for path in LAYOUTS.glob("*/layout.yaml")),
+    (LAYOUTS / "html" / "page.yaml", "html-page"),
+    (LAYOUTS / "checklist-form" / "form.yaml", "checklist-form"),
 ]
 # What an editor might type instead of a value: each is wrong somewhere in every schema.
 WRONG_VALUES = [None, 7, 2.5, True, "", "x\n", "../x", "a" * 5000, [], {"nl": "x"}, {"x": 1}]

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from generator.errors import Location, UserError
+from generator.geometry import PAPER_MM
 from generator.layout_model import Layout
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
@@ -22,6 +23,7 @@ from generator.preflight.inspect import inspect
 from generator.preflight.rules import preflight
 from generator.render.fillable import (
     FORM_FOLDER,
+    MEASURES,
     checklist_groups,
     has_checklist,
     render_fillable_checklist,
@@ -29,6 +31,7 @@ from generator.render.fillable import (
 from generator.render.fonts import font_path
 from generator.render.markup import plain
 from generator.validate.layout import load_layout
+from generator.validate.schema_check import load_schema
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.pdf_tools import BASE14, squeeze
 
@@ -183,4 +186,28 @@ def test_a_broken_setting_is_named_with_its_line(tmp_path: Path) -> None:
         render_fillable_checklist(decks()[0], layout(), folder)
     (problem,) = caught.value.problems
     assert problem.location == Location(settings, line)
-    assert "'box_mm'" in problem.message
+    assert problem.message.startswith("box_mm: -2 ") and problem.hint == "a positive number"
+
+
+def test_a_mistyped_setting_is_an_unknown_key_with_a_suggestion(tmp_path: Path) -> None:
+    """A typo in form.yaml is not ignored: the schema names it, its line and the key meant."""
+    folder = tmp_path / FORM_FOLDER
+    shutil.copytree(LAYOUTS / FORM_FOLDER, folder)
+    settings = folder / "form.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("\nnotes_mm:", "\nnotes_mn:"), encoding="utf-8")
+    rows = settings.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(rows, start=1) if "notes_mn" in row)
+    with pytest.raises(UserError) as caught:
+        render_fillable_checklist(decks()[0], layout(), folder)
+    said = [(p.location, p.message.split(": ", 1)[-1], p.hint) for p in caught.value.problems]
+    assert (Location(settings, line), "unknown key 'notes_mn'", "did you mean 'notes_mm'?") in said
+
+
+def test_the_form_schema_asks_for_what_the_form_uses() -> None:
+    """Every measure of FormSettings is required, and the paper sizes are those we can draw."""
+    schema = load_schema("checklist-form")
+    assert set(schema["required"]) == {"page", "styles", *MEASURES}
+    assert schema["properties"]["page"]["enum"] == list(PAPER_MM)
+    used = {"title", "subtitle", "band", "question", "subquestion", "notes", "footer"}
+    assert set(schema["properties"]["styles"]["required"]) == used

@@ -4,6 +4,7 @@ Chromium, links, click-through, checkboxes, phone width, print, and axe-core's v
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -378,3 +379,16 @@ def test_print_hides_navigation_and_keeps_boxes(browser: Browser, tmp_path: Path
         assert page.pdf(format="A4")[:5] == b"%PDF-"
     finally:
         page.context.close()
+
+
+def test_a_mistyped_page_setting_is_named_with_the_key_meant(tmp_path: Path) -> None:
+    folder = tmp_path / HTML_LAYOUT
+    shutil.copytree(LAYOUTS / HTML_LAYOUT, folder)
+    settings = folder / "page.yaml"
+    settings.write_text(settings.read_text("utf-8").replace("\nlabels:", "\nlables:"), "utf-8")
+    with pytest.raises(UserError) as caught:
+        load_settings(folder)
+    (problem,) = caught.value.problems
+    assert problem.message.endswith("unknown key 'lables'")
+    assert problem.hint == "did you mean 'labels'?"
+    assert problem.location.file == settings and problem.location.line > 1

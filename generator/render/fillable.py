@@ -21,20 +21,20 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from generator import __version__
-from generator.errors import Location, fail
+from generator.errors import Location, UserError, fail
 from generator.geometry import PAPER_MM, mm
 from generator.layout_model import Layout, Look, TextStyle
-from generator.load.yaml_file import Mapping, read_yaml
+from generator.load.yaml_file import read_yaml
 from generator.model import Deck, Question
 from generator.render.colors import screen_rgb
 from generator.render.fonts import font_name, register_family
 from generator.render.form_font import use_embedded_form_font
 from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
 from generator.render.markup import content_paragraph, plain
+from generator.validate.schema_check import check_schema
 
 FORM_FOLDER = "checklist-form"
 SETTINGS_FILE = "form.yaml"
-ROLES = ("title", "subtitle", "band", "question", "subquestion", "notes", "footer")
 
 
 @dataclass(frozen=True)
@@ -68,22 +68,10 @@ def load_form_settings(folder: Path) -> FormSettings:
     if not path.is_file():
         raise fail(Location(path), "the checklist form's settings are missing", "restore it")
     doc = read_yaml(path)
-    if not isinstance(doc, Mapping):
-        raise fail(Location(path), "the form's settings must be a mapping of keys")
-
-    def wrong(key: str, what: str) -> Exception:
-        return fail(Location(path, doc.key_lines.get(key, doc.line)), f"'{key}': {what}")
-
-    if doc.get("page") not in PAPER_MM:
-        raise wrong("page", f"use one of {', '.join(PAPER_MM)}")
-    for key in MEASURES:
-        value = doc.get(key)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-            raise wrong(key, "must be a positive number")
-    styles = doc.get("styles")
-    if not isinstance(styles, dict) or set(styles) != set(ROLES):
-        raise wrong("styles", f"name a layout style for each of: {', '.join(ROLES)}")
-    return FormSettings(doc["page"], dict(styles), **{k: float(doc[k]) for k in MEASURES})
+    problems = check_schema(doc, "checklist-form", path)
+    if problems:
+        raise UserError(problems)
+    return FormSettings(doc["page"], dict(doc["styles"]), **{k: float(doc[k]) for k in MEASURES})
 
 
 @dataclass(frozen=True)

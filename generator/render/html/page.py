@@ -10,12 +10,13 @@ from typing import Any
 
 from generator.errors import Location, Problem, UserError, fail
 from generator.layout_model import FontSpec, Layout
-from generator.load.yaml_file import Mapping, read_yaml
+from generator.load.yaml_file import read_yaml
 from generator.model import Card, Deck
 from generator.poster_model import Poster
 from generator.render.colors import hex_color
 from generator.render.fonts import font_path
 from generator.render.templates import html_environment, render_template
+from generator.validate.schema_check import check_schema
 
 HTML_LAYOUT = "html"  # the folder under layouts/ that holds the page's template
 SETTINGS_FILE = "page.yaml"
@@ -37,11 +38,9 @@ def load_settings(folder: Path) -> PageSettings:
     if not path.is_file():
         raise fail(Location(path), "the HTML page's settings are missing", "restore page.yaml")
     doc = read_yaml(path)
-    expected = {"template": str, "font_weights": dict, "labels": list}
-    for key, kind in expected.items():
-        if not isinstance(doc, Mapping) or not isinstance(doc.get(key), kind):
-            line = doc.key_lines.get(key, doc.line) if isinstance(doc, Mapping) else 0
-            raise fail(Location(path, line), f"'{key}' is missing or not a {kind.__name__}")
+    problems = check_schema(doc, "html-page", path)
+    if problems:
+        raise UserError(problems)
     return PageSettings(
         folder, doc["template"], dict(doc["font_weights"]), tuple(map(str, doc["labels"]))
     )
