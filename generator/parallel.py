@@ -1,5 +1,7 @@
-"""Work on the second core, in forked processes that start with this one's memory (content
-read, caches warm), so nothing has to be sent to them; only results come back, pickled.
+"""Work in forked processes that start with this one's memory (content read, caches warm),
+so nothing has to be sent to them; only results come back, pickled. They put the second core
+to work, and keep work that leaves much memory behind (reading YAML, qpdf's rewrites) out of
+the main process: what a child allocates is given back when it ends.
 
 A user's mistake in a worker comes back as the same UserError; a bug as a RuntimeError
 naming it.
