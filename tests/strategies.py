@@ -16,6 +16,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from bench.synthetic import LABELS as SYNTHETIC_LABELS
 from generator.errors import Location
 from generator.render.fonts import covered_characters
 from generator.validate.layout import load_layout
@@ -24,19 +25,9 @@ LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 LAYOUT = "pocket-card"
 DECK_ID = "proef"
 
-# Every fixed phrase the pocket-card layout prints, in Dutch.
-LABELS = {
-    "levels": "Drie niveaus",
-    "notes": "Aantekeningen",
-    "source": "Bron",
-    "edition": "Editie",
-    "card": "Kaart",
-    "of": "van",
-    "calibration_title": "Dubbelzijdig afdrukken afstellen",
-    "calibration_howto": "Druk dit vel dubbelzijdig af zoals de kaarten.",
-    "front_side": "voorkant",
-    "back_side": "achterkant",
-}
+# Every fixed phrase the pocket-card layout prints, in Dutch (the benchmark's), with a short
+# calibration text so that the smallest trims stay drawable.
+LABELS = {**SYNTHETIC_LABELS, "calibration_howto": "Druk dit vel dubbelzijdig af zoals de kaarten."}
 
 
 def small_deck() -> dict[str, Any]:
