@@ -50,9 +50,9 @@ def laid_out(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     labels: list[str] = []
     original = FacePainter._lay_out
 
-    def spy(self: FacePainter, face, xml: str, key: str):
+    def spy(self: FacePainter, face, draw_list):
         labels.append(face.label)
-        return original(self, face, xml, key)
+        return original(self, face, draw_list)
 
     monkeypatch.setattr(FacePainter, "_lay_out", spy)
     return labels

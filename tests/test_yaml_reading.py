@@ -111,28 +111,24 @@ def test_any_document_reads_as_pyyaml_reads_it(value: Any, flow: bool, tmp_path_
     assert_read_as_pyyaml(text, tmp_path_factory.mktemp("yaml"))
 
 
-def test_a_second_document_is_an_error_on_its_line(tmp_path: Path) -> None:
-    path = tmp_path / "two.yaml"
-    path.write_text("a: 1\n---\nb: 2\n", encoding="utf-8")
+MISTAKES = {
+    "second document": ("a: 1\n---\nb: 2\n", 2, "another document"),
+    "undefined alias": ("a: 1\nb: *nergens\n", 2, "nergens"),
+    "anchor named twice": ("a: &x 1\nb: &y [&x 2, *x]\n", 2, "duplicate anchor"),  # as PyYAML
+    "tag that does not fit": ("a: 1\nb: !!int twaalf\n", 2, "'twaalf' is not a valid !!int"),
+    "no such yes/no": ("a: 1\nb: !!bool misschien\n", 2, "not a valid !!bool"),
+}
+
+
+@pytest.mark.parametrize(("text", "line", "said"), MISTAKES.values(), ids=MISTAKES.keys())
+def test_a_composing_mistake_is_an_error_on_its_line(
+    text: str, line: int, said: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(UserError) as raised:
         read_yaml(path)
-    assert "two.yaml:2:" in str(raised.value) and "another document" in str(raised.value)
-
-
-def test_an_undefined_alias_is_an_error_on_its_line(tmp_path: Path) -> None:
-    path = tmp_path / "alias.yaml"
-    path.write_text("a: 1\nb: *nergens\n", encoding="utf-8")
-    with pytest.raises(UserError) as raised:
-        read_yaml(path)
-    assert "alias.yaml:2:" in str(raised.value) and "nergens" in str(raised.value)
-
-
-def test_an_anchor_named_twice_is_an_error_as_in_pyyaml(tmp_path: Path) -> None:
-    path = tmp_path / "anchor.yaml"
-    path.write_text("a: &x 1\nb: &y [&x 2, *x]\n", encoding="utf-8")
-    with pytest.raises(UserError) as raised:
-        read_yaml(path)
-    assert "anchor.yaml:2:" in str(raised.value) and "duplicate anchor" in str(raised.value)
+    assert f"file.yaml:{line}:" in str(raised.value) and said in str(raised.value)
 
 
 def test_a_file_of_comments_only_is_no_document(tmp_path: Path) -> None:

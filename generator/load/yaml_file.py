@@ -194,7 +194,15 @@ class _DocumentBuilder:
             if tag == _CORE + "str":
                 return event.value
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-            return _SCALARS[tag](self.parser, node)
+            try:
+                return _SCALARS[tag](self.parser, node)
+            except (ValueError, KeyError):  # an explicit tag on a value it does not fit
+                short = tag.replace(_CORE, "!!")
+                raise fail(
+                    Location(self.path, event.start_mark.line + 1),
+                    f"'{event.value}' is not a valid {short} value",
+                    f"remove the tag {short}, or correct the value",
+                ) from None
         if isinstance(event, yaml.SequenceStartEvent):
             items = Sequence()
             items.line, items.item_lines = event.start_mark.line + 1, []

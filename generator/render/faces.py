@@ -150,13 +150,12 @@ class FacePainter:
 
     def lay_out(self, face: Face, draw_list: DrawList | None = None) -> LaidOut:
         """The face's elements with their text set, or an error naming file, item and text."""
-        xml, key, refs = draw_list or self.draw_list(face)
-        kept = self.cache.get(key)
+        draw_list = draw_list or self.draw_list(face)
+        kept = self.cache.get(draw_list.key)
         if kept is None:
-            kept = self._lay_out(face, xml, key)
-            kept.refs = refs
-            self.cache.put(key, kept)
-        laid_out = kept.for_face(face, refs)
+            kept = self._lay_out(face, draw_list)
+            self.cache.put(draw_list.key, kept)
+        laid_out = kept.for_face(face, draw_list.refs)
         self.say_notes(laid_out)
         return laid_out
 
@@ -171,8 +170,9 @@ class FacePainter:
                 note.points,
             )
 
-    def _lay_out(self, face: Face, xml: str, key: str) -> LaidOut:
-        laid_out = LaidOut(face, [], key=key)
+    def _lay_out(self, face: Face, draw_list: DrawList) -> LaidOut:
+        xml, key, refs = draw_list
+        laid_out = LaidOut(face, [], key=key, refs=refs)
         for element in parse_face(xml, self.layout.folder / face.template):
             placed: list[Placed] = []
             if isinstance(element, Frame):

@@ -21,17 +21,16 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from generator import __version__
-from generator.errors import Location, UserError, fail
+from generator.errors import Location, fail
 from generator.geometry import PAPER_MM, mm
 from generator.layout_model import Layout, Look, TextStyle
-from generator.load.yaml_file import read_yaml
 from generator.model import Deck, Question
 from generator.render.colors import screen_rgb
 from generator.render.fonts import font_name, register_family
 from generator.render.form_font import use_embedded_form_font
 from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
 from generator.render.markup import content_paragraph, plain
-from generator.validate.schema_check import check_schema
+from generator.validate.schema_check import read_settings
 
 FORM_FOLDER = "checklist-form"
 SETTINGS_FILE = "form.yaml"
@@ -64,13 +63,7 @@ MEASURES = tuple(f.name for f in fields(FormSettings) if f.name not in ("page", 
 
 def load_form_settings(folder: Path) -> FormSettings:
     """The form's settings, or an error naming the file, the line and the key."""
-    path = folder / SETTINGS_FILE
-    if not path.is_file():
-        raise fail(Location(path), "the checklist form's settings are missing", "restore it")
-    doc = read_yaml(path)
-    problems = check_schema(doc, "checklist-form", path)
-    if problems:
-        raise UserError(problems)
+    doc = read_settings(folder / SETTINGS_FILE, "checklist-form", "the checklist form's settings")
     return FormSettings(doc["page"], dict(doc["styles"]), **{k: float(doc[k]) for k in MEASURES})
 
 

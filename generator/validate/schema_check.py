@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
-from generator.errors import Location, Problem
-from generator.load.yaml_file import Mapping, Sequence
+from generator.errors import Location, Problem, UserError, fail
+from generator.load.yaml_file import Mapping, Sequence, read_yaml
 
 if TYPE_CHECKING:  # jsonschema is imported when a document is found invalid
     from jsonschema import ValidationError
@@ -129,6 +129,18 @@ def _plain_values(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain_values(item) for item in value]
     return str(value) if isinstance(value, str) else value
+
+
+def read_settings(path: Path, schema_name: str, what: str) -> Any:
+    """A settings file of a layout, read and checked against its schema; `what` names it in
+    the error when it is missing."""
+    if not path.is_file():
+        raise fail(Location(path), f"{what} are missing", f"restore {path.name}")
+    document = read_yaml(path)
+    problems = check_schema(document, schema_name, path)
+    if problems:
+        raise UserError(problems)
+    return document
 
 
 def check_schema(document: Any, schema_name: str, path: Path) -> list[Problem]:

@@ -8,15 +8,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location, Problem, UserError, fail
+from generator.errors import Problem, UserError
 from generator.layout_model import FontSpec, Layout
-from generator.load.yaml_file import read_yaml
 from generator.model import Card, Deck
 from generator.poster_model import Poster
 from generator.render.colors import hex_color
 from generator.render.fonts import font_path
 from generator.render.templates import html_environment, render_template
-from generator.validate.schema_check import check_schema
+from generator.validate.schema_check import read_settings
 
 HTML_LAYOUT = "html"  # the folder under layouts/ that holds the page's template
 SETTINGS_FILE = "page.yaml"
@@ -34,13 +33,7 @@ class PageSettings:
 
 def load_settings(folder: Path) -> PageSettings:
     """The page's settings, or an error naming the file and the key."""
-    path = folder / SETTINGS_FILE
-    if not path.is_file():
-        raise fail(Location(path), "the HTML page's settings are missing", "restore page.yaml")
-    doc = read_yaml(path)
-    problems = check_schema(doc, "html-page", path)
-    if problems:
-        raise UserError(problems)
+    doc = read_settings(folder / SETTINGS_FILE, "html-page", "the HTML page's settings")
     return PageSettings(
         folder, doc["template"], dict(doc["font_weights"]), tuple(map(str, doc["labels"]))
     )
