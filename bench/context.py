@@ -18,6 +18,8 @@ from generator.errors import UserError
 
 WATCH_MISSING = 3  # bench.warm's exit code when generator.watch cannot be measured
 RUNS = 3  # cold builds and baselines: the best (fastest) of this many runs
+LINES, PARAGRAPHS = "--lines", "--paragraphs"  # bench.baseline's two ways of drawing the texts
+WHAT = {LINES: "baseline: bare ReportLab", PARAGRAPHS: "floor: ReportLab paragraphs"}
 T = TypeVar("T")
 
 
@@ -103,16 +105,17 @@ class Bench:
 
         return self._once("shipped-job", make)
 
-    def baseline_shipped(self) -> Run:
-        """The bare ReportLab baseline drawing the shipped texts; best of RUNS."""
+    def baseline_shipped(self, drawer: str = LINES) -> Run:
+        """The shipped texts drawn by bench.baseline (LINES: the bare baseline; PARAGRAPHS: the
+        paragraph floor); best of RUNS."""
 
         def measure() -> Run:
             job, _ = self.shipped_job()
-            self.say(f"baseline: bare ReportLab, the shipped texts ({RUNS} runs)")
+            self.say(f"{WHAT[drawer]}, the shipped texts ({RUNS} runs)")
             out = self.folder("base")
-            return best_of(RUNS, python("-m", "bench.baseline", job, out), self.repo)
+            return best_of(RUNS, python("-m", "bench.baseline", drawer, job, out), self.repo)
 
-        return self._once("baseline-shipped", measure)
+        return self._once(f"baseline-shipped{drawer}", measure)
 
     def project(self, cards: int) -> Path:
         """A temporary project holding only `cards` synthetic cards (made once per size)."""
@@ -151,18 +154,19 @@ class Bench:
 
         return self._once(f"synthetic-{cards}", measure)
 
-    def baseline_synthetic(self, cards: int) -> Run:
-        """The bare ReportLab baseline drawing the synthetic deck's texts; best of RUNS."""
+    def baseline_synthetic(self, cards: int, drawer: str = LINES) -> Run:
+        """The synthetic deck's texts drawn by bench.baseline, as baseline_shipped; best of RUNS."""
 
         def measure() -> Run:
-            root = self.project(cards)
-            job = baseline_job(root / "cards", root / "layouts", with_posters=False)
-            path = write_job(job, self.scratch / f"synthetic-{cards}-job.json")
-            self.say(f"baseline: bare ReportLab, {cards:,} synthetic cards ({RUNS} runs)")
-            args = python("-m", "bench.baseline", path, self.folder("base"))
+            path = self.scratch / f"synthetic-{cards}-job.json"
+            if not path.exists():
+                root = self.project(cards)
+                write_job(baseline_job(root / "cards", root / "layouts", with_posters=False), path)
+            self.say(f"{WHAT[drawer]}, {cards:,} synthetic cards ({RUNS} runs)")
+            args = python("-m", "bench.baseline", drawer, path, self.folder("base"))
             return best_of(RUNS, args, self.repo)
 
-        return self._once(f"baseline-{cards}", measure)
+        return self._once(f"baseline-{cards}{drawer}", measure)
 
     def warm_rebuild(self) -> dict[str, Any] | None:
         """bench.warm's figures, or None when generator.watch has nothing to measure."""

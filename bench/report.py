@@ -25,6 +25,11 @@ How each figure is measured (`python -m bench`; details in the docstrings of ben
   boxes, imposition or PDF/X marking. Its texts are read (not timed) by the generator's loader.
   "The shipped texts" are every card of every deck (the English edition included) and the two
   posters; fastest of 3 runs.
+- Floor: `python -m bench.baseline --paragraphs` sets the same texts as ReportLab paragraphs
+  (fragments made as the generator makes them, wrapped to the page width and drawn), with nothing
+  else: no YAML read, templates, fitting, hyphenation, imposition or PDF/X marking. A build that
+  sets its texts with ReportLab's Paragraph costs at least this, so the floor shows how much of
+  each budget is left for everything else (the cold build's 2× the baseline; 1.2 ms per card).
 - Synthetic decks: `bench/synthetic.py` writes Dutch question cards recombined from the shipped
   questions (seeded, every card different, about 16 % stepped down a size to fit, none
   overflowing) into a temporary project with a copy of layouts/, and builds it as above: the

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from bench.context import RUNS, Bench
+from bench.context import PARAGRAPHS, RUNS, Bench
 from bench.measure import MeasureError
 
 # Targets of issue 8, on the 2-core reference machine.
@@ -110,6 +110,19 @@ def cold_ratio(bench: Bench) -> float:
     return bench.cold_build().wall_s / bench.baseline_shipped().wall_s
 
 
+@measured(
+    f"floor: the shipped texts as ReportLab paragraphs, nothing else (best of {RUNS})",
+    "s",
+)
+def floor_shipped(bench: Bench) -> float:
+    return bench.baseline_shipped(PARAGRAPHS).wall_s
+
+
+@measured(f"floor ÷ baseline (the cold build's budget: {COLD_RATIO_MAX:g}×)", "×")
+def floor_ratio(bench: Bench) -> float:
+    return bench.baseline_shipped(PARAGRAPHS).wall_s / bench.baseline_shipped().wall_s
+
+
 @measured(_small(f"synthetic {{n}} cards: build time (best of {RUNS})"), "s")
 def small_time(bench: Bench) -> float:
     return bench.synthetic(bench.small).run.wall_s
@@ -147,6 +160,17 @@ def small_baseline(bench: Bench) -> float:
 @measured(_small("synthetic {n} cards ÷ baseline"), "×")
 def small_ratio(bench: Bench) -> float:
     return bench.synthetic(bench.small).run.wall_s / bench.baseline_synthetic(bench.small).wall_s
+
+
+@measured(
+    _small(
+        f"floor: {{n}} cards' texts as ReportLab paragraphs, per card "
+        f"(the budget: {MS_PER_CARD_MAX:g} ms)"
+    ),
+    "ms",
+)
+def small_floor_per_card(bench: Bench) -> float:
+    return bench.baseline_synthetic(bench.small, PARAGRAPHS).wall_s * 1000 / bench.small
 
 
 @measured(_large("synthetic {n} cards: build time (one run)"), "s")
@@ -224,6 +248,8 @@ ROWS: list[Measure] = [
     cold_build_memory,
     baseline_shipped,
     cold_ratio,
+    floor_shipped,
+    floor_ratio,
     small_time,
     small_ms_per_card,
     small_cpu_per_card,
@@ -231,6 +257,7 @@ ROWS: list[Measure] = [
     small_bytes,
     small_baseline,
     small_ratio,
+    small_floor_per_card,
     large_time,
     large_ms_per_card,
     large_cpu_per_card,

@@ -48,16 +48,23 @@ def test_large_decks_are_split_at_the_schema_limit() -> None:
     assert deck_sizes(4500) == [2000, 2000, 500]
 
 
-def test_baseline_draws_a_page_per_card_side(tmp_path: Path) -> None:
+@pytest.mark.parametrize("drawer", [[], ["--lines"], ["--paragraphs"]])
+def test_baseline_draws_a_page_per_card_side_with_its_texts(
+    drawer: list[str], tmp_path: Path
+) -> None:
     job = baseline_job(CARDS, LAYOUTS)
     assert card_count(job) >= 40
     deck = next(d for d in job["documents"] if d["name"] == "voor-wie-doen-we-wat")
     job["documents"] = [deck]
     job_path = tmp_path / "job.json"
     job_path.write_text(json.dumps(job), encoding="utf-8")
-    assert baseline.main([str(job_path), str(tmp_path / "out")]) == 0
+    assert baseline.main([*drawer, str(job_path), str(tmp_path / "out")]) == 0
     pages = PdfReader(tmp_path / "out" / "voor-wie-doen-we-wat.pdf").pages
     assert len(pages) == len(deck["pages"])
+    for page, texts in zip(pages, deck["pages"], strict=True):
+        drawn = " ".join(page.extract_text().split())
+        for text in texts:
+            assert " ".join(text.split()) in drawn
 
 
 @pytest.mark.parametrize("question", QUESTIONS.values())
