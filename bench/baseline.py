@@ -1,14 +1,14 @@
 """The bare ReportLab baseline: the same texts drawn line by line, with no layout engine;
 and the paragraph floor: the same texts set as ReportLab paragraphs, with nothing else.
 
-Run in its own process as `python -m bench.baseline [--paragraphs] JOB.json OUT_DIR`.
+Run in its own process as `python -m bench.baseline [--lines | --paragraphs] JOB.json OUT_DIR`.
 JOB.json (written by bench.texts) lists documents, each a page size and its pages, each page a
 list of texts. Per document: one Canvas (invariant, page compression, the project's TrueType
 fonts registered and embedded as subsets). No fitting, hyphenation, templates, colours, boxes or
 imposition. One PDF is written per document.
 
-- Baseline (default; imports ReportLab only): every text broken naively at a fixed number of
-  characters (textwrap) and drawn with drawString.
+- Baseline (`--lines`, the default; imports ReportLab only): every text broken naively at a
+  fixed number of characters (textwrap) and drawn with drawString.
 - Paragraph floor (`--paragraphs`): every text a ReportLab Paragraph (its fragments made as the
   generator makes them, without ReportLab's markup parser), wrapped to the page width and drawn.
   Any build that sets its texts as ReportLab paragraphs costs at least this.
@@ -75,7 +75,8 @@ def draw_paragraphs(canvas: Canvas, texts: list[str], width: float, height: floa
 
 
 DrawPage = Callable[[Canvas, list[str], float, float], None]
-DRAWERS: dict[str, DrawPage] = {"--lines": draw_lines, "--paragraphs": draw_paragraphs}
+LINES, PARAGRAPHS = "--lines", "--paragraphs"
+DRAWERS: dict[str, DrawPage] = {LINES: draw_lines, PARAGRAPHS: draw_paragraphs}
 
 
 def draw_document(document: dict[str, Any], out: Path, draw_page: DrawPage = draw_lines) -> None:

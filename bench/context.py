@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bench.baseline import LINES, PARAGRAPHS
 from bench.measure import MeasureError, Run, best_of, check, python, run_once
 from bench.pdfsize import PdfBytes, measure_pdf
 from bench.synthetic import deck_sizes, make_project
@@ -18,7 +19,6 @@ from generator.errors import UserError
 
 WATCH_MISSING = 3  # bench.warm's exit code when generator.watch cannot be measured
 RUNS = 3  # cold builds and baselines: the best (fastest) of this many runs
-LINES, PARAGRAPHS = "--lines", "--paragraphs"  # bench.baseline's two ways of drawing the texts
 WHAT = {LINES: "baseline: bare ReportLab", PARAGRAPHS: "floor: ReportLab paragraphs"}
 T = TypeVar("T")
 
@@ -154,14 +154,21 @@ class Bench:
 
         return self._once(f"synthetic-{cards}", measure)
 
+    def synthetic_job(self, cards: int) -> Path:
+        """The baseline's job for the synthetic deck's texts (made once per size)."""
+
+        def make() -> Path:
+            root = self.project(cards)
+            job = baseline_job(root / "cards", root / "layouts", with_posters=False)
+            return write_job(job, self.scratch / f"synthetic-{cards}-job.json")
+
+        return self._once(f"synthetic-job-{cards}", make)
+
     def baseline_synthetic(self, cards: int, drawer: str = LINES) -> Run:
         """The synthetic deck's texts drawn by bench.baseline, as baseline_shipped; best of RUNS."""
 
         def measure() -> Run:
-            path = self.scratch / f"synthetic-{cards}-job.json"
-            if not path.exists():
-                root = self.project(cards)
-                write_job(baseline_job(root / "cards", root / "layouts", with_posters=False), path)
+            path = self.synthetic_job(cards)
             self.say(f"{WHAT[drawer]}, {cards:,} synthetic cards ({RUNS} runs)")
             args = python("-m", "bench.baseline", drawer, path, self.folder("base"))
             return best_of(RUNS, args, self.repo)

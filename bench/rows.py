@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from bench.context import PARAGRAPHS, RUNS, Bench
+from bench.baseline import PARAGRAPHS
+from bench.context import RUNS, Bench
 from bench.measure import MeasureError
 
 # Targets of issue 8, on the 2-core reference machine.
