@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from generator.errors import Location, UserError
-from generator.geometry import PAPER_MM, Size
-from generator.impose.plan import apply, plan_sheets
+from generator.geometry import PAPER_MM, Size, apply
+from generator.impose.plan import plan_sheets
 from generator.layout_model import Imposition
 from tests.pdf_tools import MM, drawn_lines, placed_forms
 

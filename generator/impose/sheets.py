@@ -11,9 +11,9 @@ import io
 
 from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream, StreamDecodeLevel
 
-from generator.geometry import mm
+from generator.geometry import Matrix, mm
 from generator.impose import pdfx
-from generator.impose.plan import Matrix, SheetPlan
+from generator.impose.plan import SheetPlan
 from generator.layout_model import Imposition
 from generator.render.document import RenderedDocument
 
