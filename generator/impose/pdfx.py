@@ -16,7 +16,7 @@ from datetime import date
 
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, StreamDecodeLevel, String
 
-PDFX_VERSION = "PDF/X-1:2003"
+PDFX_VERSION = "PDF/X-1a:2003"  # exactly: RIPs treat any other string as not PDF/X
 PDF_VERSION = "1.4"  # PDF/X-1a:2003 is based on PDF 1.4
 OUTPUT_INTENT = {
     "/OutputConditionIdentifier": "FOGRA39",
