@@ -16,6 +16,8 @@ from datetime import date
 
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, StreamDecodeLevel, String
 
+from generator.impose.overprint import overprint_black
+
 PDFX_VERSION = "PDF/X-1a:2003"  # exactly: RIPs treat any other string as not PDF/X
 PDF_VERSION = "1.4"  # PDF/X-1a:2003 is based on PDF 1.4
 OUTPUT_INTENT = {
@@ -40,7 +42,10 @@ def mark_pdfx(pdf: bytes, edition_date: str) -> bytes:
 
 
 def mark(document: Pdf, edition_date: str) -> None:
-    """Mark an open document PDF/X-1a:2003 for FOGRA39, dated the edition's date."""
+    """Make an open document a print-shop file: black set to overprint, marked PDF/X-1a:2003
+    for FOGRA39, dated the edition's date. The office sheets made from it keep the overprint
+    (an office printer ignores it)."""
+    overprint_black(document)
     stamp = pdf_date(edition_date)
     info = document.docinfo
     info[Name.GTS_PDFXVersion] = String(PDFX_VERSION)
