@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import click
+from pikepdf import PdfError
 
 from generator import __version__, progress
 from generator.build import (
@@ -26,8 +27,9 @@ from generator.changes import as_markdown, compare, earlier_manifest
 from generator.errors import UserError, display_path
 from generator.manifest import manifest
 from generator.memory import keep_large_blocks_apart
-from generator.preflight.inspect import inspect
-from generator.preflight.rules import PROFILES, Finding, preflight, profile_for
+from generator.preflight.document import read_pdf
+from generator.preflight.findings import Finding
+from generator.preflight.rules import PROFILES, preflight, profile_for
 from generator.preview import (
     DEFAULT_DPI,
     THUMBNAIL_DPI,
@@ -317,9 +319,10 @@ def run_preflight(pdfs: list[Path], profile: str | None, quiet: bool) -> int:
     for path in pdfs:
         chosen = profile or profile_for(path.name)
         try:
-            findings = preflight(inspect(path), chosen)
-        except Exception as error:  # a file that cannot be read is a finding, not a crash
-            findings = [Finding(False, "document", f"cannot be read: {error}", "is it a PDF?")]
+            findings = preflight(read_pdf(path), chosen)
+        except PdfError as error:  # a file that is no PDF is a finding, not a crash
+            findings = [Finding(False, "document", f"cannot be read: {error}", "is it a PDF?",
+                                "unreadable")]  # fmt: skip
         problems = [f for f in findings if not f.ok]
         failed += bool(problems)
         if quiet and not problems:
@@ -329,7 +332,8 @@ def run_preflight(pdfs: list[Path], profile: str | None, quiet: bool) -> int:
             if finding.ok and not quiet:
                 click.echo(f"    {finding.message}")
         for finding in problems:
-            click.echo(f"  FAIL {finding.where}: {finding.message}\n       fix: {finding.fix}")
+            click.echo(f"  FAIL {finding.where}: {finding.message} [{finding.rule}]\n"
+                       f"       fix: {finding.fix}")  # fmt: skip
     if failed:
         click.echo(f"{failed} of {len(pdfs)} file{'s' if len(pdfs) != 1 else ''} failed.", err=True)
     return failed

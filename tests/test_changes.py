@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.preflight.inspect import inspect
+from generator.preflight.document import read_pdf
 from generator.preflight.rules import preflight
 
 DECK = "cards/voor-wie-doen-we-wat.yaml"
@@ -41,9 +41,9 @@ def test_a_changed_question_is_reported_and_its_card_reprinted(
     assert "echt nodig" in (folder / "changes.md").read_text(encoding="utf-8")
     reprint = folder / "voor-wie-doen-we-wat_reprint_print.pdf"
     assert len(PdfReader(reprint).pages) == 2  # the one card, front and back
-    assert [f for f in preflight(inspect(reprint), "print") if not f.ok] == []
+    assert [f for f in preflight(read_pdf(reprint), "print") if not f.ok] == []
     assert sorted(p.name for p in folder.iterdir()) == ["changes.md", "changes.pdf", reprint.name]
-    report = inspect(folder / "changes.pdf")
+    report = read_pdf(folder / "changes.pdf")
     text = " ".join(
         " ".join(page.extract_text().split()) for page in PdfReader(folder / "changes.pdf").pages
     )
@@ -51,7 +51,7 @@ def test_a_changed_question_is_reported_and_its_card_reprinted(
     assert "was: Is iedereen betrokken die nodig is?" in text
     assert "now: Is iedereen betrokken die echt nodig is?" in text
     assert "Reprint: vragen-professionals" in text
-    fonts = {font for page in report.pages for font in page.fonts}
+    fonts = report.fonts
     assert fonts and all(font.embedded for font in fonts)
 
 

@@ -1,4 +1,8 @@
-"""The preflight `check`: our print files pass; deliberately bad PDFs fail, naming the problem."""
+"""The preflight `check`: our print files pass; deliberately bad PDFs fail, naming the problem.
+
+Bad files come two ways: drawn from scratch by ReportLab (card_pdf), and made from our own
+print file by one deliberate mistake each (tests/broken_pdfs.py, with pikepdf); the
+preflight reads them with pikepdf's parser and its own interpreter."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import pikepdf
 import pytest
 from PIL import Image
 from reportlab.lib.colors import CMYKColor
@@ -13,18 +18,24 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.impose.pdfx import mark_pdfx
-from generator.preflight.inspect import inspect
+from generator.preflight.document import read_pdf
+from generator.preflight.findings import Finding
 from generator.preflight.rules import preflight, profile_for
 from generator.render.fonts import font_name, register_family
 from generator.validate.layout import load_layout
+from tests.broken_pdfs import BREAKERS, POST_SAVE, SAVE_OPTIONS
 from tests.conftest import LAYOUTS
 
 MM = 72 / 25.4
 TRIM, BLEED = (105, 148), 3
 
 
+def failures(path: Path, profile: str = "print") -> list[Finding]:
+    return [f for f in preflight(read_pdf(path), profile) if not f.ok]
+
+
 def problems(path: Path, profile: str = "print") -> list[str]:
-    return [f"{f.where}: {f.message}" for f in preflight(inspect(path), profile) if not f.ok]
+    return [f"{f.where}: {f.message}" for f in failures(path, profile)]
 
 
 @pytest.fixture(scope="module")
@@ -87,12 +98,12 @@ def test_a_good_card_passes(tmp_path: Path, font: str) -> None:
 @pytest.mark.parametrize(
     ("mistake", "expected"),
     [
-        ({"font_name_used": "Helvetica"}, "document: font Helvetica is not embedded"),
-        ({"rgb_fill": True}, "page 1: uses RGB colour (DeviceRGB)"),
+        ({"font_name_used": "Helvetica"}, "page 1 › font /F1: font Helvetica is not embedded"),
+        ({"rgb_fill": True}, "page 1: uses DeviceRGB colour"),
         ({"text_at_mm": (1.5, 20)}, "page 1: text 1.5 mm from the trim edge"),
         ({"text_at_mm": (-1, 20)}, "page 1: text -1.0 mm from the trim edge"),
         ({"trim_box": False}, "page 1: has no TrimBox"),
-        ({"image_px": 100}, "page 1: an image at 51 ppi"),
+        ({"image_px": 100}, "page 1 › image /FormXob"),
         ({"pdfx": False}, "document: not marked PDF/X (no GTS_PDFXVersion)"),
     ],
 )
@@ -116,9 +127,7 @@ def test_check_command_exits_1_and_lists_the_fix(
     assert run.exit_code == 1
     assert "good.pdf (print): ok" in run.output
     assert "bad.pdf (print): FAIL" in run.output
-    assert "FAIL page 1: uses RGB colour (DeviceRGB)\n       fix: convert to CMYK for print" in (
-        run.output
-    )
+    assert "FAIL page 1: uses DeviceRGB colour [colour]\n       fix: convert to CMYK" in run.output
     assert "1 of 2 files failed." in run.output
 
 
@@ -131,3 +140,97 @@ def test_check_reports_an_unreadable_file_without_a_traceback(
     assert run.exit_code == 1
     assert "FAIL document: cannot be read" in run.output
     assert "Traceback" not in run.output
+
+
+def broken_copy(good: Path, folder: Path, case: str, breaker: Callable) -> Path:
+    """The good print file with one deliberate mistake, saved as the case's name."""
+    path = folder / f"{case}.pdf"
+    with pikepdf.open(good) as pdf:
+        breaker(pdf)
+        pdf.save(path, **SAVE_OPTIONS.get(case, {}))
+    if case in POST_SAVE:
+        path.write_bytes(POST_SAVE[case](path.read_bytes()))
+    return path
+
+
+# A mistake that cannot be made alone: a trim reaching past the bleed has too little bleed.
+ALSO_FOUND = {"trim-outside-bleed": {"bleed"}}
+
+
+@pytest.mark.parametrize(("case", "rule", "breaker"), BREAKERS, ids=[c for c, _, _ in BREAKERS])
+def test_each_print_shop_rule_finds_its_mistake(
+    built: dict[str, Path], tmp_path: Path, case: str, rule: str, breaker: Callable
+) -> None:
+    path = broken_copy(built["voor-wie-doen-we-wat_print.pdf"], tmp_path, case, breaker)
+    found = failures(path)
+    if not rule:  # allowed in PDF/X-1a: the file passes
+        assert found == []
+        return
+    assert {f.rule for f in found} == {rule} | ALSO_FOUND.get(case, set()), found
+    for finding in found:  # where it is, what is wrong, and what to do
+        assert finding.where and finding.message and finding.fix
+        assert "cannot be read" not in finding.message
+
+
+def test_check_rejects_every_broken_file_without_a_traceback(
+    built: dict[str, Path], tmp_path: Path, run_cli: Callable
+) -> None:
+    good = built["voor-wie-doen-we-wat_print.pdf"]
+    paths = [broken_copy(good, tmp_path, case, breaker) for case, rule, breaker in BREAKERS if rule]
+    run = run_cli(tmp_path, "check", "--profile", "print", "-q", *map(str, paths))
+    assert run.exit_code == 1
+    assert f"{len(paths)} of {len(paths)} files failed." in run.output
+    assert "Traceback" not in run.output and "cannot be read" not in run.output
+
+
+def test_a_content_stream_that_cannot_be_parsed_is_a_finding(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    path = tmp_path / "garbled.pdf"
+    with pikepdf.open(built["voor-wie-doen-we-wat_print.pdf"]) as pdf:
+        page = pdf.pages[0]
+        page.Contents = pdf.make_stream(b"x\x9c not flate at all", Filter=pikepdf.Name.FlateDecode)
+        pdf.save(path)
+    found = failures(path)
+    assert [f.rule for f in found] == ["unreadable"]
+    assert found[0].where == "page 1"
+
+
+def _into_form(pdf: pikepdf.Pdf, page: pikepdf.Page, name: str) -> None:
+    """Move everything the page draws into a form XObject that the page draws."""
+    page.contents_coalesce()
+    form = pdf.make_stream(
+        page.Contents.read_bytes(),
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Form,
+        BBox=page.MediaBox,
+        Resources=page.Resources,
+    )
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary({name: form}))
+    page.Contents = pdf.make_stream(f"q {name} Do Q".encode())
+
+
+# Rules about what is drawn, and the cases that draw it on page 1 (not page-level mistakes).
+DRAWN = {"transparency", "colour", "fonts", "ink", "rich-black", "thin-lines", "registration",
+         "white-overprint", "text-size", "safe-area", "image-resolution", "opi", "postscript",
+         "filters"}  # fmt: skip
+PAGE_LEVEL = {"inherited-resources", "transparency-group", "rgb-annotation-appearance"}
+
+
+@pytest.mark.parametrize(
+    ("case", "rule", "breaker"),
+    [b for b in BREAKERS if b[1] in DRAWN and b[0] not in PAGE_LEVEL],
+    ids=[c for c, r, _ in BREAKERS if r in DRAWN and c not in PAGE_LEVEL],
+)
+def test_a_mistake_inside_nested_forms_is_found_there(
+    built: dict[str, Path], tmp_path: Path, case: str, rule: str, breaker: Callable
+) -> None:
+    def break_then_nest(pdf: pikepdf.Pdf) -> None:
+        breaker(pdf)
+        _into_form(pdf, pdf.pages[0], "/Inner")
+        _into_form(pdf, pdf.pages[0], "/Outer")
+
+    path = broken_copy(built["voor-wie-doen-we-wat_print.pdf"], tmp_path, case, break_then_nest)
+    found = [f for f in failures(path) if f.rule == rule]
+    assert found, case
+    assert any("form /Outer › form /Inner" in f.where for f in found), [f.where for f in found]

@@ -19,7 +19,7 @@ from generator.geometry import PAPER_MM
 from generator.layout_model import Layout
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
-from generator.preflight.inspect import inspect
+from generator.preflight.document import read_pdf
 from generator.preflight.rules import preflight
 from generator.render.fillable import (
     FORM_FOLDER,
@@ -109,7 +109,7 @@ def test_every_font_is_embedded_and_none_is_a_standard_font(tmp_path: Path) -> N
     pdf = form(0)
     path = tmp_path / "checklist.pdf"
     path.write_bytes(pdf)
-    assert all(finding.ok for finding in preflight(inspect(path), "screen"))
+    assert all(finding.ok for finding in preflight(read_pdf(path), "screen"))
     acroform = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/AcroForm"]
     (name, font), *others = acroform["/DR"]["/Font"].items()
     assert not others and name == "/FormFont"

@@ -1,0 +1,187 @@
+"""Read a PDF's facts with pikepdf: identity, output intents, what PDF/X forbids at the
+document level, page boxes, annotations, and (through content.py) what each page draws.
+
+Any object shape PDF allows is read: indirect arrays, inherited resources and boxes, nested
+forms. A part that cannot be parsed becomes a fact (`unreadable`), not a crash.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream
+
+from generator.preflight.content import ContentReader
+from generator.preflight.facts import Annotation, Box, DocumentFacts, Intent, PageFacts, Use
+
+INFO_KEYS = (
+    "Title",
+    "CreationDate",
+    "ModDate",
+    "Trapped",
+    "GTS_PDFXVersion",
+    "GTS_PDFXConformance",
+)
+INHERITABLE = ("/Resources", "/MediaBox", "/CropBox")
+
+
+def read_pdf(path: Path) -> DocumentFacts:
+    """The facts of the PDF at path; raises pikepdf's error if it is no PDF at all."""
+    with Pdf.open(path) as pdf:
+        facts = DocumentFacts(
+            path=path,
+            version=_version(pdf),
+            info=_info(pdf),
+            has_id=_has_id(pdf),
+            encrypted=pdf.is_encrypted,
+            intents=_intents(pdf.Root),
+            pages=[],
+        )
+        _document_level(pdf.Root, facts)
+        reader = ContentReader(facts)
+        for number, page in enumerate(pdf.pages, start=1):
+            facts.pages.append(_page(page.obj, number, reader, facts))
+        return facts
+
+
+def _version(pdf: Pdf) -> str:
+    """The header's version, or the catalog's /Version when that is later (PDF 1.4+)."""
+    header = pdf.pdf_version
+    catalog = str(pdf.Root.get("/Version", "")).lstrip("/")
+    return max(header, catalog, key=_version_key)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return (0,)
+
+
+def _info(pdf: Pdf) -> dict[str, str]:
+    info = pdf.trailer.get("/Info")
+    if not isinstance(info, Dictionary):
+        return {}
+    return {key: str(info[f"/{key}"]) for key in INFO_KEYS if f"/{key}" in info}
+
+
+def _has_id(pdf: Pdf) -> bool:
+    ident = pdf.trailer.get("/ID")
+    return isinstance(ident, Array) and len(ident) == 2
+
+
+def _intents(root: Object) -> list[Intent]:
+    intents = []
+    for intent in _array(root.get("/OutputIntents")):
+        if not isinstance(intent, Dictionary):
+            continue
+        profile = intent.get("/DestOutputProfile")
+        channels = int(profile.get("/N", 0)) if isinstance(profile, Stream) else None
+        intents.append(
+            Intent(
+                subtype=str(intent.get("/S", "")),
+                identifier=str(intent.get("/OutputConditionIdentifier", "")),
+                registry=str(intent.get("/RegistryName", "")),
+                profile_channels=channels,
+            )
+        )
+    return intents
+
+
+def _document_level(root: Object, facts: DocumentFacts) -> None:
+    """Actions, JavaScript and forms in the catalog."""
+    forbidden = facts.forbidden
+    opening = root.get("/OpenAction")
+    if isinstance(opening, Dictionary):  # an action (an array is a plain destination)
+        forbidden.add(Use("document", f"an action on opening ({_action(opening)})", "action"))
+    if "/AA" in root:
+        forbidden.add(Use("document", "document actions (AA)", "action"))
+    names = root.get("/Names")
+    if isinstance(names, Dictionary) and "/JavaScript" in names:
+        forbidden.add(Use("document", "JavaScript (Names › JavaScript)", "action"))
+    if "/AcroForm" in root:
+        forbidden.add(Use("document", "an interactive form (AcroForm)", "form"))
+
+
+def _action(action: Dictionary) -> str:
+    return str(action.get("/S", "unknown")).lstrip("/")
+
+
+def _page(page: Object, number: int, reader: ContentReader, facts: DocumentFacts) -> PageFacts:
+    media = _box(_inherited(page, "/MediaBox")) or (0.0, 0.0, 612.0, 792.0)
+    page_facts = PageFacts(
+        number=number,
+        media=media,
+        trim=_box(page.get("/TrimBox")),
+        bleed=_box(page.get("/BleedBox")),
+        art=_box(page.get("/ArtBox")),
+    )
+    where = f"page {number}"
+    group = page.get("/Group")
+    if isinstance(group, Dictionary) and group.get("/S") == Name.Transparency:
+        facts.transparency.add(Use(where, "transparency group on the page"))
+    if "/AA" in page:
+        facts.forbidden.add(Use(where, "page actions (AA)", "action"))
+    try:
+        resources = _inherited(page, "/Resources")
+        resources = resources if isinstance(resources, Dictionary) else Dictionary()
+        reader.read_page(page, page_facts, resources)
+    except Exception as error:  # a broken stream is the file's fault: reported, not raised
+        facts.unreadable.append(Use(where, str(error) or type(error).__name__))
+    for index, annotation in enumerate(_array(page.get("/Annots")), start=1):
+        if isinstance(annotation, Dictionary):
+            _annotation(annotation, f"{where} › annotation {index}", page_facts, reader, facts)
+    return page_facts
+
+
+def _annotation(
+    annotation: Dictionary,
+    where: str,
+    page: PageFacts,
+    reader: ContentReader,
+    facts: DocumentFacts,
+) -> None:
+    subtype = str(annotation.get("/Subtype", "")).lstrip("/")
+    where = f"{where} ({subtype or 'no subtype'})"
+    page.annotations.append(Annotation(where, subtype, _box(annotation.get("/Rect")) or page.media))
+    for key in ("/A", "/AA"):
+        if key in annotation:
+            facts.forbidden.add(Use(where, f"an action ({key[1:]})", "action"))
+    appearances = annotation.get("/AP")
+    if not isinstance(appearances, Dictionary):
+        return
+    for kind, appearance in appearances.items():
+        states = (
+            appearance.values()
+            if isinstance(appearance, Dictionary) and not isinstance(appearance, Stream)
+            else [appearance]
+        )
+        for state in states:
+            try:
+                reader.read_appearance(state, f"{where} › appearance {kind}", page)
+            except Exception as error:  # as for pages: a finding, not a crash
+                facts.unreadable.append(Use(where, str(error) or type(error).__name__))
+
+
+def _inherited(page: Object, key: str) -> Object | None:
+    """A page attribute, from the page or the nearest node of the page tree that has it."""
+    node, hops = page, 0
+    while isinstance(node, Dictionary) and hops < 64:
+        if key in node:
+            return node[key]
+        node, hops = node.get("/Parent"), hops + 1
+    return None
+
+
+def _array(value: Object | None) -> list[Object]:
+    return list(value) if isinstance(value, Array) else []
+
+
+def _box(value: Object | None) -> Box | None:
+    if not isinstance(value, Array) or len(value) != 4:
+        return None
+    try:
+        x0, y0, x1, y1 = (float(v) for v in value)
+    except (TypeError, ValueError):
+        return None
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)

@@ -1,0 +1,349 @@
+"""The PDF/X-1a:2003 rules (ISO 15930-4) a print shop's intake applies, one function each."""
+
+from __future__ import annotations
+
+import re
+
+from generator.preflight.facts import MM, DocumentFacts, Use
+from generator.preflight.findings import Finding, info, problem
+
+PDFX_VERSION = "PDF/X-1a:2003"
+# Versions a RIP recognises that are not X-1a:2003, and what to say about them.
+OTHER_VERSIONS = {
+    "PDF/X-1:2001": "is PDF/X-1a:2001 only with GTS_PDFXConformance (PDF/X-1a:2001)",
+    "PDF/X-1a:2001": "is not a GTS_PDFXVersion (that is PDF/X-1:2001 with a conformance key)",
+    "PDF/X-3:2002": "is PDF/X-3, which allows colour that PDF/X-1a does not",
+    "PDF/X-3:2003": "is PDF/X-3, which allows colour that PDF/X-1a does not",
+    "PDF/X-4": "is PDF/X-4, which allows transparency and colour that PDF/X-1a does not",
+    "PDF/X-4p": "is PDF/X-4p, which allows transparency and colour that PDF/X-1a does not",
+    "PDF/X-5g": "is PDF/X-5, which allows what PDF/X-1a does not",
+    "PDF/X-5pg": "is PDF/X-5, which allows what PDF/X-1a does not",
+}
+MAX_PDF_VERSION = {"PDF/X-1a:2003": (1, 4), "PDF/X-1:2001": (1, 3)}
+# A PDF date with a time zone: D:YYYYMMDDHHmmSS then Z, or +HH'mm' / -HH'mm'.
+DATE_WITH_ZONE = re.compile(r"^D:\d{14}(Z(00'?(00'?)?)?|[+-]\d{2}'?\d{2}'?)$")
+ICC_REGISTRY = {"http://www.color.org", "http://www.color.org/", "www.color.org"}
+# Characterization data registered with the ICC (www.color.org's registry), the identifiers
+# a print shop's preflight knows without an embedded profile.
+REGISTERED_CONDITIONS = {
+    "FOGRA27", "FOGRA28", "FOGRA29", "FOGRA30", "FOGRA31", "FOGRA39", "FOGRA39L",
+    "FOGRA40", "FOGRA40L", "FOGRA41", "FOGRA42", "FOGRA43", "FOGRA44", "FOGRA45", "FOGRA46",
+    "FOGRA47", "FOGRA51", "FOGRA52", "FOGRA53", "FOGRA54", "FOGRA55", "FOGRA56", "FOGRA57",
+    "FOGRA58", "FOGRA59", "FOGRA60", "FOGRA61", "FOGRA62", "CGATS TR 001", "CGATS TR 002",
+    "CGATS TR 003", "CGATS TR 005", "CGATS TR 006", "CGATS TR 011", "CGATS TR 012",
+    "CGATS TR 013", "CGATS TR 014", "CGATS TR 015", "CGATS TR 016", "CGATS21-2-CRPC1",
+    "CGATS21-2-CRPC2", "CGATS21-2-CRPC3", "CGATS21-2-CRPC4", "CGATS21-2-CRPC5",
+    "CGATS21-2-CRPC6", "CGATS21-2-CRPC7", "IFRA26", "IFRA30", "JC200103", "JCW2003",
+    "JCN2002", "Japan Color 2011", "IDEAlliance GRACoL 2013", "PSR_LWC_PLUS_V2_M1",
+    "PSR_LWC_STD_V2_M1", "PSR_SC_PLUS_V2_M1", "PSR_SC_STD_V2_M1", "PSO Coated v3",
+    "PSO Uncoated v3 (FOGRA52)",
+}  # fmt: skip
+ALLOWED_COLOUR = {"DeviceCMYK", "DeviceGray", "Separation", "DeviceN", "Pattern"}
+ALLOWED_FILTERS = {
+    "ASCIIHexDecode", "ASCII85Decode", "LZWDecode", "FlateDecode", "RunLengthDecode",
+    "CCITTFaxDecode", "JBIG2Decode", "DCTDecode", "AHx", "A85", "LZW", "Fl", "RL", "CCF",
+    "DCT",
+}  # fmt: skip
+TOLERANCE = 0.01 * MM
+# What PDF/X forbids, by the kind a reader gives it: the rule, and what to do.
+FORBIDDEN = {
+    "action": ("actions", "remove actions and JavaScript: a print file does nothing by itself"),
+    "form": ("forms", "flatten the form fields into the page, or remove them"),
+    "opi": ("opi", "replace OPI placeholders by the high-resolution images themselves"),
+    "postscript": ("postscript", "remove PostScript: PDF/X allows only PDF drawing"),
+    "transfer": ("transfer", "remove transfer functions: the print shop's RIP applies its own"),
+}
+
+
+def identity(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """GTS_PDFXVersion, the PDF version, the Info keys and the trailer ID."""
+    found = []
+    version = facts.info.get("GTS_PDFXVersion")
+    conformance = facts.info.get("GTS_PDFXConformance")
+    x1a_2001 = version == "PDF/X-1:2001" and conformance == "PDF/X-1a:2001"
+    if version is None:
+        found.append(
+            problem(
+                "pdfx-version",
+                "document",
+                "not marked PDF/X (no GTS_PDFXVersion)",
+                f"export as {PDFX_VERSION}",
+            )
+        )
+    elif version != PDFX_VERSION and not x1a_2001:
+        why = OTHER_VERSIONS.get(version, "is not a PDF/X version a RIP recognises")
+        found.append(
+            problem(
+                "pdfx-version",
+                "document",
+                f"GTS_PDFXVersion ({version}) {why}",
+                f"export as {PDFX_VERSION}: the key must read exactly that",
+            )
+        )
+    limit = MAX_PDF_VERSION["PDF/X-1:2001" if x1a_2001 else PDFX_VERSION]
+    if _version(facts.version) > limit:
+        allowed = ".".join(map(str, limit))
+        found.append(
+            problem(
+                "pdf-version",
+                "document",
+                f"PDF {facts.version} is newer than PDF/X-1a allows ({allowed})",
+                f"write PDF {allowed} (no object streams, no later features)",
+            )
+        )
+    if not facts.info.get("Title", "").strip():
+        found.append(
+            problem(
+                "info-title",
+                "document",
+                "the document has no Title",
+                "set a Title in the document information",
+            )
+        )
+    for key in ("CreationDate", "ModDate"):
+        value = facts.info.get(key)
+        if value is None or not DATE_WITH_ZONE.match(value):
+            said = "missing" if value is None else f"'{value}' has no time zone or is no date"
+            found.append(
+                problem(
+                    "info-dates",
+                    "document",
+                    f"{key} is {said}",
+                    "write the date as D:YYYYMMDDHHmmSS with Z or +HH'mm'",
+                )
+            )
+    if facts.info.get("Trapped") not in ("/True", "/False"):
+        found.append(
+            problem(
+                "info-trapped",
+                "document",
+                f"Trapped is {facts.info.get('Trapped', 'missing')}, not True or False",
+                "set Trapped to False (or True if the file is trapped)",
+            )
+        )
+    if not facts.has_id:
+        found.append(
+            problem(
+                "trailer-id",
+                "document",
+                "the file has no document ID",
+                "PDF/X requires an ID in the trailer: save it again with one",
+            )
+        )
+    found.append(info(f"PDF/X: {version or 'none'}, PDF {facts.version}"))
+    return found
+
+
+def output_intent(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """One GTS_PDFX output intent naming its condition; a condition outside the ICC registry
+    brings its own CMYK profile."""
+    intents = [intent for intent in facts.intents if intent.subtype == "/GTS_PDFX"]
+    fix = "name a registered condition (e.g. FOGRA39) or embed its profile (DestOutputProfile)"
+    if not intents:
+        return [problem("output-intent", "document", "no PDF/X output intent (GTS_PDFX)", fix)]
+    if len(intents) > 1:
+        return [
+            problem(
+                "output-intent",
+                "document",
+                f"{len(intents)} PDF/X output intents, where one is allowed",
+                "keep one GTS_PDFX output intent",
+            )
+        ]
+    intent = intents[0]
+    found = []
+    if not intent.identifier.strip():
+        found.append(
+            problem(
+                "output-intent",
+                "document",
+                "the output intent has no OutputConditionIdentifier",
+                fix,
+            )
+        )
+    registered = intent.registry in ICC_REGISTRY and intent.identifier in REGISTERED_CONDITIONS
+    if intent.profile_channels is None and intent.identifier.strip() and not registered:
+        found.append(
+            problem(
+                "output-intent",
+                "document",
+                f"the condition '{intent.identifier}' is not in the ICC registry "
+                f"(RegistryName: {intent.registry or 'none'}) and no profile is "
+                "embedded",
+                fix,
+            )
+        )
+    if intent.profile_channels not in (None, 4):
+        found.append(
+            problem(
+                "output-intent",
+                "document",
+                f"the output profile has {intent.profile_channels} channels, not CMYK",
+                "embed the CMYK profile of the printing condition",
+            )
+        )
+    found.append(info(f"output intent: {intent.identifier or 'none'}"))
+    return found
+
+
+def page_boxes(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """TrimBox or ArtBox (not both) on every page; TrimBox ⊆ BleedBox ⊆ MediaBox."""
+    found = []
+    for page in facts.pages:
+        where = f"page {page.number}"
+        if page.trim is None and page.art is None:
+            found.append(
+                problem(
+                    "page-boxes",
+                    where,
+                    "has no TrimBox",
+                    "set a TrimBox: it tells the print shop where to cut",
+                )
+            )
+            continue
+        if page.trim is not None and page.art is not None:
+            found.append(
+                problem(
+                    "page-boxes", where, "has both a TrimBox and an ArtBox", "keep the TrimBox only"
+                )
+            )
+        inner = page.trim or page.art
+        outer = page.bleed or page.media
+        if not (_inside(inner, outer) and _inside(outer, page.media)):
+            found.append(
+                problem(
+                    "page-boxes",
+                    where,
+                    "TrimBox, BleedBox and MediaBox do not nest",
+                    "the trim must lie inside the bleed, the bleed inside the page",
+                )
+            )
+    return found
+
+
+def transparency(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    return [
+        problem(
+            "transparency",
+            use.where,
+            f"uses transparency: {use.what}",
+            "flatten transparency before export (PDF/X-1a allows none)",
+        )
+        for use in sorted(facts.transparency, key=_order)
+    ]
+
+
+def colour(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """Only CMYK, gray and spot colour, in content, images, shadings, patterns, glyphs and
+    annotation appearances."""
+    found = [
+        problem(
+            "colour",
+            use.where,
+            f"uses {use.what} colour",
+            "convert to CMYK (or a spot colour) for print",
+        )
+        for use in sorted(facts.colour_spaces, key=_order)
+        if use.what not in ALLOWED_COLOUR
+    ]
+    spaces = sorted({use.what for use in facts.colour_spaces})
+    found.append(info(f"colour: {', '.join(spaces) or 'none'}"))
+    return found
+
+
+def annotations(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """No annotation on the printed area (within the BleedBox) but printer's marks."""
+    found = []
+    for page in facts.pages:
+        area = page.bleed or page.trim or page.media
+        for annotation in page.annotations:
+            if annotation.subtype in ("PrinterMark", "TrapNet"):
+                continue
+            if _overlap(annotation.rect, area):
+                found.append(
+                    problem(
+                        "annotations",
+                        annotation.where,
+                        "an annotation (link, note or field) on the printed area",
+                        "remove links, notes and fields from a print file",
+                    )
+                )
+    return found
+
+
+def forbidden(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """Actions, JavaScript, forms, OPI, PostScript, transfer functions; encryption."""
+    found = [
+        problem(
+            FORBIDDEN[use.kind][0],
+            use.where,
+            f"has {use.what}, which PDF/X forbids",
+            FORBIDDEN[use.kind][1],
+        )
+        for use in sorted(facts.forbidden, key=_order)
+    ]
+    if facts.encrypted:
+        found.append(
+            problem(
+                "encryption",
+                "document",
+                "is encrypted",
+                "save it without a password or restrictions",
+            )
+        )
+    return found
+
+
+def filters(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    return [
+        problem(
+            "filters",
+            use.where,
+            f"a stream compressed with {use.what}",
+            "export again: PDF/X-1a allows Flate, LZW, JPEG (DCT), CCITT, JBIG2, "
+            "RunLength and ASCII filters",
+        )
+        for use in sorted(facts.filters, key=_order)
+        if use.what not in ALLOWED_FILTERS
+    ]
+
+
+def readable(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    return [
+        problem(
+            "unreadable",
+            use.where,
+            f"cannot be read: {use.what}",
+            "export the file again; a RIP will stop here too",
+        )
+        for use in facts.unreadable
+    ]
+
+
+def _order(use: Use) -> tuple:
+    return _where_key(use.where), use.what
+
+
+def _where_key(where: str) -> tuple:
+    match = re.match(r"page (\d+)", where)
+    return (int(match[1]) if match else 0, where)
+
+
+def _version(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in text.split("."))
+    except ValueError:
+        return (9, 9)
+
+
+def _inside(inner, outer) -> bool:
+    return (
+        inner[0] >= outer[0] - TOLERANCE
+        and inner[1] >= outer[1] - TOLERANCE
+        and inner[2] <= outer[2] + TOLERANCE
+        and inner[3] <= outer[3] + TOLERANCE
+    )
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
