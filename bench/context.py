@@ -81,20 +81,23 @@ class Bench:
 
         return self._once("startup", measure)
 
-    def cold_build(self) -> Run:
-        """Every shipped product, built by a new process into an empty folder; best of RUNS."""
+    def cold_build(self, *options: str) -> Run:
+        """Every shipped product, built by a new process into an empty folder; best of RUNS.
+        options: more for `build`, such as --check (the build and its preflight)."""
 
         def measure() -> Run:
-            self.say(f"cold build of every shipped product ({RUNS} runs)")
+            command = " ".join(("build", *options))
+            self.say(f"cold `{command}` of every shipped product ({RUNS} runs)")
             runs = []
             for _ in range(RUNS):
-                args = python("-m", "generator", "build", "-q", "--out", self.folder("cold"))
+                out = self.folder("cold")
+                args = python("-m", "generator", "build", "-q", *options, "--out", out)
                 run = run_once(args, self.repo)
                 check(run, args)
                 runs.append(run)
             return min(runs, key=lambda r: r.wall_s)
 
-        return self._once("cold", measure)
+        return self._once(" ".join(("cold", *options)), measure)
 
     def shipped_job(self) -> tuple[Path, int]:
         """The baseline's job for the shipped texts, and how many cards it holds."""

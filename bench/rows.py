@@ -23,6 +23,7 @@ PEAK_MB_MAX = 100.0
 BYTES_PER_PAGE_MAX = 1500.0  # 1.5 KB per card page beyond the fonts (1 KB = 1,000 bytes)
 LINEARITY_MAX = 1.25  # ms/card at 10,000 ÷ at 1,000: 1.0 is linear; within 25 %
 WARM_REBUILD_MS_MAX = 100.0
+CHECK_RATIO_MAX = 2.0  # issue 14: `build --check` ÷ `build`, the preflight costs no more
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,16 @@ def cold_build(bench: Bench) -> float:
 @measured("cold build, peak memory", "MB")
 def cold_build_memory(bench: Bench) -> float:
     return bench.cold_build().peak_rss_mb
+
+
+@measured(f"cold build and its preflight, `build --check` (best of {RUNS})", "s")
+def checked_build(bench: Bench) -> float:
+    return bench.cold_build("--check").wall_s
+
+
+@measured("`build --check` ÷ `build`", "×", CHECK_RATIO_MAX)
+def check_ratio(bench: Bench) -> float:
+    return bench.cold_build("--check").wall_s / bench.cold_build().wall_s
 
 
 @measured(
@@ -247,6 +258,8 @@ ROWS: list[Measure] = [
     startup,
     cold_build,
     cold_build_memory,
+    checked_build,
+    check_ratio,
     baseline_shipped,
     cold_ratio,
     floor_shipped,
