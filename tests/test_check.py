@@ -234,3 +234,34 @@ def test_a_mistake_inside_nested_forms_is_found_there(
     found = [f for f in failures(path) if f.rule == rule]
     assert found, case
     assert any("form /Outer › form /Inner" in f.where for f in found), [f.where for f in found]
+
+
+def _every_shape_pdf_allows(pdf: pikepdf.Pdf) -> None:
+    """The same drawing in other legal shapes: indirect boxes, arrays and resource
+    dictionaries, and page content split over an array of streams."""
+    for page in pdf.pages:
+        for key in ("/MediaBox", "/TrimBox", "/BleedBox"):
+            page.obj[key] = pdf.make_indirect(pikepdf.Array(page.obj[key]))
+        page.contents_coalesce()
+        page.obj.Contents = pikepdf.Array([page.obj.Contents, pdf.make_stream(b" ")])
+        resources = page.obj.Resources
+        for key in list(resources.keys()):
+            if not resources[key].is_indirect:
+                resources[key] = pdf.make_indirect(resources[key])
+        for font in (resources.get("/Font") or {}).values():
+            if "/Widths" in font and not font.Widths.is_indirect:
+                font.Widths = pdf.make_indirect(font.Widths)
+
+
+def test_other_legal_shapes_of_the_same_file_read_the_same(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    good = built["voor-wie-doen-we-wat_print.pdf"]
+    reshaped = broken_copy(good, tmp_path, "reshaped", _every_shape_pdf_allows)
+    before, after = read_pdf(good), read_pdf(reshaped)
+    assert all(page.texts and page.paints for page in before.pages)
+    assert failures(reshaped) == []
+    assert [[(t.size, t.box) for t in p.texts] for p in after.pages] == [
+        [(t.size, t.box) for t in p.texts] for p in before.pages
+    ]
+    assert [p.paints for p in after.pages] == [p.paints for p in before.pages]

@@ -45,7 +45,8 @@ class FontMetrics:
 def font_metrics(font: Object) -> FontMetrics:
     """Read a font dictionary; a font with odd values still gives usable metrics."""
     subtype = str(font.get("/Subtype", ""))
-    name = str(font.get("/BaseFont", font.get("/Name", "(unnamed)"))).lstrip("/")
+    unnamed = "a Type3 font" if subtype == "/Type3" else "a font without a name"
+    name = str(font.get("/BaseFont", font.get("/Name", unnamed))).lstrip("/")
     unicode = _to_unicode(font.get("/ToUnicode"))
     descendants = font.get("/DescendantFonts")
     if subtype == "/Type0" and isinstance(descendants, Array) and len(descendants):
