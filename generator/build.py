@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator import progress
-from generator.errors import Location, Problem, UserError, fail
+from generator.errors import Location, Problem, UserError, display_path, fail
 from generator.impose.digital import complete_pdf
 from generator.impose.pdfx import mark_pdfx
 from generator.impose.plan import plan_sheets
@@ -22,6 +22,7 @@ from generator.manifest import MANIFEST_NAME, manifest
 from generator.model import Deck
 from generator.parallel import CAN_FORK, Worker, call, start_in_child
 from generator.poster_model import Poster
+from generator.releases import Product, deck_product, drift, poster_product, read_releases
 from generator.render.cache import RenderCache, fingerprint
 from generator.render.deck_faces import render_calibration, render_deck
 from generator.render.document import RenderedDocument
@@ -40,6 +41,7 @@ from generator.validate.glyphs import check_glyphs
 from generator.validate.layout import check_deck_against_layout, check_poster_layout, load_layout
 from generator.validate.localize import language_versions
 from generator.validate.poster import check_poster_references, validate_poster
+from generator.write import owned
 from generator.write.atomic import output_paths, write_atomically
 
 T = TypeVar("T")
@@ -331,11 +333,9 @@ class Builder:
         layout = self.poster_layout(poster)
         deck = self.content.decks[poster.deck]
         outputs = {}
-        for size in sizes:
-            for kind in POSTER_KINDS:
-                document = render_poster(poster, deck, layout, kind, size, cache=self.face_cache)
-                name = poster.product_id if kind == "poster" else f"{poster.product_id}-{kind}"
-                outputs[f"{name}_{size}_print.pdf"] = self._pdfx(document, poster.edition.date)
+        for (kind, size), name in poster_print_names(poster, sizes).items():
+            document = render_poster(poster, deck, layout, kind, size, cache=self.face_cache)
+            outputs[name] = self._pdfx(document, poster.edition.date)
         return outputs
 
     def _digital(self, poster: Poster, size: str) -> dict[str, bytes]:
@@ -361,10 +361,59 @@ def build(
     sizes: tuple[str, ...] | None = None,
     printer: PrinterSettings = PrinterSettings(),
 ) -> list[Path]:
-    """Build every product (or one region's); write nothing unless all succeed."""
-    paths = output_paths(project.output, produce(project, files, edition, sizes, printer).outputs)
+    """Build every product (or one region's); write nothing unless all succeed. Then remove
+    the files of products whose content is gone, and warn about unreleased drift."""
+    made = produce(project, files, edition, sizes, printer)
+    outputs, gone = with_manifest(project, made)
+    paths = output_paths(project.output, outputs)
     write_atomically(paths)
+    for path in owned.remove(project.output, gone):
+        log.warning("removed %s: its content is gone", display_path(path))
+    warn_about_drift(project, made.content)
     return sorted(paths)
+
+
+def with_manifest(project: Project, made: Made) -> tuple[dict[str, bytes], list[str]]:
+    """The outputs with the manifest (which records every file the generator owns in the
+    output folder), and the files of products whose content is gone."""
+    earlier = owned.recorded(project.output)
+    record, gone = owned.settle(owned.recorded_outputs(earlier), made.sources, made.products)
+    kept = {} if made.products is not None else earlier.get("decks", {})
+    decks = made.content.decks.values() if made.content else ()
+    data = manifest(decks, record, kept if isinstance(kept, dict) else {})
+    return {**made.outputs, MANIFEST_NAME: data}, gone
+
+
+def poster_print_names(poster: Poster, sizes: tuple[str, ...]) -> dict[tuple[str, str], str]:
+    """The print-shop file of each kind of poster page at each size, by (kind, size)."""
+    names = {}
+    for size in sizes:
+        for kind in POSTER_KINDS:
+            name = poster.product_id if kind == "poster" else f"{poster.product_id}-{kind}"
+            names[kind, size] = f"{name}_{size}_print.pdf"
+    return names
+
+
+def printed_products(content: Content) -> list[Product]:
+    """Every deck, poster and regional poster, as a release would record it."""
+    products = [deck_product(deck) for deck in content.decks.values()]
+    posters = [*content.posters.values()]
+    posters += [regional_poster(content, e) for e in content.editions.values()
+                if e.poster in content.posters]  # fmt: skip
+    products += [
+        poster_product(p, content.decks.get(p.deck), tuple(poster_print_names(p, p.sizes).values()))
+        for p in posters
+    ]
+    return products
+
+
+def warn_about_drift(project: Project, content: Content | None) -> None:
+    """One warning per product whose texts differ from its latest release, same version."""
+    if content is None:
+        return
+    for found in drift(printed_products(content), read_releases(project.cards)):
+        log.warning("%s: %s", found.product.edition_at, found.message(),
+                    extra={"prefix": "warning"})  # fmt: skip
 
 
 def produce(
@@ -376,8 +425,9 @@ def produce(
     cache: RenderCache | None = None,
     only: Callable[[str], bool] | None = None,
 ) -> Made:
-    """Every product's files by name (nothing written), problems and what was drawn; only:
-    the products to make, by label (default: all). Raises UserError with every problem.
+    """Every product's files by name (nothing written, no manifest: see with_manifest),
+    problems and what was drawn; only: the products to make, by label (default: all).
+    Raises UserError with every problem.
 
     Making all, a forked child makes the screen products (digital PDFs, HTML pages, fillable
     checklists) while this process makes the print files: each core takes a share.
@@ -401,20 +451,17 @@ def produce(
         for label, job in jobs:
             log.info("building %s", label)
             try:
-                made.outputs.update(job(builder, sizes))
+                outputs = job(builder, sizes)
             except UserError as error:
                 made.problems.extend(error.problems)
+                continue
+            made.outputs.update(outputs)
+            made.sources.update(dict.fromkeys(outputs, label))
         made.rebuilt = builder.rebuilt
         return made
 
-    def with_manifest(made: Made) -> Made:
-        if edition is None:
-            made.outputs[MANIFEST_NAME] = manifest(content.decks.values())
-        return made
-
     if only is None and CAN_FORK:
-        # The child, which has less to do, also writes the manifest.
-        screen = start_in_child(lambda: with_manifest(_quietly(run, is_screen_product)))
+        screen = start_in_child(lambda: _quietly(run, is_screen_product))
         rewriter = Worker(call) if one_shot else None
         try:
             made = run(is_print_product, rewriter or call)
@@ -427,10 +474,15 @@ def produce(
                 rewriter.close()
         made.add(screen())
     else:
-        made = with_manifest(run(only or (lambda label: True)))
+        made = run(only or (lambda label: True))
     if made.problems:
         raise UserError(made.problems)
     made.outputs = dict(sorted(made.outputs.items()))
+    made.content = content
+    # Every product the content has now; a build of some files cannot tell what is gone.
+    made.products = (
+        None if files is not None else {label for label, _ in _jobs(content, None, False)}
+    )
     return made
 
 
@@ -461,10 +513,14 @@ class Made:
     outputs: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     rebuilt: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # file name → product (job label)
+    content: Content | None = None  # what it was made from (set by produce)
+    products: set[str] | None = None  # every product of the content; None: some files read
 
     def add(self, other: Made) -> None:
         """Another worker's share; a problem both found is said once."""
         self.outputs.update(other.outputs)
+        self.sources.update(other.sources)
         said = {str(problem) for problem in self.problems}
         self.problems += [problem for problem in other.problems if str(problem) not in said]
         self.rebuilt += other.rebuilt
@@ -536,8 +592,12 @@ def validate(project: Project) -> int:
     return len(project.content_files()) + len(project.edition_files())
 
 
-def reprint(project: Project, content: Content, card_ids: dict[str, list[str]]) -> dict[str, bytes]:
-    """Print-shop files holding only the given cards of each deck (deck id → card ids)."""
+def reprint(
+    project: Project, content: Content, card_ids: dict[str, list[str]], about: dict[str, str]
+) -> dict[str, bytes]:
+    """Print-shop files holding only the given cards of each deck (deck id → card ids), each
+    card exactly as in the whole deck: its number, its edition, its faces. about: what each
+    reprint says it is (deck id → subject)."""
     builder = Builder(project, content)
     outputs = {}
     for deck_id, ids in card_ids.items():
@@ -545,8 +605,7 @@ def reprint(project: Project, content: Content, card_ids: dict[str, list[str]]) 
         if deck is None or not ids:
             continue
         layout = builder.deck_layout(deck)
-        kept = replace(deck, cards=tuple(card for card in deck.cards if card.id in ids))
-        document = render_deck(kept, layout)
+        document = render_deck(deck, layout, only=frozenset(ids), subject=about.get(deck_id))
         outputs[f"{deck_id}_reprint_print.pdf"] = mark_pdfx(document.pdf, deck.edition.date)
     return outputs
 

@@ -1,7 +1,9 @@
-"""What changed since an earlier manifest or git revision: a report, and the cards to reprint.
+"""What changed since the latest release, an earlier manifest or a git revision: a report,
+and the cards to reprint.
 
 Items are compared by id across a whole deck, so a question that moved to another card is
-'moved', not 'changed'; a card whose content hash changed is reprinted.
+'moved', not 'changed'; a card whose content hash changed is reprinted. A poster is compared
+text by text with its latest release, and reprinted whole.
 """
 
 from __future__ import annotations
@@ -22,15 +24,20 @@ ITEM_NOUNS = {"question": "question", "point": "point", "section": "section"}
 
 @dataclass
 class DeckChanges:
-    deck: str
+    deck: str  # the product: a deck, or a poster (kind)
+    edition: str = ""  # the edition compared, as printed: "1.1 (2026-12-01)"
+    compared_with: str = ""  # "release 1.0 (2026-11-23)", a revision or manifest; "": none
+    kind: str = "deck"
     added: list[tuple[str, str]] = field(default_factory=list)  # (item, text)
     removed: list[tuple[str, str]] = field(default_factory=list)
     changed: list[tuple[str, str, str]] = field(default_factory=list)  # (item, old, new)
     moved: list[tuple[str, str, str]] = field(default_factory=list)  # (item, from card, to card)
-    reprint: list[str] = field(default_factory=list)  # card ids
+    reprint: list[str] = field(default_factory=list)  # card ids; a poster: its id
 
     def __bool__(self) -> bool:
-        return any((self.added, self.removed, self.changed, self.moved, self.reprint))
+        return not self.compared_with or any(
+            (self.added, self.removed, self.changed, self.moved, self.reprint)
+        )
 
 
 def earlier_manifest(reference: str, build_manifest: Callable[[Path, Path], bytes]) -> dict:
@@ -72,11 +79,12 @@ def _items(deck: dict) -> dict[str, tuple[str, str]]:
     }
 
 
-def compare(old: dict, new: dict) -> list[DeckChanges]:
+def compare(old: dict, new: dict, compared_with: str) -> list[DeckChanges]:
+    """Each deck of the new manifest against the same deck in the old one."""
     report = []
     for deck_id, deck in sorted(new["decks"].items()):
         before = old.get("decks", {}).get(deck_id, {"cards": []})
-        changes = DeckChanges(deck_id)
+        changes = DeckChanges(deck_id, _stamp(deck), compared_with)
         was, now = _items(before), _items(deck)
         for key in sorted(now.keys() - was.keys()):
             changes.added.append((key, now[key][1]))
@@ -94,18 +102,73 @@ def compare(old: dict, new: dict) -> list[DeckChanges]:
     return report
 
 
-def as_markdown(report: list[DeckChanges], since: str) -> str:
-    lines = [f"# Changes since {since}", ""]
+def compare_texts(
+    product: str,
+    edition: str,
+    old: dict[str, str],
+    new: dict[str, str],
+    compared_with: str,
+    print_files: list[str],
+) -> DeckChanges:
+    """A poster against its release, text by text: any change reprints it whole (its print
+    files)."""
+    changes = DeckChanges(product, edition, compared_with, kind="poster")
+    changes.added = [(key, new[key]) for key in sorted(new.keys() - old.keys())]
+    changes.removed = [(key, old[key]) for key in sorted(old.keys() - new.keys())]
+    changes.changed = [(key, old[key], new[key]) for key in sorted(old.keys() & new.keys())
+                       if old[key] != new[key]]  # fmt: skip
+    if changes.added or changes.removed or changes.changed:
+        changes.reprint = print_files
+    return changes
+
+
+def _stamp(deck: dict) -> str:
+    edition = deck.get("edition", {})
+    return f"{edition.get('version', '?')} ({edition.get('date', '?')})"
+
+
+# A report as blocks of text, each with its role, for the Markdown and the PDF alike.
+Block = tuple[str, str]  # (role: title, deck, about, item, text, reprint, body; text)
+
+
+def report_blocks(report: list[DeckChanges], since: str) -> list[Block]:
+    blocks: list[Block] = [("title", f"Changes since {since}")]
     if not report:
-        lines.append("No changes.")
+        blocks.append(("body", "No changes."))
     for changes in report:
-        lines += [f"## {changes.deck}", ""]
-        lines += [f"- added {key}: {text}" for key, text in changes.added]
-        lines += [f"- removed {key}: {text}" for key, text in changes.removed]
+        blocks.append(("deck", f"{changes.kind} {changes.deck}"))
+        blocks.append(("about", _about(changes)))
+        blocks += [("item", f"added {key}: {text}") for key, text in changes.added]
+        blocks += [("item", f"removed {key}: {text}") for key, text in changes.removed]
         for key, old, new in changes.changed:
-            lines += [f"- changed {key}", f"  - was: {old}", f"  - now: {new}"]
-        lines += [f"- moved {key}: from card {a} to card {b}" for key, a, b in changes.moved]
+            blocks += [("item", f"changed {key}"), ("text", f"was: {old}"), ("text", f"now: {new}")]
+        blocks += [
+            ("item", f"moved {key}: from card {a} to card {b}") for key, a, b in changes.moved
+        ]
         if changes.reprint:
-            lines += ["", f"Reprint: {', '.join(changes.reprint)}"]
-        lines.append("")
+            blocks.append(("reprint", f"Reprint: {', '.join(changes.reprint)}"))
+    return blocks
+
+
+def _about(changes: DeckChanges) -> str:
+    if not changes.compared_with:
+        return (f"Edition {changes.edition}, not released yet: nothing to compare with; the "
+                f"whole {changes.kind} is new. After printing it, run release.")  # fmt: skip
+    return f"Edition {changes.edition}, compared with {changes.compared_with}."
+
+
+# Each role in Markdown: (a blank line before it, its line, a blank line after it).
+MARKDOWN = {"title": (False, "# {}", True), "deck": (True, "## {}", True),
+            "about": (False, "{}", True), "item": (False, "- {}", False),
+            "text": (False, "  - {}", False), "reprint": (True, "{}", False),
+            "body": (False, "{}", False)}  # fmt: skip
+
+
+def as_markdown(report: list[DeckChanges], since: str) -> str:
+    lines: list[str] = []
+    for role, text in report_blocks(report, since):
+        before, line, after = MARKDOWN[role]
+        if before and lines and lines[-1]:
+            lines.append("")
+        lines += [line.format(text), *([""] if after else [])]
     return "\n".join(lines).rstrip() + "\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Callable
@@ -12,20 +11,14 @@ from typing import TypeVar
 import click
 from pikepdf import PdfError
 
-from generator import __version__, progress
+from generator import __version__, progress, revision
 from generator.build import (
     PrinterSettings,
     Project,
     build,
-    collect,
-    current_manifest,
-    report_font,
-    reprint,
     validate,
 )
-from generator.changes import as_markdown, compare, earlier_manifest
 from generator.errors import UserError, display_path
-from generator.manifest import manifest
 from generator.memory import keep_large_blocks_apart
 from generator.preflight.document import read_pdf
 from generator.preflight.findings import Finding
@@ -36,7 +29,6 @@ from generator.preview import (
     write_previews,
     write_product_previews,
 )
-from generator.render.change_report import change_report_pdf
 from generator.write.atomic import write_atomically
 
 T = TypeVar("T")
@@ -63,7 +55,7 @@ class Notes(logging.Handler):
         if message not in self.said:
             self.said.add(message)
             progress.make_room()
-            click.echo(f"note: {message}", err=True)
+            click.echo(f"{getattr(record, 'prefix', 'note')}: {message}", err=True)
 
     @staticmethod
     def install(level: int) -> Notes:
@@ -212,34 +204,41 @@ def validate_command(cards: Path, layouts: Path) -> None:
 @click.option(
     "--since",
     "since",
-    required=True,
     metavar="REF",
-    help="An earlier output/manifest.json, or a git revision such as HEAD~1.",
+    help="Compare with an earlier output/manifest.json or a git revision such as HEAD~1 "
+    "(default: the latest release of each deck and poster, in cards/releases/).",
 )
 @folder_options("cards", "layouts", "output")
-def changes_command(since: str, cards: Path, layouts: Path, output: Path) -> None:
-    """Report what changed since REF, and write print files with only the changed cards."""
+def changes_command(since: str | None, cards: Path, layouts: Path, output: Path) -> None:
+    """Report what changed since the latest release (or REF), and write print files with only
+    the changed cards; output/changes/ then holds exactly this report and these files."""
+    Notes.install(logging.WARNING)
     project = Project(cards=cards, layouts=layouts, output=output)
-
-    def work() -> tuple[str, dict[Path, bytes]]:
-        old = earlier_manifest(since, current_manifest)
-        content = collect(project)  # read once for the report, the reprint and its font
-        report = compare(old, json.loads(manifest(content.decks.values())))
-        files = reprint(project, content, {c.deck: c.reprint for c in report})
-        text = as_markdown(report, since)
-        folder = output / "changes"
-        font = report_font(project, content)
-        return text, {
-            folder / "changes.md": text.encode(),
-            folder / "changes.pdf": change_report_pdf(report, since, font),
-            **{folder / n: d for n, d in files.items()},
-        }
-
-    text, written = guarded(work)
-    click.echo(text, nl=False)
-    guarded(lambda: write_atomically(written))
-    for path in sorted(written):
+    found = guarded(lambda: revision.changes(project, since))
+    click.echo(found.text, nl=False)
+    guarded(lambda: write_atomically(found.files))
+    for path in found.stale:
+        path.unlink(missing_ok=True)
+        click.echo(f"removed {display_path(path)} (not of this run)")
+    for path in sorted(found.files):
         click.echo(f"wrote {display_path(path)}")
+
+
+@main.command("release")
+@folder_options("cards", "layouts")
+def release_command(cards: Path, layouts: Path) -> None:
+    """Record the current edition of every deck and poster as printed: one file per edition
+    in cards/releases/, to commit with the content. Refuses when texts changed under an
+    edition that was released before."""
+    project = Project(cards=cards, layouts=layouts, output=Path("output"))
+    files, unchanged, products = guarded(lambda: revision.release(project))
+    guarded(lambda: write_atomically(files))
+    for path in sorted(files):
+        click.echo(f"released {display_path(path)}")
+    if unchanged:
+        click.echo(f"already released, unchanged: {len(unchanged)} of {len(products)}")
+    if not files:
+        click.echo("nothing new to release: every edition is recorded as it is")
 
 
 @main.command("watch")

@@ -41,28 +41,37 @@ def card_entry(card: Card, deck: Deck) -> dict:
     texts = card_texts(card)
     if card.kind == "cover" and deck.digital_version_url:  # its QR code is on the cover
         texts["digital_version_url"] = deck.digital_version_url
-    content = json.dumps({"kind": card.kind, "texts": texts}, sort_keys=True, ensure_ascii=False)
+    return {"id": card.id, "kind": card.kind, "hash": card_hash(card.kind, texts), "texts": texts}
+
+
+def card_hash(kind: str, texts: dict[str, str]) -> str:
+    """What a card says, in 16 hex digits: a card whose hash changed is printed again."""
+    content = json.dumps({"kind": kind, "texts": texts}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
+def deck_entry(deck: Deck) -> dict:
     return {
-        "id": card.id,
-        "kind": card.kind,
-        "hash": hashlib.sha256(content.encode()).hexdigest()[:16],
-        "texts": texts,
+        "title": deck.title,
+        "language": deck.language,
+        "edition": {"version": deck.edition.version, "date": deck.edition.date},
+        "file": deck.path.name,
+        "cards": [card_entry(card, deck) for card in deck.cards],
     }
 
 
-def manifest(decks: Iterable[Deck]) -> bytes:
-    """The manifest as stable JSON: the same content gives the same bytes."""
+def manifest(
+    decks: Iterable[Deck], outputs: dict[str, str] | None = None, kept: dict | None = None
+) -> bytes:
+    """The manifest as stable JSON: the same content gives the same bytes.
+
+    outputs: every file the generator made in the output folder, with the product it belongs
+    to (so a later build can remove those of content that is gone); kept: entries of decks
+    from an earlier manifest that this build did not read."""
+    entries = {**(kept or {}), **{deck.id: deck_entry(deck) for deck in decks}}
     document = {
         "generator": __version__,
-        "decks": {
-            deck.id: {
-                "title": deck.title,
-                "language": deck.language,
-                "edition": {"version": deck.edition.version, "date": deck.edition.date},
-                "file": deck.path.name,
-                "cards": [card_entry(card, deck) for card in deck.cards],
-            }
-            for deck in sorted(decks, key=lambda deck: deck.id)
-        },
+        "decks": dict(sorted(entries.items())),
+        "outputs": dict(sorted((outputs or {}).items())),
     }
     return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()

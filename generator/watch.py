@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from watchfiles import DefaultFilter
@@ -20,10 +20,12 @@ from generator.build import (
     PrinterSettings,
     Project,
     produce,
+    with_manifest,
 )
 from generator.errors import UserError
 from generator.parallel import CAN_FORK, Worker
 from generator.render.cache import RenderCache
+from generator.write import owned
 from generator.write.atomic import output_paths, write_atomically
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".j2")
@@ -34,6 +36,7 @@ class Rebuild:
     products: list[str]  # drawn again, e.g. "deck voor-wie-doen-we-wat"
     written: list[Path]  # files whose bytes changed
     seconds: float
+    removed: list[Path] = field(default_factory=list)  # files of content that is gone
 
 
 class SourceFilter(DefaultFilter):
@@ -78,10 +81,12 @@ class Session:
             made.add(theirs)
         if made.problems:
             raise UserError(made.problems)
-        paths = output_paths(self.project.output, made.outputs)
+        outputs, gone = with_manifest(self.project, made)
+        paths = output_paths(self.project.output, outputs)
         changed = {path: data for path, data in paths.items() if not _holds(path, data)}
         write_atomically(changed, durable=False)  # speed over power-cut safety while editing
-        return Rebuild(made.rebuilt, sorted(changed), time.perf_counter() - start)
+        removed = owned.remove(self.project.output, gone)
+        return Rebuild(made.rebuilt, sorted(changed), time.perf_counter() - start, removed)
 
     def close(self) -> None:
         if self.worker is not None:

@@ -150,6 +150,7 @@ def test_building_one_edition_writes_only_its_products(workspace: Path) -> None:
         "continuum_midden-holland.html",
         "continuum_midden-holland_A3_print.pdf",
         "continuum_midden-holland_digital.pdf",
+        "manifest.json",  # records the files the generator owns in output/
     ]
 
 

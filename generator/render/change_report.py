@@ -11,12 +11,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from generator import __version__
-from generator.changes import DeckChanges
+from generator.changes import DeckChanges, report_blocks
 from generator.layout_model import FontSpec
 from generator.render.fonts import font_name, register_family
 
 MARGIN_MM = 20
 BODY_PT = 10.5
+# The paragraph style of each role a report's block plays.
+STYLES = {"title": "title", "deck": "deck", "about": "body", "item": "item", "text": "text",
+          "reprint": "body", "body": "body"}  # fmt: skip
 
 
 def _styles(font: FontSpec) -> dict[str, ParagraphStyle]:
@@ -49,22 +52,11 @@ def change_report_pdf(report: list[DeckChanges], since: str, font: FontSpec) -> 
     def para(style: str, text: str) -> Paragraph:
         return Paragraph(escape(text), styles[style])
 
-    story = [para("title", f"Changes since {since}")]
-    if not report:
-        story.append(para("body", "No changes."))
-    for changes in report:
-        story.append(para("deck", changes.deck))
-        for key, text in changes.added:
-            story += [para("item", f"added {key}"), para("text", text)]
-        for key, text in changes.removed:
-            story += [para("item", f"removed {key}"), para("text", text)]
-        for key, old, new in changes.changed:
-            story += [para("item", f"changed {key}"), para("text", f"was: {old}"),
-                      para("text", f"now: {new}")]  # fmt: skip
-        for key, before, after in changes.moved:
-            story.append(para("item", f"moved {key}: from card {before} to card {after}"))
-        if changes.reprint:
-            story += [Spacer(0, 2 * mm), para("body", f"Reprint: {', '.join(changes.reprint)}")]
+    story = []
+    for role, text in report_blocks(report, since):
+        if role == "reprint":
+            story.append(Spacer(0, 2 * mm))
+        story.append(para(STYLES[role], text))
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,

@@ -13,11 +13,14 @@ from generator.render.faces import Face, FacePainter
 SIDES = ("front", "back")
 
 
-def deck_faces(deck: Deck, layout: Layout) -> list[Face]:
-    """Front, back, front, back… in the deck's order."""
+def deck_faces(deck: Deck, layout: Layout, only: frozenset[str] | None = None) -> list[Face]:
+    """Front, back, front, back… in the deck's order; only: the ids of the cards to draw (a
+    reprint), each numbered as in the whole deck."""
     levels = [{"level": level, "look": layout.look(level.index)} for level in deck.levels]
     faces = []
     for number, card in enumerate(deck.cards, start=1):
+        if only is not None and card.id not in only:
+            continue
         values = {
             "deck": deck,
             "labels": deck.labels,
@@ -35,9 +38,16 @@ def deck_faces(deck: Deck, layout: Layout) -> list[Face]:
 
 
 def render_deck(
-    deck: Deck, layout: Layout, color_model: str = "cmyk", cache: RenderCache | None = None
+    deck: Deck,
+    layout: Layout,
+    color_model: str = "cmyk",
+    cache: RenderCache | None = None,
+    only: frozenset[str] | None = None,
+    subject: str | None = None,
 ) -> RenderedDocument:
-    """A deck's faces, one per page, front then back; CMYK for print, RGB for screens."""
+    """A deck's faces, one per page, front then back; CMYK for print, RGB for screens.
+    only: draw just these cards (by id), exactly as in the whole deck; subject: what the
+    document says it is, if not the deck's edition."""
     trim = parse_size(deck.trim or layout.default_trim)
     painter = FacePainter(
         layout, deck.language, trim, deck.location, color_model=color_model, cache=cache
@@ -45,10 +55,10 @@ def render_deck(
     info = DocumentInfo(
         title=deck.title,
         author=deck.source,
-        subject=f"{deck.title}, edition {deck.edition.version} ({deck.edition.date})",
+        subject=subject or f"{deck.title}, edition {deck.edition.version} ({deck.edition.date})",
         language=deck.language,
     )
-    return render_document(deck_faces(deck, layout), painter, info)
+    return render_document(deck_faces(deck, layout, only), painter, info)
 
 
 CALIBRATION_KIND = "calibration"

@@ -55,7 +55,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
     for key in ("title", "subtitle", "source"):
         if key in meta:
             note(f"deck › {key}", meta[key], ["deck", key])
-    for key in ("layout", "trim", "digital_version_url"):
+    for key in ("layout", "trim", "digital_version_url", "edition"):
         note(f"deck › {key}", None, ["deck", key])
     note("labels", None, ["labels"])
     for key, text in doc["labels"].items():

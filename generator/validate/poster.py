@@ -50,7 +50,7 @@ def _build(doc: Mapping, path: Path) -> Poster:
     for key in ("title", "subtitle", "source"):
         if key in meta:
             note(f"poster › {key}", meta[key], ["poster", key])
-    for key in ("layout", "deck", "start_question", "sizes"):
+    for key in ("layout", "deck", "start_question", "sizes", "edition"):
         note(f"poster › {key}", None, ["poster", key])
     for key, text in doc["labels"].items():
         note(f"labels › {key}", text, ["labels", key])

@@ -1,0 +1,224 @@
+"""A revision round as an editor does it: release what was printed, reword, add or remove a
+question, bump the edition or forget to, build, ask what changed, send the reprint.
+Each test edits the content without knowing its wording (tests/editing.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2
+from pypdf import PdfReader
+
+from generator.build import Project
+from generator.watch import Session
+from tests.editing import (
+    add_question,
+    load,
+    question_cards,
+    reword_question,
+    save,
+    set_version,
+    version_of,
+)
+
+MAIN = "voor-wie-doen-we-wat"
+REPRINT = f"{MAIN}_reprint_print.pdf"
+
+
+def deck_file(workspace: Path, deck: str = MAIN) -> Path:
+    return workspace / "cards" / f"{deck}.yaml"
+
+
+def ok(run) -> str:
+    assert run.exit_code == 0, run.output
+    return run.output
+
+
+def pixels(path: Path, page: int) -> bytes:
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return document[page].render(scale=0.7).to_pil().tobytes()
+    finally:
+        document.close()
+
+
+def test_a_reprinted_card_is_the_decks_own_card(workspace: Path, run_cli: Callable) -> None:
+    ok(run_cli(workspace, "release"))
+    path = deck_file(workspace)
+    changed = [reword_question(path, 0)[0], reword_question(path, -1)[0]]
+    set_version(path, "9.1")
+    ok(run_cli(workspace, "build", "-q"))
+    ok(run_cli(workspace, "changes"))
+    output = workspace / "output"
+    manifest = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
+    order = [card["id"] for card in manifest["decks"][MAIN]["cards"]]
+    pages = [2 * order.index(card) + side for card in changed for side in (0, 1)]
+    reprint, deck = output / "changes" / REPRINT, output / f"{MAIN}_print.pdf"
+    reprint_texts = [page.extract_text() for page in PdfReader(reprint).pages]
+    deck_texts = [page.extract_text() for page in PdfReader(deck).pages]
+    assert len(reprint_texts) == len(pages) == 4
+    for number, page in enumerate(pages):
+        assert reprint_texts[number] == deck_texts[page]  # number "of", edition stamp, texts
+        assert pixels(reprint, number) == pixels(deck, page)
+    for number, card in enumerate(changed):  # "Kaart 4 van 6": its place in the whole deck
+        place = rf"\b{order.index(card) + 1} \w+ {len(order)}\b"
+        assert re.search(place, " ".join(reprint_texts[2 * number].split()))
+
+
+def test_changes_owns_its_folder(workspace: Path, run_cli: Callable) -> None:
+    ok(run_cli(workspace, "release"))
+    path = deck_file(workspace)
+    original = path.read_bytes()
+    reword_question(path)  # in Dutch and English
+    ok(run_cli(workspace, "changes"))
+    folder = workspace / "output" / "changes"
+    assert {p.name for p in folder.iterdir()} == {
+        "changes.md", "changes.pdf", REPRINT, f"{MAIN}-en_reprint_print.pdf"
+    }  # fmt: skip
+    (folder / "notes-of-mine.txt").write_text("mine")
+    document = load(path)  # back to the released English: only Dutch changed now
+    released = load_released(workspace, f"{MAIN}-en")
+    for card in question_cards(document):
+        for question in card["questions"]:
+            english = released.get(f"question '{question['id']}'")
+            if english is not None and isinstance(question["text"], dict):
+                question["text"]["en"] = english
+    save(path, document)
+    ok(run_cli(workspace, "changes"))
+    assert {p.name for p in folder.iterdir()} == {"changes.md", "changes.pdf", REPRINT}
+    path.write_bytes(original)
+    output = ok(run_cli(workspace, "changes"))
+    assert "No changes." in output
+    assert {p.name for p in folder.iterdir()} == {"changes.md", "changes.pdf"}
+
+
+def load_released(workspace: Path, product: str) -> dict[str, str]:
+    [release] = (workspace / "cards" / "releases" / product).glob("*.json")
+    return json.loads(release.read_text(encoding="utf-8"))["texts"]
+
+
+def test_the_release_stays_the_comparison_point_after_builds(
+    workspace: Path, run_cli: Callable
+) -> None:
+    ok(run_cli(workspace, "release"))
+    ok(run_cli(workspace, "build", "-q"))
+    path = deck_file(workspace)
+    released = load(path)["deck"]["edition"]
+    card, question = reword_question(path)
+    added = add_question(path, 0)
+    set_version(path, "9.1", "2026-12-01")
+    ok(run_cli(workspace, "build", "-q"))
+    ok(run_cli(workspace, "build", "-q"))  # make, twice: output/manifest.json is rewritten
+    output = ok(run_cli(workspace, "changes"))
+    assert f"- changed question:{question}" in output
+    assert f"- added question:{added}" in output
+    stamp = f"release {released['version']} of {released['date']}"
+    assert f"Edition 9.1 (2026-12-01), compared with {stamp}." in output
+    section = output.split(f"## deck {MAIN}\n")[1].split("##")[0]
+    [reprinted] = [line for line in section.splitlines() if line.startswith("Reprint:")]
+    assert card in reprinted
+    subject = PdfReader(workspace / "output" / "changes" / REPRINT).metadata["/Subject"]
+    assert "edition 9.1 (2026-12-01)" in subject and stamp in subject
+
+
+def test_a_forgotten_edition_bump_is_said_and_refused(workspace: Path, run_cli: Callable) -> None:
+    ok(run_cli(workspace, "release"))
+    path = deck_file(workspace)
+    reword_question(path)
+    version = version_of(path)
+    edition_line = next(n for n, line in enumerate(path.read_text().splitlines(), 1)
+                        if line.strip() == "edition:")  # fmt: skip
+    for command in ("build", "changes"):
+        output = ok(run_cli(workspace, command))
+        warnings = [line for line in output.splitlines() if line.startswith("warning:")]
+        [warning] = [w for w in warnings if f"deck '{MAIN}'" in w]
+        assert f"edition {version}" in warning
+    releases = sorted((workspace / "cards" / "releases").rglob("*.json"))
+    run = run_cli(workspace, "release")
+    assert run.exit_code == 1
+    assert f"cards/{MAIN}.yaml:{edition_line}:" in run.output
+    assert "fix:" in run.output and "Traceback" not in run.output
+    assert sorted((workspace / "cards" / "releases").rglob("*.json")) == releases
+    set_version(path, "9.1")
+    assert "released" in ok(run_cli(workspace, "release"))
+    assert "warning:" not in ok(run_cli(workspace, "build"))
+
+
+def test_the_outputs_of_a_removed_deck_are_removed(workspace: Path, run_cli: Callable) -> None:
+    ok(run_cli(workspace, "build", "-q"))
+    output = workspace / "output"
+    (output / "notes-of-mine.pdf").write_bytes(b"mine")
+    gone = "wat-werkt"
+    before = {p.name for p in output.iterdir()}
+    assert any(name.startswith(f"{gone}_") for name in before)
+    deck_file(workspace, gone).unlink()
+    ok(run_cli(workspace, "build", str(deck_file(workspace))))  # some files: cannot tell
+    assert {p.name for p in output.iterdir()} >= before
+    ok(run_cli(workspace, "build"))
+    after = {p.name for p in output.iterdir()}
+    assert not any(name.startswith(f"{gone}_") for name in after)
+    assert "notes-of-mine.pdf" in after
+    assert after == {name for name in before if not name.startswith(f"{gone}_")}
+
+
+def test_watch_removes_the_outputs_of_a_removed_deck(workspace: Path) -> None:
+    project = Project(workspace / "cards", workspace / "layouts", workspace / "output")
+    with Session(project) as session:
+        session.rebuild()
+        gone = "partnerschap-team"
+        assert (project.output / f"{gone}_print.pdf").exists()
+        deck_file(workspace, gone).unlink()
+        rebuilt = session.rebuild()
+    assert project.output / f"{gone}_print.pdf" in rebuilt.removed
+    assert not any(p.name.startswith(f"{gone}_") for p in project.output.iterdir())
+
+
+def test_a_deck_without_a_release_is_new_whole(workspace: Path, run_cli: Callable) -> None:
+    shutil.rmtree(workspace / "cards" / "releases", ignore_errors=True)  # new decks, never printed
+    output = ok(run_cli(workspace, "changes"))
+    assert output.count("not released yet") >= 7  # every deck and poster
+    assert not list((workspace / "output" / "changes").glob("*_reprint_print.pdf"))
+    assert "released" in ok(run_cli(workspace, "release"))
+    assert "No changes." in ok(run_cli(workspace, "changes"))
+    assert "nothing new to release" in ok(run_cli(workspace, "release"))
+
+
+def test_a_release_file_edited_by_hand(workspace: Path, run_cli: Callable) -> None:
+    ok(run_cli(workspace, "release"))
+    [release] = (workspace / "cards" / "releases" / MAIN).glob("*.json")
+    document = json.loads(release.read_text(encoding="utf-8"))
+    card = next(c for c in document["cards"] if any(k.startswith("question:") for k in c["texts"]))
+    key = next(k for k in card["texts"] if k.startswith("question:"))
+    card["texts"][key] += " (zoals gedrukt)"
+    release.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    output = ok(run_cli(workspace, "changes"))  # compared as it now reads
+    assert f"- changed {key}" in output and f"Reprint: {card['id']}" in output
+    release.write_text("{ not json", encoding="utf-8")
+    run = run_cli(workspace, "build", "-q")
+    assert run.exit_code == 1
+    assert f"releases/{MAIN}/{release.name}:1:" in run.output and "fix:" in run.output
+
+
+def test_a_poster_whose_deck_changed_is_reported_with_it(
+    workspace: Path, run_cli: Callable
+) -> None:
+    ok(run_cli(workspace, "release"))
+    poster = load(workspace / "cards" / "continuum.yaml")["poster"]
+    path = deck_file(workspace)
+    document = load(path)
+    for card in document["cards"]:
+        for question in card.get("questions", []):
+            if question["id"] == poster["start_question"]:
+                question["text"] = {k: v + " (herzien)" for k, v in question["text"].items()}
+    save(path, document)
+    set_version(path, "9.1")
+    output = ok(run_cli(workspace, "changes"))
+    section = output.split("## poster continuum\n")[1].split("##")[0]
+    assert f"- changed deck › question '{poster['start_question']}'" in section
+    assert "Reprint: continuum_A3_print.pdf" in section
+    warnings = [line for line in output.splitlines() if line.startswith("warning:")]
+    assert any("poster 'continuum'" in line for line in warnings)  # its edition: not bumped
