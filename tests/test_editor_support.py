@@ -55,5 +55,7 @@ def test_validate_gives_the_same_message_as_build(workspace: Path, run_cli: Call
     checked, built = run_cli(workspace, "validate"), run_cli(workspace, "build")
     assert checked.exit_code == built.exit_code == 1
     assert "no poster with id 'kontinuum'" in checked.output
-    assert checked.output == built.output
+    # build also notes text it set smaller while drawing the other products; the errors agree
+    errors = [line for line in built.output.splitlines() if not line.startswith("note:")]
+    assert checked.output.splitlines() == errors
     assert list((workspace / "output").iterdir()) == []
