@@ -31,6 +31,7 @@ class TextStyle:
     color: str
     space_after_mm: float
     align: str = "left"
+    hyphenate: bool = True  # titles, headings and names are not broken (a typesetter's rule)
 
 
 @dataclass(frozen=True)

@@ -120,7 +120,7 @@ class TextSetter:
                 fontSize=size,
                 leading=size * style.leading,
                 textColor=self.color(style.color),
-                hyphenationLang=hyphenator(self.language) or "",
+                hyphenationLang=(style.hyphenate and hyphenator(self.language)) or "",
                 hyphenationMinWordLength=MIN_WORD_LENGTH,
                 embeddedHyphenation=1,
                 splitLongWords=1,

@@ -23,15 +23,17 @@ LANGUAGES_DROPPING_TREMA = {"nl"}
 
 @cache
 def hyphenator(language: str) -> Hyphenator | None:
-    """A callable giving (head, tail) break options for a word, best first."""
+    """A callable giving (head, tail) break options for a word, best first. A word that starts
+    with a capital is a name or a sentence's first word: it is not broken (Zoetermeer)."""
     if language not in DICTIONARIES:
         return None
     dictionary = pyphen.Pyphen(lang=DICTIONARIES[language], left=MIN_HEAD, right=MIN_TAIL)
-    if language not in LANGUAGES_DROPPING_TREMA:
-        return dictionary.iterate
+    drops_trema = language in LANGUAGES_DROPPING_TREMA
 
-    def dutch(word: str) -> Iterator[tuple[str, str]]:
+    def breaks(word: str) -> Iterator[tuple[str, str]]:
+        if word[:1].isupper():
+            return
         for head, tail in dictionary.iterate(word):
-            yield head, tail[:1].translate(_TREMA_DROPPED) + tail[1:]
+            yield head, (tail[:1].translate(_TREMA_DROPPED) + tail[1:]) if drops_trema else tail
 
-    return dutch
+    return breaks
