@@ -19,7 +19,8 @@ from pathlib import Path
 
 from generator.errors import Location, fail
 
-ITEM_NOUNS = {"question": "question", "point": "point", "section": "section"}
+ITEM_NOUNS = {"question": "question", "point": "point", "subpoint": "sub-point",
+              "section": "section"}  # fmt: skip
 
 
 @dataclass

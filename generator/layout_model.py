@@ -32,6 +32,7 @@ class TextStyle:
     space_after_mm: float
     align: str = "left"
     hyphenate: bool = True  # titles, headings and names are not broken (a typesetter's rule)
+    indent_mm: float = 0.0  # from the frame's left edge (a sub-point's bullet)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ def card_texts(card: Card) -> dict[str, str]:
     points = [*card.points, *(card.back.points if card.back else ())]
     for point in points:
         texts[f"point:{point.id}"] = point.text
+        texts.update({f"subpoint:{sub.id}": sub.text for sub in point.sub})
     if card.back and card.back.heading:
         texts["back:heading"] = card.back.heading
     if card.source:

@@ -70,3 +70,35 @@ def test_the_workshop_prompt_is_a_whole_question_of_the_source(content, source: 
     prompt = content.posters["continuum"].labels["workshop_prompt"]
     assert prompt in source
     assert len(re.findall(r"[?.!](\s|$)", prompt)) >= 2  # the question with its antecedent
+
+
+def test_the_praatplaat_credits_both_schools_of_its_slides(built: dict[str, Path], content) -> None:
+    slides = (SEED.parent / "003_60a2d3f2ccb066bc.txt").read_text(encoding="utf-8")
+    schools = {"Hanzehogeschool Groningen", "Windesheim Flevoland"}
+    assert all(" ".join(school.split()) in " ".join(slides.split()) for school in schools)
+    deck = content.decks["praatplaat"]
+    printed = squeeze(" ".join(page_texts(built["praatplaat_print.pdf"])))
+    for school in schools:
+        assert school in deck.source and squeeze(school) in printed
+
+
+def test_a_sub_point_is_printed_under_its_point(built: dict[str, Path], content) -> None:
+    import pdfplumber
+
+    nested = [(deck, point, sub) for deck in content.decks.values() for card in deck.cards
+              for point in (*card.points, *(card.back.points if card.back else ()))
+              for sub in point.sub]  # fmt: skip
+    assert nested  # the focus groups' dilemma keeps its sub-point
+    for deck, point, sub in nested:
+        with pdfplumber.open(built[f"{deck.id}_print.pdf"]) as pdf:
+            for page in pdf.pages:
+                words = [w["text"] for w in page.extract_words()]
+                first = {text: text.split()[0] for text in (point.text, sub.text)}
+                if first[point.text] in words and first[sub.text] in words:
+                    spots = {t: next(w for w in page.extract_words() if w["text"] == f)
+                             for t, f in first.items()}  # fmt: skip
+                    assert spots[sub.text]["x0"] > spots[point.text]["x0"] + 5
+                    assert spots[sub.text]["top"] > spots[point.text]["top"]
+                    break
+            else:
+                raise AssertionError(f"{sub.id} is not printed with {point.id}")

@@ -99,7 +99,12 @@ def _build(doc: Mapping, path: Path) -> Deck:
 
         def points(items: list, at: list[Any]) -> tuple[Point, ...]:
             return tuple(
-                Point(p["id"], p["text"], note(f"point '{p['id']}'", p["text"], [*at, k, "text"]))
+                Point(
+                    p["id"],
+                    p["text"],
+                    note(f"point '{p['id']}'", p["text"], [*at, k, "text"]),
+                    points(p.get("sub", []), [*at, k, "sub"]),
+                )
                 for k, p in enumerate(items)
             )
 
@@ -166,11 +171,12 @@ def _ids(doc: Mapping) -> Iterator[tuple[str, Any, list[Any]]]:
             yield "question", question.get("id"), ["cards", i, "questions", j, "id"]
             for k, sub in _items(question, "sub"):
                 yield "sub-question", sub.get("id"), ["cards", i, "questions", j, "sub", k, "id"]
-        for j, point in _items(card, "points"):
-            yield "point", point.get("id"), ["cards", i, "points", j, "id"]
-        back = card.get("back")
-        for j, point in _items(back, "points"):
-            yield "point", point.get("id"), ["cards", i, "back", "points", j, "id"]
+        for where in (["cards", i], ["cards", i, "back"]):
+            holder = card if len(where) == 2 else card.get("back")
+            for j, point in _items(holder, "points"):
+                yield "point", point.get("id"), [*where, "points", j, "id"]
+                for k, sub in _items(point, "sub"):
+                    yield "point", sub.get("id"), [*where, "points", j, "sub", k, "id"]
 
 
 def duplicate_ids(
