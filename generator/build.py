@@ -38,6 +38,7 @@ from generator.render.poster_faces import POSTER_KINDS, render_poster, shown_of_
 from generator.validate.deck import validate_deck
 from generator.validate.edition import RegionalEdition, apply_edition, validate_edition
 from generator.validate.glyphs import check_glyphs
+from generator.validate.hyphenation import read_exceptions
 from generator.validate.layout import check_deck_against_layout, check_poster_layout, load_layout
 from generator.validate.localize import language_versions
 from generator.validate.poster import check_poster_references, validate_poster
@@ -125,8 +126,15 @@ def collect(
             _add_unique(content.editions, edition.region.id, edition, path)
         except UserError as error:
             problems.extend(error.problems)
+    try:
+        exceptions = read_exceptions(project.cards)
+    except UserError as error:
+        problems.extend(error.problems)
     if problems:
         raise UserError(problems)
+    for items in (content.decks, content.posters):
+        for ident, item in items.items():
+            items[ident] = replace(item, hyphenation=exceptions.get(item.language, ()))
     return content
 
 

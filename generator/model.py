@@ -45,6 +45,7 @@ class Point:
     id: str
     text: str
     ref: str
+    sub: tuple[Point, ...] = ()  # points under this one, as the source nests them
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class Deck:
     locations: dict[str, Location] = field(default_factory=dict, compare=False)
     # Web address of the deck's digital version: a QR code to it goes on the cover's back.
     digital_version_url: str | None = None
+    # Words the content says how to break (cards/hyphenation/<language>.yaml).
+    hyphenation: tuple[str, ...] = ()
 
     def location(self, ref: str) -> Location:
         return self.locations.get(ref, Location(self.path))

@@ -87,6 +87,7 @@ class Poster:
     core: CoreElements
     path: Path
     region: Region | None = None
+    hyphenation: tuple[str, ...] = ()  # words the content says how to break
     texts: dict[str, str] = field(default_factory=dict, compare=False)
     locations: dict[str, Location] = field(default_factory=dict, compare=False)
 

@@ -49,9 +49,8 @@ def render_deck(
     only: draw just these cards (by id), exactly as in the whole deck; subject: what the
     document says it is, if not the deck's edition."""
     trim = parse_size(deck.trim or layout.default_trim)
-    painter = FacePainter(
-        layout, deck.language, trim, deck.location, color_model=color_model, cache=cache
-    )
+    painter = FacePainter(layout, deck.language, trim, deck.location, color_model=color_model,
+                          cache=cache, hyphenation=deck.hyphenation)  # fmt: skip
     info = DocumentInfo(
         title=deck.title,
         author=deck.source,

@@ -107,17 +107,19 @@ class FacePainter:
         slack_mm: float = 0.0,
         color_model: str = "cmyk",
         cache: RenderCache | None = None,
+        hyphenation: tuple[str, ...] = (),
     ) -> None:
         """slack_mm: how far the printed trim may reach beyond the scaled design on a side.
 
         color_model: 'cmyk' for print, 'rgb' for screens (the layout's CMYK, converted).
         cache: keeps laid-out faces between documents and builds (default: none).
+        hyphenation: the content's hyphenation exceptions for the language.
         """
         self.layout, self.design, self.locate, self.scale = layout, design, locate, scale
         self.slack_mm, self.color_model = slack_mm, color_model
-        self.setter = TextSetter(layout, language, self.color)
+        self.setter = TextSetter(layout, language, self.color, hyphenation)
         self.cache = cache or RenderCache(max_entries=0)
-        self.key = fingerprint(layout, language, design, scale, slack_mm, color_model)
+        self.key = fingerprint(layout, language, design, scale, slack_mm, color_model, hyphenation)
 
     def common_values(self) -> dict[str, Any]:
         """What every template may use besides its own values: the geometry, in design mm."""

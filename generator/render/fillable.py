@@ -171,7 +171,7 @@ class FormWriter:
             fontSize=style.size,
             leading=style.size * style.leading,
             textColor=self.color(color or style.color),
-            hyphenationLang=hyphenator(self.deck.language) or "",
+            hyphenationLang=hyphenator(self.deck.language, self.deck.hyphenation) or "",
             hyphenationMinWordLength=MIN_WORD_LENGTH,
             embeddedHyphenation=1,
             splitLongWords=1,

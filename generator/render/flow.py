@@ -16,6 +16,7 @@ from generator.render.drawlist import Check, Frame, Gap, Para
 from generator.render.fonts import font_name
 from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
 from generator.render.markup import content_paragraph
+from generator.render.typeset import Typeset
 
 STEP_PT = 0.5
 ALIGNMENTS = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
@@ -73,7 +74,8 @@ class TextSetter:
     layout: Layout
     language: str
     color: Callable[[str], Color]
-    _styles: dict[tuple[str, float, bool], ParagraphStyle] = field(default_factory=dict)
+    hyphenation: tuple[str, ...] = ()  # the content's exception list for the language
+    _styles: dict[tuple, ParagraphStyle] = field(default_factory=dict)
 
     def fit(self, frame: Frame) -> tuple[list[Placed], float, int]:
         """Placed flowables, their total height and the step down used; Overflow if none fits."""
@@ -110,9 +112,12 @@ class TextSetter:
                 top += mm(style.space_after_mm)
         return placed, top
 
-    def _paragraph_style(self, style: TextStyle, size: float, bullet: bool) -> ParagraphStyle:
-        """One ReportLab style per layout style, size and bullet, made once per setter."""
-        key = (style.name, size, bullet)
+    def _paragraph_style(
+        self, style: TextStyle, size: float, bullet: bool, hyphenate: bool = False
+    ) -> ParagraphStyle:
+        """One ReportLab style per layout style, size, bullet and hyphenation, made once per
+        setter."""
+        key = (style.name, size, bullet, hyphenate)
         if key not in self._styles:
             paragraph_style = ParagraphStyle(
                 name=f"{style.name}@{size}",
@@ -120,14 +125,16 @@ class TextSetter:
                 fontSize=size,
                 leading=size * style.leading,
                 textColor=self.color(style.color),
-                hyphenationLang=(style.hyphenate and hyphenator(self.language)) or "",
+                hyphenationLang=(hyphenate and hyphenator(self.language, self.hyphenation)) or "",
                 hyphenationMinWordLength=MIN_WORD_LENGTH,
                 embeddedHyphenation=1,
                 splitLongWords=1,
                 alignment=ALIGNMENTS[style.align],
             )
+            paragraph_style.leftIndent = mm(style.indent_mm)
             if bullet:
-                paragraph_style.leftIndent = size * BULLET_INDENT
+                paragraph_style.bulletIndent = mm(style.indent_mm)
+                paragraph_style.leftIndent += size * BULLET_INDENT
                 paragraph_style.bulletFontName = paragraph_style.fontName
                 paragraph_style.bulletFontSize = size
             self._styles[key] = paragraph_style
@@ -135,10 +142,18 @@ class TextSetter:
 
     def _flowable(self, block: Para | Check, style: TextStyle, step: int) -> Flowable:
         size = max(style.min_size, style.size - step * STEP_PT)
-        bullet = isinstance(block, Para) and bool(block.bullet)
-        paragraph_style = self._paragraph_style(style, size, bullet)
+        bullet = block.bullet if isinstance(block, Para) else ""
+        plain = self._paragraph_style(style, size, bool(bullet))
+
+        def make(paragraph_style: ParagraphStyle) -> Paragraph:
+            return content_paragraph(block.text, paragraph_style, bullet)
+
+        paragraph: Flowable = make(plain)
+        if style.hyphenate and hyphenator(
+            self.language, self.hyphenation
+        ):  # sparingly: see render/typeset.py
+            paragraph = Typeset(make, plain, self._paragraph_style(style, size, bool(bullet), True))
         if isinstance(block, Para):
-            return content_paragraph(block.text, paragraph_style, block.bullet)
-        paragraph = content_paragraph(block.text, paragraph_style)
-        box_color = paragraph_style.textColor
+            return paragraph
+        box_color = plain.textColor
         return CheckItem(paragraph, mm(block.x), mm(block.box), mm(block.text_x), box_color)

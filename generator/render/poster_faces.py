@@ -39,9 +39,8 @@ def render_poster(
     trim = printed_size(size, design)
     scale = min(trim.w / design.w, trim.h / design.h)
     slack = max(trim.w - design.w * scale, trim.h - design.h * scale) / 2
-    painter = FacePainter(
-        layout, poster.language, design, poster.location, scale, slack, color_model, cache
-    )
+    painter = FacePainter(layout, poster.language, design, poster.location, scale, slack,
+                          color_model, cache, poster.hyphenation)  # fmt: skip
     start, deck_levels = shown_of_deck(poster, deck)
     levels = [{"level": level, "look": layout.look(level.index)} for level in deck_levels]
     steps = [

@@ -1,0 +1,65 @@
+"""The content's hyphenation exceptions: `cards/hyphenation/<language>.yaml`, a list of words
+with hyphens where they may break (a compound at its seams: leef-gebieden), kept with the
+content so that an editor can extend it. A word without a hyphen never breaks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.errors import Location, Problem, UserError
+from generator.load.yaml_file import Mapping, Sequence, read_yaml
+
+HYPHENATION_FOLDER = "hyphenation"
+# Letters, with single hyphens between parts: "leef-gebieden", "co-öperatie", "professionals".
+WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
+FORMAT = "write `words:` and under it one word a line, such as `  - leef-gebieden`"
+
+
+def read_exceptions(cards: Path) -> dict[str, tuple[str, ...]]:
+    """Each language's listed words; every problem of every file at once."""
+    found: dict[str, tuple[str, ...]] = {}
+    problems: list[Problem] = []
+    for path in sorted((cards / HYPHENATION_FOLDER).glob("*.yaml")):
+        try:
+            found[path.stem], file_problems = _words(path, read_yaml(path))
+        except UserError as error:
+            problems.extend(error.problems)
+            continue
+        problems += file_problems
+    if problems:
+        raise UserError(problems)
+    return found
+
+
+def _words(path: Path, document: object) -> tuple[tuple[str, ...], list[Problem]]:
+    if not isinstance(document, Mapping) or not isinstance(document.get("words"), Sequence):
+        line = getattr(document, "line", 0)
+        return (), [Problem(Location(path, line), "this list of words is not one", FORMAT)]
+    problems = [
+        Problem(Location(path, document.key_lines[key]), f"unknown key '{key}'", FORMAT)
+        for key in document
+        if key != "words"
+    ]
+    words = document["words"]
+    seen: dict[str, int] = {}
+    for word, line in zip(words, words.item_lines, strict=True):
+        where = Location(path, line)
+        if not isinstance(word, str) or not WORD.match(word):
+            problems.append(
+                Problem(
+                    where,
+                    f"'{word}' is not a word with hyphens where it breaks",
+                    "letters only, a hyphen at each place it may break: leef-gebieden",
+                )
+            )
+            continue
+        key = word.replace("-", "").lower()
+        if key in seen:
+            problems.append(
+                Problem(
+                    where, f"'{word}' is listed before, on line {seen[key]}", "keep one of the two"
+                )
+            )
+        seen.setdefault(key, line)
+    return tuple(w for w in words if isinstance(w, str) and WORD.match(w)), problems
