@@ -14,6 +14,7 @@ import pypdfium2
 from pypdf import PdfReader
 
 from generator.build import Project
+from generator.releases import read_releases
 from generator.watch import Session
 from tests.editing import (
     add_question,
@@ -96,8 +97,12 @@ def test_changes_owns_its_folder(workspace: Path, run_cli: Callable) -> None:
     assert {p.name for p in folder.iterdir()} == {"changes.md", "changes.pdf"}
 
 
+def latest_release(workspace: Path, product: str) -> Path:
+    return read_releases(workspace / "cards")[product][-1].path
+
+
 def load_released(workspace: Path, product: str) -> dict[str, str]:
-    [release] = (workspace / "cards" / "releases" / product).glob("*.json")
+    release = latest_release(workspace, product)
     return json.loads(release.read_text(encoding="utf-8"))["texts"]
 
 
@@ -189,7 +194,7 @@ def test_a_deck_without_a_release_is_new_whole(workspace: Path, run_cli: Callabl
 
 def test_a_release_file_edited_by_hand(workspace: Path, run_cli: Callable) -> None:
     ok(run_cli(workspace, "release"))
-    [release] = (workspace / "cards" / "releases" / MAIN).glob("*.json")
+    release = latest_release(workspace, MAIN)
     document = json.loads(release.read_text(encoding="utf-8"))
     card = next(c for c in document["cards"] if any(k.startswith("question:") for k in c["texts"]))
     key = next(k for k in card["texts"] if k.startswith("question:"))

@@ -102,3 +102,38 @@ def test_a_sub_point_is_printed_under_its_point(built: dict[str, Path], content)
                     break
             else:
                 raise AssertionError(f"{sub.id} is not printed with {point.id}")
+
+
+def _words(text: str) -> str:
+    """Text compared for its words: markup, soft hyphens, quote styles and white space
+    folded; a last full stop or colon and the case of the first letter do not count."""
+    text = text.replace("*", "").replace("\u00ad", "").replace("’", "'").replace("‘", "'")
+    text = " ".join(text.split()).rstrip(".:;")
+    return text[:1].lower() + text[1:]
+
+
+@pytest.fixture(scope="module")
+def all_sources() -> str:
+    if not SEED.exists():
+        pytest.skip(f"the sources are not beside the project ({SEED})")
+    seeds = sorted(SEED.parent.glob("*.txt"))
+    text = " ".join(" ".join(path.read_text(encoding="utf-8").split()) for path in seeds)
+    return text.replace("*", "").replace("’", "'").replace("‘", "'")
+
+
+def test_every_dutch_item_of_every_deck_is_transcribed_from_a_source(
+    content, all_sources: str
+) -> None:
+    """Questions, points, sub-points, sections and lead-ins, word for word."""
+    lowered = all_sources.lower()
+    missing = []
+    for deck in content.decks.values():
+        if deck.language != "nl":
+            continue
+        for card in deck.cards:
+            points = [*card.points, *(card.back.points if card.back else ())]
+            texts = [q.text for q in card.all_questions()] + [p.text for p in points]
+            texts += [s.text for p in points for s in p.sub] + [s.text for s in card.sections]
+            texts += [card.intro] if card.intro else []
+            missing += [(deck.id, card.id, t) for t in texts if _words(t).lower() not in lowered]
+    assert missing == []
