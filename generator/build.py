@@ -37,6 +37,7 @@ from generator.render.html.page import (
 from generator.render.poster_faces import POSTER_KINDS, render_poster, shown_of_deck
 from generator.validate.deck import validate_deck
 from generator.validate.edition import RegionalEdition, apply_edition, validate_edition
+from generator.validate.glossary import read_glossaries, reserved_words
 from generator.validate.glyphs import check_glyphs
 from generator.validate.hyphenation import read_exceptions
 from generator.validate.layout import check_deck_against_layout, check_poster_layout, load_layout
@@ -128,6 +129,8 @@ def collect(
             problems.extend(error.problems)
     try:
         exceptions = read_exceptions(project.cards)
+        problems += reserved_words([*content.decks.values(), *content.posters.values()],
+                                   read_glossaries(project.cards))  # fmt: skip
     except UserError as error:
         problems.extend(error.problems)
     if problems:

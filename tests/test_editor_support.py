@@ -23,7 +23,8 @@ def test_every_file_names_a_schema_that_accepts_it(path: Path) -> None:
     match = SCHEMA_LINE.match(path.read_text(encoding="utf-8").splitlines()[0])
     assert match, f"{path.name} does not name its schema on its first line"
     schema_path = (path.parent / match.group(1)).resolve()
-    kind = "edition" if path.parent.name == "editions" else None
+    folders = {"editions": "edition", "hyphenation": "hyphenation", "glossary": "glossary"}
+    kind = folders.get(path.parent.name)
     kind = kind or ("layout" if path.name == "layout.yaml" else SETTINGS_SCHEMAS.get(path.name))
     # Dates stay text, as for our loader and an editor's schema check.
     document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDates)

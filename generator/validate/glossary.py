@@ -1,0 +1,123 @@
+"""Reserved terms of a translation: `cards/glossary/<language>.yaml`, kept with the content.
+
+The five intensities (segregation, connection, coordination, cooperation, integration) are
+terms: users confused them, so a translation keeps each for its intensity. A reserved word
+(`en: [coordination, coordinate, …]`) may appear in a translated text only where the text in
+the file's own language says the term (`nl: [coördinatie, …]`); ordinary words get ordinary
+words (afstemming: alignment). Anything else is an error naming the file, the line and the
+word, so a translator sees it at the next build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Location, Problem, UserError
+from generator.load.yaml_file import Mapping, Sequence, read_yaml
+
+GLOSSARY_FOLDER = "glossary"
+FORMAT = (
+    "write `terms:` and under it, per term, `- en: [words reserved for it]`, "
+    "`  nl: [the source language's words for it]` and, if you like, `  instead: [words]`"
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    reserved: tuple[str, ...]  # words of the translation, whole words, any case
+    source: tuple[str, ...]  # words of the source language that allow them (parts of words)
+    instead: tuple[str, ...]  # ordinary words a translator can use, for the message
+    language: str  # of the translation
+    location: Location  # of the entry in the glossary
+
+
+def read_glossaries(cards: Path) -> dict[str, list[Term]]:
+    """Each translation language's reserved terms; every problem of every file at once."""
+    found: dict[str, list[Term]] = {}
+    problems: list[Problem] = []
+    for path in sorted((cards / GLOSSARY_FOLDER).glob("*.yaml")):
+        try:
+            found[path.stem], file_problems = _terms(path, read_yaml(path))
+        except UserError as error:
+            problems.extend(error.problems)
+            continue
+        problems += file_problems
+    if problems:
+        raise UserError(problems)
+    return found
+
+
+def _terms(path: Path, document: Any) -> tuple[list[Term], list[Problem]]:
+    language = path.stem
+    entries = document.get("terms") if isinstance(document, Mapping) else None
+    if not isinstance(entries, Sequence):
+        return [], [
+            Problem(
+                Location(path, getattr(document, "line", 0)),
+                "this glossary has no list of terms",
+                FORMAT,
+            )
+        ]
+    terms, problems = [], []
+    for entry, line in zip(entries, entries.item_lines, strict=True):
+        where = Location(path, line)
+        words = {key: entry.get(key) for key in entry} if isinstance(entry, Mapping) else {}
+        reserved, instead = words.pop(language, None), words.pop("instead", [])
+        source = list(words.values())
+        if (
+            not _words(reserved)
+            or len(source) != 1
+            or not _words(source[0])
+            or not (instead == [] or _words(instead))
+        ):
+            problems.append(Problem(where, "this term is not two lists of words", FORMAT))
+            continue
+        lowered = tuple(word.lower() for word in source[0])
+        terms.append(Term(tuple(reserved), lowered, tuple(instead), language, where))
+    return terms, problems
+
+
+def _words(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(w, str) for w in value)
+
+
+def reserved_words(items: Iterable[Any], glossaries: dict[str, list[Term]]) -> list[Problem]:
+    """Reserved words in translated texts whose own-language text does not say the term.
+    items: decks or posters, each language version of a file (they share its path)."""
+    by_file: dict[Path, list[Any]] = {}
+    for item in items:
+        by_file.setdefault(item.path, []).append(item)
+    problems = []
+    for versions in by_file.values():
+        own = min(versions, key=lambda item: len(item.id))  # translations get '-<code>' ids
+        for translated in versions:
+            for term in glossaries.get(translated.language, []) if translated is not own else []:
+                problems += _misused(term, own, translated)
+    return problems
+
+
+def _misused(term: Term, own: Any, translated: Any) -> list[Problem]:
+    pattern = re.compile(rf"\b({'|'.join(map(re.escape, term.reserved))})\b", re.IGNORECASE)
+    problems = []
+    for ref, text in translated.texts.items():
+        found = pattern.search(text)
+        said = own.texts.get(ref, "").lower()
+        if found and not any(word in said for word in term.source):
+            problems.append(
+                Problem(
+                    translated.location(ref),
+                    f"{ref} ({translated.language}): '{found[0]}' is reserved for the term "
+                    f"'{term.source[0]}', which the {own.language} text here does not use",
+                    f"say it with an ordinary word{_such_as(term)}, or change the glossary "
+                    f"({term.location})",
+                )
+            )
+    return problems
+
+
+def _such_as(term: Term) -> str:
+    return f" (such as {', '.join(term.instead)})" if term.instead else ""
