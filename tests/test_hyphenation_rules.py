@@ -141,3 +141,27 @@ def test_a_mistake_in_the_word_list_is_named(tmp_path: Path, text: str, message:
     [problem] = raised.value.problems
     assert message in problem.message and problem.hint
     assert problem.location.file.name == "nl.yaml" and problem.location.line > 0
+
+
+def test_a_full_frame_is_hyphenated_before_its_text_is_set_smaller() -> None:
+    from generator.geometry import PT_PER_MM
+    from generator.render.drawlist import Frame
+
+    layout = load_layout("pocket-card", LAYOUTS, Location(LAYOUTS))
+    setter = TextSetter(layout, "nl", lambda colour: None)
+    text = " ".join(["Samenwerkingsafspraken en verantwoordelijkheden tussen organisaties"] * 3)
+    block = Para("body", text)
+    for width_mm in range(40, 80):
+        width = width_mm * PT_PER_MM
+        plain = setter._flowable(block, layout.styles["body"], 0)
+        eager = setter._flowable(block, layout.styles["body"], 0, eager=True)
+        plain_height, eager_height = plain.wrap(width, 1e4)[1], eager.wrap(width, 1e4)[1]
+        if eager_height < plain_height:
+            break
+    else:
+        raise AssertionError("no width where hyphenation saves a line")
+    between = (plain_height + eager_height) / 2 / PT_PER_MM
+    frame = Frame(0, 0, width_mm, between, (block,))
+    placed, _, step = setter.fit(frame)
+    assert step == 0  # not set smaller: hyphenated instead
+    assert placed[0].flowable.chosen.style is placed[0].flowable.hyphenating

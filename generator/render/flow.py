@@ -83,9 +83,11 @@ class TextSetter:
         styles = {b.style for b in frame.blocks if not isinstance(b, Gap)}
         steps = max((self._steps(self.layout.styles[s]) for s in styles), default=0)
         for step in range(steps + 1):
-            placed, total = self._set(frame.blocks, width, height, step)
-            if total <= height + 0.01:
-                return placed, total, step
+            # A typesetter hyphenates more before setting the text smaller.
+            for eager in (False, True):
+                placed, total = self._set(frame.blocks, width, height, step, eager)
+                if total <= height + 0.01:
+                    return placed, total, step
         worst = next((p for p in placed if p.top + p.height > height + 0.01), placed[-1])
         block = next(b for b in frame.blocks if not isinstance(b, Gap) and b.ref == worst.ref)
         raise Overflow(worst.ref, self.layout.styles[block.style])
@@ -95,7 +97,7 @@ class TextSetter:
         return round((style.size - style.min_size) / STEP_PT)
 
     def _set(
-        self, blocks: tuple, width: float, height: float, step: int
+        self, blocks: tuple, width: float, height: float, step: int, eager: bool = False
     ) -> tuple[list[Placed], float]:
         placed: list[Placed] = []
         top = 0.0
@@ -104,7 +106,7 @@ class TextSetter:
                 top += mm(block.h)
                 continue
             style = self.layout.styles[block.style]
-            flowable = self._flowable(block, style, step)
+            flowable = self._flowable(block, style, step, eager)
             _, h = flowable.wrap(width, height)
             placed.append(Placed(flowable, top, h, block.ref))
             top += h
@@ -140,7 +142,11 @@ class TextSetter:
             self._styles[key] = paragraph_style
         return self._styles[key]
 
-    def _flowable(self, block: Para | Check, style: TextStyle, step: int) -> Flowable:
+    def _flowable(
+        self, block: Para | Check, style: TextStyle, step: int, eager: bool = False
+    ) -> Flowable:
+        """The block's paragraph (eager: hyphenated wherever a break helps, as when the frame
+        is full, instead of only where a line would be clearly short)."""
         size = max(style.min_size, style.size - step * STEP_PT)
         bullet = block.bullet if isinstance(block, Para) else ""
         plain = self._paragraph_style(style, size, bool(bullet))
@@ -152,7 +158,8 @@ class TextSetter:
         if style.hyphenate and hyphenator(
             self.language, self.hyphenation
         ):  # sparingly: see render/typeset.py
-            paragraph = Typeset(make, plain, self._paragraph_style(style, size, bool(bullet), True))
+            hyphenating = self._paragraph_style(style, size, bool(bullet), True)
+            paragraph = Typeset(make, plain, hyphenating, eager)
         if isinstance(block, Para):
             return paragraph
         box_color = plain.textColor

@@ -2,7 +2,9 @@
 
 Ragged-right body text is set without hyphenation first. Only when a line (not the last)
 would then be clearly short is it set again with hyphenation, and that setting is kept
-only if its last line is not a lone fragment of a broken word.
+only if its last line is not a lone fragment of a broken word. When a frame's text does not
+fit, it is set again eagerly (hyphenated wherever a break helps) before it is set smaller:
+a typesetter breaks words before shrinking the type.
 """
 
 from __future__ import annotations
@@ -26,15 +28,16 @@ class Typeset(Flowable):
         make: Callable[[ParagraphStyle], Paragraph],
         plain: ParagraphStyle,
         hyphenating: ParagraphStyle,
+        eager: bool = False,
     ) -> None:
         super().__init__()
-        self.make, self.style, self.hyphenating = make, plain, hyphenating
+        self.make, self.style, self.hyphenating, self.eager = make, plain, hyphenating, eager
         self.chosen: Paragraph | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         chosen = self.make(self.style)
         size = chosen.wrap(available_width, available_height)
-        if has_short_line(chosen, available_width):
+        if self.eager or has_short_line(chosen, available_width):
             hyphenated = self.make(self.hyphenating)
             hyphenated_size = hyphenated.wrap(available_width, available_height)
             if not ends_in_fragment(hyphenated):
