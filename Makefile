@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_OPTIONS ?=
 
-.PHONY: all build test lint clean preview watch readme-images bench chromium
+.PHONY: all build test test-quick lint clean preview watch readme-images bench chromium
 
 all: build
 
@@ -45,6 +45,10 @@ bench: $(STAMP)
 test: $(STAMP) $(BROWSER) chromium
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest -q
+
+# While working: the tests that need no browser, no second build and no generated inputs.
+test-quick: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not property"
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench

@@ -62,3 +62,25 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
         return Run(result.exit_code, result.output)
 
     return run
+
+
+# Markers by what a test needs, so a quick run can leave the slow ones out:
+# `pytest -m "not slow and not browser and not property"`.
+MARKERS_BY_FIXTURE = {
+    "workspace": "slow",  # copies the project and builds it again
+    "browser": "browser",  # Debian's chromium through playwright
+    "opened": "browser",
+}
+SLOW_MODULES = {"test_fast_schema.py", "test_parallel.py", "test_watch.py"}
+SLOW_NAMES = ("killed", "bounded_memory", "byte_identical")  # processes, memory, two builds
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in MARKERS_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker("property")
+        if item.path.name in SLOW_MODULES or any(part in item.name for part in SLOW_NAMES):
+            item.add_marker("slow")
