@@ -267,3 +267,18 @@ def test_digital_pdf_gives_each_subset_its_own_name(built: dict[str, Path]) -> N
         name = str(font["/BaseFont"])
         assert names.setdefault(name, data) == data, f"two different subsets are called {name}"
     assert len(names) >= 4  # regular and bold, from the cards and from the poster
+
+
+def test_a_flowchart_step_more_than_the_layout_draws_is_named_by_validate(
+    workspace: Path, run_cli
+) -> None:
+    from tests.editing import load, save
+
+    path = workspace / "cards" / "continuum.yaml"
+    document = load(path)
+    document["flow"].append({**document["flow"][-1], "id": "extra-step"})
+    save(path, document)
+    run = run_cli(workspace, "validate")  # validate says it, not only build
+    assert run.exit_code == 1
+    assert "cards/continuum.yaml:" in run.output and "flowchart step(s)" in run.output
+    assert "draws 2" in run.output and "flow_boxes" in run.output

@@ -189,6 +189,17 @@ def check_poster_layout(poster: Poster, layout: Layout) -> list[Problem]:
                 "add design_mm: [width, height]",
             )
         )
+    steps = int(layout.dimensions.get("flow_boxes", 0)) - 1  # the first box: the start question
+    if len(poster.flow) != steps:
+        problems.append(
+            Problem(
+                poster.location(f"step '{poster.flow[-1].id}'") if poster.flow else where,
+                f"poster '{poster.id}' has {len(poster.flow)} flowchart step(s); layout "
+                f"'{layout.name}' draws {steps} (flow_boxes: {steps + 1}, the start question "
+                "and the steps)",
+                f"give the flowchart {steps} step(s), or change flow_boxes in {layout.path.name}",
+            )
+        )
     if len(layout.steps) < len(poster.intensities):
         problems.append(
             Problem(
