@@ -1,31 +1,9 @@
 """The XML draw list a face template produces, parsed into typed elements.
 
-Lengths are mm, measured from the trim's top-left corner, y downwards; a negative
-position reaches into the bleed. The vocabulary:
-
-    <face>
-      <rect x y w h fill stroke? width_pt? radius?/>
-                                                a rectangle: filled ('none' for no fill),
-                                                outlined if stroke is given, rounded by radius
-      <symbol shape cx cy size fill stroke? width_pt?/>
-                                                circle, triangle, square, diamond or hexagon; fill
-                                                'none' and a stroke for an outline
-      <line x1 y1 x2 y2 stroke width_pt/>       a straight line
-      <arrow x1 y1 x2 y2 stroke width_pt head/> a line ending in a filled arrowhead
-      <anchor name x y w h/>                    a named place, a target for links
-      <link to x y w h/>                        a clickable area (digital files only)
-      <qr data x y size fill? level?/>          a QR code for data (a web address): vector
-                                                squares in colour fill (default ink), its
-                                                quiet zone included in the square of side
-                                                size; level L, M (default), Q or H
-      <frame x y w h valign? name?>             a box text flows into, top to bottom
-        <p style ref? bullet?>text</p>          a paragraph of content text, bulleted
-        <check style ref? x box text_x>text</check>
-                                                a checklist item: tick box of size `box`
-                                                at `x`, text from `text_x` (box 0: none)
-        <gap h/>                                vertical space
-      </frame>
-    </face>
+The vocabulary (rect, symbol, line, arrow, qr, anchor, link, frame with p, check and gap),
+with every attribute and an example, is documented for designers in layouts/README.md; the
+dataclasses below are its definition, and a template that strays from it is an error naming
+the template.
 """
 
 from __future__ import annotations
@@ -197,7 +175,7 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
         return frame
     if node.tag not in _LEAVES:
         raise fail(
-            Location(template), f"unknown element <{node.tag}>", "see generator/render/drawlist.py"
+            Location(template), f"unknown element <{node.tag}>", "see layouts/README.md"
         )
     element = _build(_LEAVES[node.tag], node, template)
     if isinstance(element, Symbol) and element.shape not in _SHAPES:
