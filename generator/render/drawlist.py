@@ -174,9 +174,7 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
             )
         return frame
     if node.tag not in _LEAVES:
-        raise fail(
-            Location(template), f"unknown element <{node.tag}>", "see layouts/README.md"
-        )
+        raise fail(Location(template), f"unknown element <{node.tag}>", "see layouts/README.md")
     element = _build(_LEAVES[node.tag], node, template)
     if isinstance(element, Symbol) and element.shape not in _SHAPES:
         raise fail(
