@@ -134,6 +134,7 @@ class FacesDrawn:
         self.canvas, self.painter, self.bleed_box = canvas, painter, bleed_box
         self.seen: set[str] = set()
         self.forms: dict[str, LaidOut] = {}  # by key, without elements
+        self.names: dict[str, str] = {}  # each form's name, by key
 
     def lay_out(self, face: Face) -> LaidOut:
         draw_list = self.painter.draw_list(face)
@@ -151,13 +152,15 @@ class FacesDrawn:
             self.seen.add(key)
             self.painter.paint(self.canvas, laid_out)
             return
-        name = f"face-{key[:16]}"
         if key not in self.forms:
-            self.canvas.beginForm(name, *self.bleed_box)
+            # Named by its order in the document, not its key: the key hashes the layout,
+            # whose path can be spelled in more than one way, and the bytes must not change.
+            self.names[key] = f"face-{len(self.names) + 1}"
+            self.canvas.beginForm(self.names[key], *self.bleed_box)
             self.painter.paint(self.canvas, laid_out)
             self.canvas.endForm()
             self.forms[key] = replace(laid_out, elements=[])
-        self.canvas.doForm(name)
+        self.canvas.doForm(self.names[key])
 
 
 def _compress_last_page(canvas: Canvas) -> None:
