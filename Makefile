@@ -5,14 +5,27 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_OPTIONS ?=
 
-.PHONY: all build test test-quick lint clean preview watch readme-images bench chromium
+.PHONY: all build test test-quick lint lock clean preview watch readme-images bench chromium
 
 all: build
 
-$(STAMP): pyproject.toml
+LOCK := requirements.lock
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+
+# Every package at the version and with the hashes of requirements.lock (the bytes of our PDFs
+# depend on the indirect packages too), then the project itself.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PIP) --require-hashes -r $(LOCK)
+	$(PIP) --no-deps -e .
 	touch $(STAMP)
+
+# After a change of dependencies in pyproject.toml: the lock again, with pip-tools.
+lock:
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet pip-tools
+	$(VENV)-lock/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras \
+	  --allow-unsafe --no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/python -m generator build --check $(BUILD_OPTIONS)
@@ -55,4 +68,4 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check generator tests bench
 
 clean:
-	rm -rf output $(VENV)
+	rm -rf output $(VENV) $(VENV)-lock
