@@ -376,9 +376,9 @@ def rgb_in_form(pdf: pikepdf.Pdf) -> None:
     _draw(pdf, b"/BrkOuter Do", {Name.XObject: {"BrkOuter": outer}})
 
 
-def rgb_pattern(pdf: pikepdf.Pdf) -> None:
-    """A rectangle filled with a coloured tiling pattern whose cell paints in RGB."""
-    pattern = Stream(pdf, b"1 0 0 rg 0 0 5 5 re f 0 0 1 rg 5 5 5 5 re f")
+def _fill_with_pattern(pdf: pikepdf.Pdf, cell: bytes) -> None:
+    """A rectangle filled with a coloured tiling pattern whose 10 pt cell draws `cell`."""
+    pattern = Stream(pdf, cell)
     pattern.Type = Name.Pattern
     pattern.PatternType = 1
     pattern.PaintType = 1
@@ -388,20 +388,16 @@ def rgb_pattern(pdf: pikepdf.Pdf) -> None:
     pattern.YStep = 10
     pattern.Resources = Dictionary()
     _draw(pdf, b"/Pattern cs /P0 scn " + BOX, {Name.Pattern: {"P0": pattern}})
+
+
+def rgb_pattern(pdf: pikepdf.Pdf) -> None:
+    """A rectangle filled with a coloured tiling pattern whose cell paints in RGB."""
+    _fill_with_pattern(pdf, b"1 0 0 rg 0 0 5 5 re f 0 0 1 rg 5 5 5 5 re f")
 
 
 def ink_in_pattern(pdf: pikepdf.Pdf) -> None:
     """A tiling pattern whose cell is filled with 360 % ink."""
-    pattern = Stream(pdf, b"0.9 0.9 0.9 0.9 k 0 0 10 10 re f")
-    pattern.Type = Name.Pattern
-    pattern.PatternType = 1
-    pattern.PaintType = 1
-    pattern.TilingType = 1
-    pattern.BBox = [0, 0, 10, 10]
-    pattern.XStep = 10
-    pattern.YStep = 10
-    pattern.Resources = Dictionary()
-    _draw(pdf, b"/Pattern cs /P0 scn " + BOX, {Name.Pattern: {"P0": pattern}})
+    _fill_with_pattern(pdf, b"0.9 0.9 0.9 0.9 k 0 0 10 10 re f")
 
 
 def white_overprint_in_glyph(pdf: pikepdf.Pdf) -> None:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location, Problem, UserError
-from generator.load.yaml_file import Mapping, Sequence, read_yaml
+from generator.errors import Location, Problem
+from generator.load.per_language import read_per_language
+from generator.load.yaml_file import Mapping, Sequence
 
 GLOSSARY_FOLDER = "glossary"
 FORMAT = (
@@ -37,18 +38,7 @@ class Term:
 
 def read_glossaries(cards: Path) -> dict[str, list[Term]]:
     """Each translation language's reserved terms; every problem of every file at once."""
-    found: dict[str, list[Term]] = {}
-    problems: list[Problem] = []
-    for path in sorted((cards / GLOSSARY_FOLDER).glob("*.yaml")):
-        try:
-            found[path.stem], file_problems = _terms(path, read_yaml(path))
-        except UserError as error:
-            problems.extend(error.problems)
-            continue
-        problems += file_problems
-    if problems:
-        raise UserError(problems)
-    return found
+    return read_per_language(cards / GLOSSARY_FOLDER, _terms)
 
 
 def _terms(path: Path, document: Any) -> tuple[list[Term], list[Problem]]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.errors import Location, Problem, UserError
-from generator.load.yaml_file import Mapping, Sequence, read_yaml
+from generator.errors import Location, Problem
+from generator.load.per_language import read_per_language
+from generator.load.yaml_file import Mapping, Sequence
 
 HYPHENATION_FOLDER = "hyphenation"
 # Letters, with single hyphens between parts: "leef-gebieden", "co-öperatie", "professionals".
@@ -18,18 +19,7 @@ FORMAT = "write `words:` and under it one word a line, such as `  - leef-gebiede
 
 def read_exceptions(cards: Path) -> dict[str, tuple[str, ...]]:
     """Each language's listed words; every problem of every file at once."""
-    found: dict[str, tuple[str, ...]] = {}
-    problems: list[Problem] = []
-    for path in sorted((cards / HYPHENATION_FOLDER).glob("*.yaml")):
-        try:
-            found[path.stem], file_problems = _words(path, read_yaml(path))
-        except UserError as error:
-            problems.extend(error.problems)
-            continue
-        problems += file_problems
-    if problems:
-        raise UserError(problems)
-    return found
+    return read_per_language(cards / HYPHENATION_FOLDER, _words)
 
 
 def _words(path: Path, document: object) -> tuple[tuple[str, ...], list[Problem]]:
