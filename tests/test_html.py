@@ -19,7 +19,6 @@ from generator.errors import Location, UserError
 from generator.layout_model import Layout
 from generator.model import Deck
 from generator.poster_model import Poster
-from generator.render.colors import contrast, screen_rgb
 from generator.render.html.page import HTML_LAYOUT, load_settings, render_html
 from generator.render.markup import plain
 from generator.validate.layout import load_layout
@@ -191,17 +190,6 @@ def test_a_missing_label_is_named() -> None:
     (problem,) = caught.value.problems
     assert "'back_to_flowchart' is missing" in problem.message
     assert problem.location.file.name == "continuum.yaml" and problem.location.line > 0
-
-
-def test_text_on_colour_has_contrast() -> None:
-    """Level bands (paper on colour), intensity steps (their text colour), body and links."""
-    layout = editions()["continuum"].layout
-    rgb = {name: screen_rgb(cmyk) for name, cmyk in layout.colors.items()}
-    pairs = [(look.color, "paper") for look in layout.levels]
-    pairs += [(step.color, step.text) for step in layout.steps]
-    pairs += [("ink", "paper"), ("muted", "paper"), ("brand", "paper"), ("ink", "tint")]
-    low = {pair: round(contrast(rgb[pair[0]], rgb[pair[1]]), 2) for pair in pairs}
-    assert all(ratio >= 4.5 for ratio in low.values()), low
 
 
 # ---- in a real browser ---------------------------------------------------------------------

@@ -8,6 +8,8 @@ import pytest
 
 from generator.errors import Location
 from generator.layout_model import Cmyk, Layout
+from generator.render.colors import contrast as colour_contrast
+from generator.render.colors import relative_luminance, screen_rgb
 from generator.validate.layout import load_layout
 from tests.conftest import LAYOUTS
 
@@ -20,16 +22,31 @@ def layout() -> Layout:
 
 
 def luminance(cmyk: Cmyk) -> float:
-    """Relative luminance (WCAG) of a CMYK colour, converted naively to sRGB."""
-    c, m, y, k = cmyk
-    channels = [(1 - v) * (1 - k) for v in (c, m, y)]
-    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return relative_luminance(screen_rgb(cmyk))
 
 
 def contrast(a: Cmyk, b: Cmyk) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+    """The generator's WCAG contrast of two layout colours, as screens show them."""
+    return colour_contrast(screen_rgb(a), screen_rgb(b))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "ratio"),
+    [
+        ("#ffffff", "#000000", 21.0),  # the largest contrast there is
+        ("#000000", "#000000", 1.0),
+        ("#767676", "#ffffff", 4.54),  # WCAG's darkest grey that passes 4.5:1 on white…
+        ("#777777", "#ffffff", 4.48),  # … and the next, which does not
+        ("#0000ff", "#ffffff", 8.59),
+    ],
+)
+def test_the_contrast_formula_gives_wcags_published_ratios(
+    first: str, second: str, ratio: float
+) -> None:
+    def rgb(code: str) -> tuple[float, float, float]:
+        return tuple(int(code[i : i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
+
+    assert round(colour_contrast(rgb(first), rgb(second)), 2) == ratio
 
 
 def test_body_text_never_goes_below_9_pt(layout: Layout) -> None:
@@ -78,6 +95,13 @@ def test_text_on_every_intensity_step_reaches_4_5_to_1(poster_layout: Layout) ->
     for step in poster_layout.steps:
         ratio = contrast(poster_layout.colors[step.text], poster_layout.colors[step.color])
         assert ratio >= 4.5, f"{step.color}: {ratio:.2f}"
+
+
+def test_links_and_boxes_of_the_web_page_reach_4_5_to_1(poster_layout: Layout) -> None:
+    """The HTML page's other pairs: links and bands in brand on paper, text on a tint."""
+    colors = poster_layout.colors
+    for text, ground in (("brand", "paper"), ("ink", "tint"), ("muted", "paper")):
+        assert contrast(colors[text], colors[ground]) >= 4.5, (text, ground)
 
 
 def test_intensity_steps_are_distinct_and_get_darker(poster_layout: Layout) -> None:
