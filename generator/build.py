@@ -376,12 +376,21 @@ def build(
     the files of products whose content is gone, and warn about unreleased drift."""
     made = produce(project, files, edition, sizes, printer)
     outputs, gone = with_manifest(project, made)
+    drifted = drift_warnings(project, made.content)  # a broken release file stops us here
     paths = output_paths(project.output, outputs)
     write_atomically(paths)
-    for path in owned.remove(project.output, gone):
-        log.warning("removed %s: its content is gone", display_path(path))
-    warn_about_drift(project, made.content)
+    say_removed(*owned.remove(project.output, gone))
+    for warning in drifted:
+        log.warning("%s", warning, extra={"prefix": "warning"})
     return sorted(paths)
+
+
+def say_removed(removed: list[Path], failed: list[str]) -> None:
+    """Notes on the old outputs removed, and warnings on those that could not be."""
+    for path in removed:
+        log.warning("removed %s: its content is gone", display_path(path))
+    for message in failed:
+        log.warning("%s", message, extra={"prefix": "warning"})
 
 
 def with_manifest(project: Project, made: Made) -> tuple[dict[str, bytes], list[str]]:
@@ -418,13 +427,12 @@ def printed_products(content: Content) -> list[Product]:
     return products
 
 
-def warn_about_drift(project: Project, content: Content | None) -> None:
+def drift_warnings(project: Project, content: Content | None) -> list[str]:
     """One warning per product whose texts differ from its latest release, same version."""
     if content is None:
-        return
-    for found in drift(printed_products(content), read_releases(project.cards)):
-        log.warning("%s: %s", found.product.edition_at, found.message(),
-                    extra={"prefix": "warning"})  # fmt: skip
+        return []
+    found = drift(printed_products(content), read_releases(project.cards))
+    return [f"{item.product.edition_at}: {item.message()}" for item in found]
 
 
 def produce(

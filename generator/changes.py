@@ -27,13 +27,13 @@ ITEM_NOUNS = {"question": "question", "point": "point", "subpoint": "sub-point",
 class DeckChanges:
     deck: str  # the product: a deck, or a poster (kind)
     edition: str = ""  # the edition compared, as printed: "1.1 (2026-12-01)"
-    compared_with: str = ""  # "release 1.0 (2026-11-23)", a revision or manifest; "": none
+    compared_with: str = ""  # "release 1.0 of 2026-11-23", a revision or manifest; "": none
     kind: str = "deck"
     added: list[tuple[str, str]] = field(default_factory=list)  # (item, text)
     removed: list[tuple[str, str]] = field(default_factory=list)
     changed: list[tuple[str, str, str]] = field(default_factory=list)  # (item, old, new)
     moved: list[tuple[str, str, str]] = field(default_factory=list)  # (item, from card, to card)
-    reprint: list[str] = field(default_factory=list)  # card ids; a poster: its id
+    reprint: list[str] = field(default_factory=list)  # card ids; a poster: its print files
 
     def __bool__(self) -> bool:
         return not self.compared_with or any(

@@ -29,6 +29,7 @@ from generator.preview import (
     write_previews,
     write_product_previews,
 )
+from generator.write import owned
 from generator.write.atomic import write_atomically
 
 T = TypeVar("T")
@@ -217,9 +218,11 @@ def changes_command(since: str | None, cards: Path, layouts: Path, output: Path)
     found = guarded(lambda: revision.changes(project, since))
     click.echo(found.text, nl=False)
     guarded(lambda: write_atomically(found.files))
-    for path in found.stale:
-        path.unlink(missing_ok=True)
+    removed, failed = owned.remove(found.folder, found.stale)
+    for path in removed:
         click.echo(f"removed {display_path(path)} (not of this run)")
+    for message in failed:
+        click.echo(f"warning: {message}", err=True)
     for path in sorted(found.files):
         click.echo(f"wrote {display_path(path)}")
 
@@ -319,7 +322,7 @@ def run_preflight(pdfs: list[Path], profile: str | None, quiet: bool) -> int:
         chosen = profile or profile_for(path.name)
         try:
             findings = preflight(read_pdf(path), chosen)
-        except PdfError as error:  # a file that is no PDF is a finding, not a crash
+        except (PdfError, OSError) as error:  # no PDF, or none to open: a finding
             findings = [Finding(False, "document", f"cannot be read: {error}", "is it a PDF?",
                                 "unreadable")]  # fmt: skip
         problems = [f for f in findings if not f.ok]

@@ -92,7 +92,7 @@ class Drift:
 
 
 def deck_product(deck: Deck) -> Product:
-    texts = {**deck.texts, "edition": _stamp(deck.edition)}
+    texts = {**deck.texts, "edition": stamp(deck.edition)}
     cards = [card_entry(card, deck) for card in deck.cards]
     return Product(
         "deck",
@@ -109,7 +109,7 @@ def deck_product(deck: Deck) -> Product:
 
 def poster_product(poster: Poster, deck: Deck | None, print_files: tuple[str, ...]) -> Product:
     """A poster (or a regional edition of one), with what it shows of its deck."""
-    texts = {**poster.texts, "edition": _stamp(poster.edition)}
+    texts = {**poster.texts, "edition": stamp(poster.edition)}
     if deck is not None:
         start = f"question '{poster.start_question}'"
         texts[f"deck › {start}"] = deck.texts.get(start, "")
@@ -126,7 +126,7 @@ def poster_product(poster: Poster, deck: Deck | None, print_files: tuple[str, ..
     )
 
 
-def _stamp(edition: Edition) -> str:
+def stamp(edition: Edition) -> str:
     """The edition as printed: its version and date."""
     return f"{edition.version} ({edition.date})"
 

@@ -85,7 +85,9 @@ class Session:
         paths = output_paths(self.project.output, outputs)
         changed = {path: data for path, data in paths.items() if not _holds(path, data)}
         write_atomically(changed, durable=False)  # speed over power-cut safety while editing
-        removed = owned.remove(self.project.output, gone)
+        removed, failed = owned.remove(self.project.output, gone)
+        for message in failed:
+            logging.getLogger("generator").warning("%s", message, extra={"prefix": "warning"})
         return Rebuild(made.rebuilt, sorted(changed), time.perf_counter() - start, removed)
 
     def close(self) -> None:

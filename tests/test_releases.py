@@ -227,3 +227,51 @@ def test_a_poster_whose_deck_changed_is_reported_with_it(
     assert "Reprint: continuum_A3_print.pdf" in section
     warnings = [line for line in output.splitlines() if line.startswith("warning:")]
     assert any("poster 'continuum'" in line for line in warnings)  # its edition: not bumped
+
+
+def test_a_version_that_cannot_name_a_file_is_refused(workspace: Path, run_cli: Callable) -> None:
+    set_version(deck_file(workspace), ".1")  # the schema allows it; ".1.json" would be hidden
+    run = run_cli(workspace, "release")
+    assert run.exit_code == 1
+    assert f"cards/{MAIN}.yaml:" in run.output and "cannot name a release file" in run.output
+    assert "Traceback" not in run.output
+
+
+def test_going_back_to_an_older_released_version_is_refused(
+    workspace: Path, run_cli: Callable
+) -> None:
+    path = deck_file(workspace)
+    set_version(path, "9.1")
+    ok(run_cli(workspace, "release"))
+    set_version(path, "9.2")
+    reword_question(path)
+    ok(run_cli(workspace, "release"))
+    set_version(path, "9.1")  # the stamp of an earlier print, on other texts
+    releases = sorted((workspace / "cards" / "releases").rglob("*.json"))
+    run = run_cli(workspace, "release")
+    assert run.exit_code == 1 and "version 9.1 was released before" in run.output
+    assert sorted((workspace / "cards" / "releases").rglob("*.json")) == releases
+
+
+def test_a_release_file_under_another_name_is_named(workspace: Path, run_cli: Callable) -> None:
+    ok(run_cli(workspace, "release"))
+    release = latest_release(workspace, MAIN)
+    shutil.copy(release, release.with_name("9.9.json"))
+    run = run_cli(workspace, "build", "-q")
+    assert run.exit_code == 1
+    assert f"releases/{MAIN}/9.9.json:" in run.output and "not its own name" in run.output
+    assert not (workspace / "output" / f"{MAIN}_print.pdf").exists()  # nothing written
+
+
+def test_an_old_output_that_cannot_be_removed_is_a_warning(
+    workspace: Path, run_cli: Callable
+) -> None:
+    ok(run_cli(workspace, "build", "-q"))
+    stuck = workspace / "output" / "wat-werkt_print.pdf"
+    stuck.unlink()
+    stuck.mkdir()  # in its place something unlink cannot remove
+    deck_file(workspace, "wat-werkt").unlink()
+    output = ok(run_cli(workspace, "build"))
+    assert "warning: output/wat-werkt_print.pdf: could not remove this old output" in output
+    assert "remove it by hand" in output
+    assert not (workspace / "output" / "wat-werkt_a4-duplex.pdf").exists()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.errors import Location, fail
+from generator.errors import display_path
 from generator.manifest import MANIFEST_NAME
 
 
@@ -45,10 +45,11 @@ def settle(
     return {**kept, **made}, gone
 
 
-def remove(folder: Path, names: list[str]) -> list[Path]:
+def remove(folder: Path, names: list[str]) -> tuple[list[Path], list[str]]:
     """Remove these files of ours from folder (plain names only); those already gone are
-    skipped. Returns what was removed."""
-    removed = []
+    skipped. Returns what was removed, and a message for each file that could not be (the
+    new files are written by then: that is worth saying, not an error)."""
+    removed, failed = [], []
     for name in names:
         path = folder / name
         if Path(name).name != name or name.startswith(".") or name == MANIFEST_NAME:
@@ -58,10 +59,8 @@ def remove(folder: Path, names: list[str]) -> list[Path]:
         except FileNotFoundError:
             continue
         except OSError as error:
-            raise fail(
-                Location(path),
-                f"cannot remove this old output: {error.strerror}",
-                "close it where it is open (a PDF viewer), then build again",
-            ) from None
+            failed.append(f"{display_path(path)}: could not remove this old output "
+                          f"({error.strerror}); remove it by hand")  # fmt: skip
+            continue
         removed.append(path)
-    return removed
+    return removed, failed
