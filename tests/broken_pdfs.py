@@ -331,26 +331,30 @@ def rgb_inline_image(pdf: pikepdf.Pdf) -> None:
     _draw(pdf, _placed(image, 2))
 
 
-def rgb_type3_glyph(pdf: pikepdf.Pdf) -> None:
-    """A Type3 font whose glyph paints itself red in RGB (1 0 0 rg after d0)."""
-    glyph = Stream(pdf, b"1000 0 d0 1 0 0 rg 0 0 800 800 re f")
+def _show_type3_glyph(pdf: pikepdf.Pdf, procedure: bytes, resources: Dictionary) -> None:
+    """Text on page 1 in a Type3 font of one glyph (/a) that `procedure` draws."""
     font = Dictionary(
         Type=Name.Font,
         Subtype=Name.Type3,
         FontBBox=[0, 0, 1000, 1000],
         FontMatrix=[Decimal("0.001"), 0, 0, Decimal("0.001"), 0, 0],
-        CharProcs=Dictionary(a=glyph),
+        CharProcs=Dictionary(a=Stream(pdf, procedure)),
         Encoding=Dictionary(Type=Name.Encoding, Differences=[97, Name.a]),
         FirstChar=97,
         LastChar=97,
         Widths=[1000],
-        Resources=Dictionary(),
+        Resources=resources,
     )
     _draw(
         pdf,
         b"BT /BrkT3 24 Tf 100 200 Td (a) Tj ET",
         {Name.Font: {"BrkT3": pdf.make_indirect(font)}},
     )
+
+
+def rgb_type3_glyph(pdf: pikepdf.Pdf) -> None:
+    """A Type3 font whose glyph paints itself red in RGB (1 0 0 rg after d0)."""
+    _show_type3_glyph(pdf, b"1000 0 d0 1 0 0 rg 0 0 800 800 re f", Dictionary())
 
 
 def rgb_shading(pdf: pikepdf.Pdf) -> None:
@@ -404,24 +408,32 @@ def white_overprint_in_glyph(pdf: pikepdf.Pdf) -> None:
     """A Type3 glyph that paints itself white with overprint on (d0: the glyph has its
     own colour)."""
     state = pdf.make_indirect(Dictionary(Type=Name.ExtGState, op=True, OPM=1))
-    glyph = Stream(pdf, b"1000 0 d0 /Op gs 0 0 0 0 k 0 0 800 800 re f")
-    font = Dictionary(
-        Type=Name.Font,
-        Subtype=Name.Type3,
-        FontBBox=[0, 0, 1000, 1000],
-        FontMatrix=[Decimal("0.001"), 0, 0, Decimal("0.001"), 0, 0],
-        CharProcs=Dictionary(a=glyph),
-        Encoding=Dictionary(Type=Name.Encoding, Differences=[97, Name.a]),
-        FirstChar=97,
-        LastChar=97,
-        Widths=[1000],
-        Resources=Dictionary(ExtGState=Dictionary(Op=state)),
-    )
-    _draw(
-        pdf,
-        b"BT /BrkT3 24 Tf 100 200 Td (a) Tj ET",
-        {Name.Font: {"BrkT3": pdf.make_indirect(font)}},
-    )
+    procedure = b"1000 0 d0 /Op gs 0 0 0 0 k 0 0 800 800 re f"
+    _show_type3_glyph(pdf, procedure, Dictionary(ExtGState=Dictionary(Op=state)))
+
+
+def transfer_function(pdf: pikepdf.Pdf) -> None:
+    """A rectangle filled under a transfer function (TR), which a RIP applies its own of."""
+    curve = Dictionary(FunctionType=2, Domain=[0, 1], C0=[0], C1=[1], N=Decimal("0.8"))
+    state = Dictionary(Type=Name.ExtGState, TR=curve)
+    _draw(pdf, b"/BrkGS gs 0 0.6 0.2 0 k " + BOX, {Name.ExtGState: {"BrkGS": state}})
+
+
+def two_intents(pdf: pikepdf.Pdf) -> None:
+    """Two GTS_PDFX output intents, where PDF/X allows one."""
+    first = _intent(pdf)
+    second = Dictionary({key: value for key, value in first.items()})
+    pdf.Root.OutputIntents = Array([first, second])
+
+
+def intent_rgb_profile(pdf: pikepdf.Pdf) -> None:
+    """An output intent whose embedded profile has three channels (RGB), not CMYK."""
+    _intent(pdf).DestOutputProfile = pdf.make_stream(b"not a real profile", N=3)
+
+
+def intent_garbled_profile(pdf: pikepdf.Pdf) -> None:
+    """An embedded profile whose channel count is a name: read, not crashed on."""
+    _intent(pdf).DestOutputProfile = pdf.make_stream(b"not a real profile", N=Name.Four)
 
 
 def rgb_annotation_appearance(pdf: pikepdf.Pdf) -> None:
@@ -698,6 +710,10 @@ BREAKERS: list[tuple[str, str, Callable[[pikepdf.Pdf], None]]] = [
     ("small-text-two-inks", "registration", small_text_two_inks),
     ("white-overprint", "white-overprint", white_overprint),
     ("white-overprint-in-glyph", "white-overprint", white_overprint_in_glyph),
+    ("transfer-function", "transfer", transfer_function),
+    ("two-intents", "output-intent", two_intents),
+    ("intent-rgb-profile", "output-intent", intent_rgb_profile),
+    ("intent-garbled-profile", "output-intent", intent_garbled_profile),
     ("ink-in-pattern", "ink", ink_in_pattern),
     ("text-near-trim", "safe-area", text_near_trim),
     ("tiny-text", "text-size", tiny_text),

@@ -76,7 +76,7 @@ def _intents(root: Object) -> list[Intent]:
         if not isinstance(intent, Dictionary):
             continue
         profile = intent.get("/DestOutputProfile")
-        channels = int(profile.get("/N", 0)) if isinstance(profile, Stream) else None
+        channels = _channels(profile) if isinstance(profile, Stream) else None
         intents.append(
             Intent(
                 subtype=str(intent.get("/S", "")),
@@ -86,6 +86,14 @@ def _intents(root: Object) -> list[Intent]:
             )
         )
     return intents
+
+
+def _channels(profile: Stream) -> int:
+    """An ICC profile's number of colour channels (0 when it does not say)."""
+    try:
+        return int(profile.get("/N", 0))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _document_level(root: Object, facts: DocumentFacts) -> None:
