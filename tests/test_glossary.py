@@ -21,9 +21,8 @@ def _english_description(workspace: Path, intensity: int) -> tuple[Path, dict, d
 def test_a_reserved_word_where_the_dutch_has_none_is_an_error(
     workspace: Path, run_cli: Callable
 ) -> None:
-    path, document, description = _english_description(workspace, 0)  # segregation
-    assert "coördinatie" not in description["nl"].lower()
-    description["en"] += " They coordinate now and then."
+    path, document, description = _english_description(workspace, 0)
+    description.update(nl="Professionals stemmen af.", en="Professionals coordinate.")
     save(path, document)
     run = run_cli(workspace, "validate")
     assert run.exit_code == 1
@@ -35,9 +34,8 @@ def test_a_reserved_word_where_the_dutch_has_none_is_an_error(
 def test_a_reserved_word_where_the_dutch_says_the_term_is_fine(
     workspace: Path, run_cli: Callable
 ) -> None:
-    path, document, description = _english_description(workspace, 2)  # coördinatie
-    assert "coördinatie" in description["nl"].lower()
-    description["en"] += " Coordination takes time."
+    path, document, description = _english_description(workspace, 0)
+    description.update(nl="Coördinatie kost tijd.", en="Coordination takes time.")
     save(path, document)
     assert run_cli(workspace, "validate").exit_code == 0
 

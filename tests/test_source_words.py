@@ -1,5 +1,7 @@
-"""Printed words that are the source's: found in the source document, and in every product
-that prints them (PDF and HTML text)."""
+"""Printed words that are the source's: found in the source document (tests marked `sources`:
+an audit of the content against ../shared/seeds, run by `make audit`, not by `make test`, so a
+researcher's revision cannot turn the suite red), and in every product that prints them (PDF
+and HTML text)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, collect
+from generator.build import Project, build, collect
 from tests.conftest import CARDS, LAYOUTS, ROOT
 from tests.pdf_tools import page_texts, squeeze
 
@@ -33,6 +35,7 @@ def form_headers(poster) -> list[str]:
     return [f"{f.name} – {f.intensity} {label}" for i in poster.intensities for f in i.forms]
 
 
+@pytest.mark.sources
 def test_form_headers_are_the_source_tables_words(content, source: str) -> None:
     headers = form_headers(content.posters["continuum"])
     assert len(headers) == 5
@@ -65,6 +68,7 @@ def test_the_html_page_prints_the_form_headers(built: dict[str, Path], content, 
         assert squeeze(header) in squeeze(text), header
 
 
+@pytest.mark.sources
 def test_the_workshop_prompt_is_a_whole_question_of_the_source(content, source: str) -> None:
     """Its second sentence alone ("Waar plaats je die …") had nothing for "die" to refer to."""
     prompt = content.posters["continuum"].labels["workshop_prompt"]
@@ -72,6 +76,7 @@ def test_the_workshop_prompt_is_a_whole_question_of_the_source(content, source: 
     assert len(re.findall(r"[?.!](\s|$)", prompt)) >= 2  # the question with its antecedent
 
 
+@pytest.mark.sources
 def test_the_praatplaat_credits_both_schools_of_its_slides(built: dict[str, Path], content) -> None:
     slides = (SEED.parent / "003_60a2d3f2ccb066bc.txt").read_text(encoding="utf-8")
     schools = {"Hanzehogeschool Groningen", "Windesheim Flevoland"}
@@ -82,17 +87,21 @@ def test_the_praatplaat_credits_both_schools_of_its_slides(built: dict[str, Path
         assert school in deck.source and squeeze(school) in printed
 
 
-def test_a_sub_point_is_printed_under_its_point(built: dict[str, Path], content) -> None:
+def test_a_sub_point_is_printed_under_its_point(tmp_path: Path) -> None:
+    """In the reference deck (tests/reference/proef.yaml), whatever the shipped decks say."""
     import pdfplumber
 
-    nested = [(deck, point, sub) for deck in content.decks.values() for card in deck.cards
+    reference = ROOT / "tests" / "reference"
+    build(Project(reference, LAYOUTS, tmp_path))
+    [deck] = collect(Project(reference, LAYOUTS, tmp_path)).decks.values()
+    nested = [(point, sub) for card in deck.cards
               for point in (*card.points, *(card.back.points if card.back else ()))
               for sub in point.sub]  # fmt: skip
-    assert nested  # the focus groups' dilemma keeps its sub-point
-    for deck, point, sub in nested:
+    assert nested
+    with pdfplumber.open(tmp_path / f"{deck.id}_print.pdf") as pdf:
+        pages = [page.extract_words() for page in pdf.pages]
+    for point, sub in nested:
         first = {text: text.split()[0] for text in (point.text, sub.text)}
-        with pdfplumber.open(built[f"{deck.id}_print.pdf"]) as pdf:
-            pages = [page.extract_words() for page in pdf.pages]
         words = next(ws for ws in pages if {w["text"] for w in ws} >= set(first.values()))
         spots = {text: next(w for w in words if w["text"] == word) for text, word in first.items()}
         assert spots[sub.text]["x0"] > spots[point.text]["x0"] + 5
@@ -116,6 +125,7 @@ def all_sources() -> str:
     return text.replace("*", "").replace("’", "'").replace("‘", "'")
 
 
+@pytest.mark.sources
 def test_every_dutch_item_of_every_deck_is_transcribed_from_a_source(
     content, all_sources: str
 ) -> None:
