@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.build import Project, collect
 from generator.errors import Location
 from generator.geometry import PAPER_MM, mm, parse_size
 from generator.manifest import card_texts
+from generator.markup import plain
 from generator.model import Card, Deck
-from generator.render.fonts import font_path
-from generator.render.markup import plain
+from generator.project import Project
+from generator.validate.content import collect
 from generator.validate.layout import load_layout
 
 BLEED_MM = 3.0
@@ -59,7 +59,7 @@ def baseline_job(cards: Path, layouts: Path, with_posters: bool = True) -> dict[
             )
     first = next(iter(content.decks.values()))
     font = load_layout(first.layout, layouts, Location(first.path)).font
-    fonts = {weight: str(font_path(font, weight)) for weight in ("regular", "bold")}
+    fonts = {weight: str(font.path(weight)) for weight in ("regular", "bold")}
     return {"fonts": fonts, "documents": documents}
 
 

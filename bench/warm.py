@@ -44,7 +44,7 @@ def edit_question(path: Path, question: str, edit: int) -> None:
 def main(argv: list[str]) -> int:
     repo, scratch = Path(argv[0]), Path(argv[1])
     try:
-        from generator.build import Project
+        from generator.project import Project
         from generator.watch import Session
     except ImportError as error:
         print(f"generator.watch has no Session: {error}", file=sys.stderr)

@@ -12,14 +12,9 @@ import click
 from pikepdf import PdfError
 
 from generator import __version__, progress, revision
-from generator.build import (
-    PrinterSettings,
-    Project,
-    build,
-    validate,
-)
 from generator.errors import UserError, display_path
 from generator.memory import keep_large_blocks_apart
+from generator.pipeline import Request, build, validate
 from generator.preflight.document import read_pdf
 from generator.preflight.findings import Finding
 from generator.preflight.rules import PROFILES, preflight, profile_for
@@ -29,6 +24,7 @@ from generator.preview import (
     write_previews,
     write_product_previews,
 )
+from generator.project import PrinterSettings, Project
 from generator.write import owned
 from generator.write.atomic import write_atomically
 
@@ -183,7 +179,8 @@ def build_command(
     printer = PrinterSettings(duplex, back_offset)
     with progress.shown_on(None if quiet else sys.stderr):
         written = guarded(
-            lambda: build(project, list(files) or None, edition, sizes or None, printer), debug
+            lambda: build(project, Request(list(files) or None, edition, sizes or None, printer)),
+            debug,
         )
     if not quiet:
         for path in written:

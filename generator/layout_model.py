@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib.util
+from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+from reportlab.pdfbase.ttfonts import TTFontFile
 
 Cmyk = tuple[float, float, float, float]  # each 0..1
 
@@ -19,6 +23,15 @@ class FontSpec:
 
     def file(self, weight: str) -> str:
         return dict(self.files)[weight]
+
+    def path(self, weight: str) -> Path:
+        """The font file of a weight, in its installed package (checked by validate.layout)."""
+        origin = importlib.util.find_spec(self.package).origin
+        return Path(origin).parent / self.folder / self.file(weight)
+
+    def covered_characters(self, weight: str) -> frozenset[int]:
+        """The code points the given weight has a glyph for."""
+        return _covered_characters(self.path(weight))
 
 
 @dataclass(frozen=True)
@@ -123,3 +136,43 @@ class Layout:
             assert self.neutral is not None, "checked by check_deck_against_layout"
             return self.neutral
         return self.levels[level_index]
+
+
+@dataclass(frozen=True)
+class FormSettings:
+    """layouts/checklist-form/form.yaml: the page, measures in mm, and the layout style each
+    part of the form uses (by role)."""
+
+    page: str
+    styles: dict[str, str]
+    margin_mm: float
+    header_pad_mm: float
+    band_mm: float
+    band_symbol_mm: float
+    box_mm: float
+    sub_box_mm: float
+    box_gap_mm: float
+    sub_indent_mm: float
+    item_gap_mm: float
+    group_gap_mm: float
+    notes_mm: float
+    notes_font_pt: float
+    footer_mm: float
+
+
+MEASURES = tuple(f.name for f in fields(FormSettings) if f.name not in ("page", "styles"))
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    """What layouts/html/page.yaml says: the template, embedded weights, labels printed."""
+
+    folder: Path
+    template: str
+    font_weights: dict[str, int]
+    labels: tuple[str, ...]
+
+
+@cache
+def _covered_characters(font_file: Path) -> frozenset[int]:
+    return frozenset(TTFontFile(str(font_file)).charToGlyph)

@@ -102,3 +102,8 @@ class Deck:
 
     def location(self, ref: str) -> Location:
         return self.locations.get(ref, Location(self.path))
+
+    @property
+    def has_checklist(self) -> bool:
+        """Whether the deck has question cards, and so a checklist form for a tablet."""
+        return any(card.kind == "questions" for card in self.cards)

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from generator.render.document import PAGE_LISTENERS
+
 DELAY_S = 2.0  # builds shorter than this show nothing
 EVERY = 20  # pages between updates of the line
 
@@ -43,9 +45,13 @@ _counter: PageCounter | None = None
 
 
 def page_drawn(title: str) -> None:
-    """Called for every page drawn; shows progress only inside `shown_on`."""
+    """Told of every page drawn (render.document's listener); shows progress only inside
+    `shown_on`."""
     if _counter is not None:
         _counter.page(title)
+
+
+PAGE_LISTENERS.append(page_drawn)
 
 
 def make_room() -> None:

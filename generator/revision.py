@@ -9,16 +9,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import (
-    Content,
-    Project,
-    collect,
-    current_manifest,
-    drift_warnings,
-    printed_products,
-    report_font,
-    reprint,
-)
 from generator.changes import (
     DeckChanges,
     as_markdown,
@@ -26,9 +16,19 @@ from generator.changes import (
     compare_texts,
     earlier_manifest,
 )
+from generator.errors import Location, UserError, fail
+from generator.impose.pdfx import mark_pdfx
+from generator.layout_model import FontSpec
 from generator.manifest import manifest
+from generator.products import printed_products
+from generator.project import Project
 from generator.releases import Product, latest, read_releases, record, stamp
 from generator.render.change_report import change_report_pdf
+from generator.render.deck_faces import render_deck
+from generator.validate.against_layouts import deck_problems, layout_of
+from generator.validate.content import Content, collect
+from generator.validate.settings import Settings
+from generator.write.outputs import drift_warnings
 
 CHANGES_FOLDER = "changes"
 log = logging.getLogger(__name__)
@@ -116,3 +116,37 @@ def release(project: Project) -> tuple[dict[Path, bytes], list[str], list[Produc
     products = printed_products(collect(project))
     files, unchanged = record(project.cards, products)
     return files, unchanged, products
+
+
+def reprint(
+    project: Project, content: Content, card_ids: dict[str, list[str]], about: dict[str, str]
+) -> dict[str, bytes]:
+    """Print-shop files holding only the given cards of each deck (deck id → card ids), each
+    card exactly as in the whole deck: its number, its edition, its faces. about: what each
+    reprint says it is (deck id → subject)."""
+    settings = Settings(project.layouts)
+    outputs = {}
+    for deck_id, ids in card_ids.items():
+        deck = content.decks.get(deck_id)
+        if deck is None or not ids:
+            continue
+        problems = deck_problems(deck, settings)
+        if problems:
+            raise UserError(problems)
+        document = render_deck(deck, layout_of(deck, settings), only=frozenset(ids),
+                               subject=about.get(deck_id))  # fmt: skip
+        outputs[f"{deck_id}_reprint_print.pdf"] = mark_pdfx(document.pdf, deck.edition.date)
+    return outputs
+
+
+def report_font(project: Project, content: Content) -> FontSpec:
+    """The font of the first deck's layout, for documents about the decks."""
+    deck = next(iter(content.decks.values()), None)
+    if deck is None:
+        raise fail(Location(project.cards), "there is no deck", "add a deck file")
+    return layout_of(deck, Settings(project.layouts)).font
+
+
+def current_manifest(cards: Path, layouts: Path) -> bytes:
+    """The manifest of the content in these folders, without rendering."""
+    return manifest(collect(Project(cards, layouts, Path("output"))).decks.values())

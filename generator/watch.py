@@ -15,18 +15,13 @@ from pathlib import Path
 
 from watchfiles import DefaultFilter
 
-from generator.build import (
-    Made,
-    PrinterSettings,
-    Project,
-    produce,
-    with_manifest,
-)
 from generator.errors import UserError
-from generator.parallel import CAN_FORK, Worker
-from generator.render.cache import RenderCache
+from generator.parallel import start_worker
+from generator.pipeline import Request, SessionState, produce
+from generator.project import PrinterSettings, Project
 from generator.write import owned
 from generator.write.atomic import output_paths, write_atomically
+from generator.write.outputs import with_manifest
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".j2")
 
@@ -49,38 +44,20 @@ class SourceFilter(DefaultFilter):
 class Session:
     """Builds every product, then rebuilds after each change, each time from the files.
 
-    Two processes share the work, each with its own cache kept for the whole session: this
-    one makes the print files, a forked worker the screen products (digital PDFs, HTML).
-    Close the session (or use it in a with block) to end the worker.
+    The session keeps a cache here and a worker process with its own (see pipeline.make):
+    this process makes the print files, the worker the screen products, as in a build.
+    Close it (or use it in a with block) to end the worker.
     """
 
     def __init__(self, project: Project, printer: PrinterSettings | None = None) -> None:
-        self.project, self.printer = project, printer or PrinterSettings()
-        self.cache = RenderCache()
-        self.worker = Worker(self._screen_products) if CAN_FORK else None
-
-    def _make(self, only: Callable[[str], bool] | None) -> Made:
-        return produce(self.project, printer=self.printer, cache=self.cache, only=only)
-
-    def _screen_products(self) -> Made:
-        logging.getLogger("generator").setLevel(logging.ERROR)  # the print side notes them
-        return self._make(_for_worker)
+        self.project, self.request = project, Request(printer=printer or PrinterSettings())
+        self.state = SessionState(worker=start_worker())
 
     def rebuild(self) -> Rebuild:
         """Build from the current files; write only what changed; raise UserError on a
         mistake, writing nothing."""
         start = time.perf_counter()
-        if self.worker is None:
-            made = self._make(None)
-        else:
-            self.worker.ask()
-            try:
-                made = _made_or_problems(lambda: self._make(lambda label: not _for_worker(label)))
-            finally:  # always take the worker's answer, or the next rebuild would get this one
-                theirs = _made_or_problems(self.worker.answer)
-            made.add(theirs)
-        if made.problems:
-            raise UserError(made.problems)
+        made = produce(self.project, self.request, self.state)
         outputs, gone = with_manifest(self.project, made)
         paths = output_paths(self.project.output, outputs)
         changed = {path: data for path, data in paths.items() if not _holds(path, data)}
@@ -91,26 +68,14 @@ class Session:
         return Rebuild(made.rebuilt, sorted(changed), time.perf_counter() - start, removed)
 
     def close(self) -> None:
-        if self.worker is not None:
-            self.worker.close()
+        if self.state.worker is not None:
+            self.state.worker.shutdown(cancel_futures=True)
 
     def __enter__(self) -> Session:
         return self
 
     def __exit__(self, *exception: object) -> None:
         self.close()
-
-
-def _for_worker(label: str) -> bool:
-    """The digital PDFs: the share of an edit's work that balances the two processes best."""
-    return label.startswith("digital ")
-
-
-def _made_or_problems(make: Callable[[], Made]) -> Made:
-    try:
-        return make()
-    except UserError as error:
-        return Made(problems=list(error.problems))
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import Project, build
 from generator.cli import main
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
+from generator.pipeline import build
+from generator.project import Project
 from generator.validate.deck import validate_deck
 from generator.validate.localize import language_versions
 

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 
 from bench.synthetic import LABELS as SYNTHETIC_LABELS
 from generator.errors import Location
-from generator.render.fonts import covered_characters
 from generator.validate.layout import load_layout
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -59,7 +58,7 @@ WORDS = [
 def font_characters() -> str:
     """Every character the layout's font claims, in the regular and the bold weight."""
     font = load_layout(LAYOUT, LAYOUTS, Location(LAYOUTS)).font
-    covered = covered_characters(font, "regular") & covered_characters(font, "bold")
+    covered = font.covered_characters("regular") & font.covered_characters("bold")
     return "".join(chr(code) for code in sorted(covered))
 
 

@@ -17,7 +17,8 @@ from bench.rows import Row
 from bench.synthetic import MAX_CARDS_PER_DECK, deck_sizes, make_project, write_decks
 from bench.texts import baseline_job, card_count
 from bench.warm import MAIN_DECK, QUESTIONS, edit_question, question_line
-from generator.build import Project, build
+from generator.pipeline import build
+from generator.project import Project
 from tests.conftest import CARDS, LAYOUTS, ROOT
 
 CARDS_IN_TEST = 24

@@ -16,22 +16,16 @@ from pypdf.generic import DictionaryObject
 
 from generator.errors import Location, UserError
 from generator.geometry import PAPER_MM
-from generator.layout_model import Layout
+from generator.layout_model import MEASURES, FormSettings, Layout
 from generator.load.yaml_file import read_yaml
+from generator.markup import plain
 from generator.model import Deck
 from generator.preflight.document import read_pdf
 from generator.preflight.rules import preflight
-from generator.render.fillable import (
-    FORM_FOLDER,
-    MEASURES,
-    checklist_groups,
-    has_checklist,
-    render_fillable_checklist,
-)
-from generator.render.fonts import font_path
-from generator.render.markup import plain
+from generator.render.fillable import checklist_groups, render_fillable_checklist
 from generator.validate.layout import load_layout
 from generator.validate.schema_check import load_schema
+from generator.validate.settings import FORM_FOLDER, load_form_settings
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.pdf_tools import BASE14, squeeze
 
@@ -50,7 +44,12 @@ def decks() -> tuple[Deck, ...]:
 
 @cache
 def form(language_index: int) -> bytes:
-    return render_fillable_checklist(decks()[language_index], layout())
+    return render_fillable_checklist(decks()[language_index], layout(), form_settings())
+
+
+@cache
+def form_settings() -> FormSettings:
+    return load_form_settings(LAYOUTS / FORM_FOLDER)
 
 
 def fields(pdf: bytes) -> dict[str, DictionaryObject]:
@@ -116,7 +115,7 @@ def test_every_font_is_embedded_and_none_is_a_standard_font(tmp_path: Path) -> N
     font = font.get_object()
     assert font["/Subtype"] == "/TrueType" and font["/Encoding"] == "/WinAnsiEncoding"
     embedded = font["/FontDescriptor"]["/FontFile2"].get_object()
-    assert embedded.get_data() == font_path(layout().font, "regular").read_bytes()
+    assert embedded.get_data() == layout().font.path("regular").read_bytes()
     for field in fields(pdf).values():
         if field["/FT"] == "/Tx":
             assert str(field["/DA"]).startswith("/FormFont ")
@@ -127,7 +126,7 @@ def test_every_font_is_embedded_and_none_is_a_standard_font(tmp_path: Path) -> N
 
 
 def test_same_input_gives_the_same_bytes() -> None:
-    assert render_fillable_checklist(decks()[0], layout()) == form(0)
+    assert render_fillable_checklist(decks()[0], layout(), form_settings()) == form(0)
 
 
 def test_pdfium_fills_it_in() -> None:
@@ -169,7 +168,7 @@ def test_pdfium_fills_it_in() -> None:
 def test_decks_without_question_cards_have_no_checklist() -> None:
     files = [path for path in sorted(CARDS.glob("*.yaml")) if "deck" in read_yaml(path)]
     with_questions = {
-        deck.id for path in files for deck in deck_versions(path) if has_checklist(deck)
+        deck.id for path in files for deck in deck_versions(path) if deck.has_checklist
     }
     assert "voor-wie-doen-we-wat" in with_questions and "wat-werkt" not in with_questions
 
@@ -183,7 +182,7 @@ def test_a_broken_setting_is_named_with_its_line(tmp_path: Path) -> None:
     lines[line - 1] = "box_mm: -2"
     settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(UserError) as caught:
-        render_fillable_checklist(decks()[0], layout(), folder)
+        load_form_settings(folder)
     (problem,) = caught.value.problems
     assert problem.location == Location(settings, line)
     assert problem.message.startswith("box_mm: -2 ") and problem.hint == "a positive number"
@@ -199,7 +198,7 @@ def test_a_mistyped_setting_is_an_unknown_key_with_a_suggestion(tmp_path: Path) 
     rows = settings.read_text(encoding="utf-8").splitlines()
     line = next(n for n, row in enumerate(rows, start=1) if "notes_mn" in row)
     with pytest.raises(UserError) as caught:
-        render_fillable_checklist(decks()[0], layout(), folder)
+        load_form_settings(folder)
     said = [(p.location, p.message.split(": ", 1)[-1], p.hint) for p in caught.value.problems]
     assert (Location(settings, line), "unknown key 'notes_mn'", "did you mean 'notes_mm'?") in said
 

@@ -14,14 +14,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from generator.build import Project, collect, regional_poster
 from generator.errors import Location, UserError
-from generator.layout_model import Layout
+from generator.layout_model import Layout, PageSettings
+from generator.markup import plain
 from generator.model import Deck
 from generator.poster_model import Poster
-from generator.render.html.page import HTML_LAYOUT, load_settings, render_html
-from generator.render.markup import plain
+from generator.project import Project
+from generator.render.html.page import render_html
+from generator.validate.content import collect, regional_poster
 from generator.validate.layout import load_layout
+from generator.validate.settings import HTML_FOLDER, load_page_settings, missing_labels
 from tests.conftest import CARDS, LAYOUTS, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -42,6 +44,11 @@ class Edition:
     poster: Poster
     deck: Deck
     layout: Layout
+
+
+@cache
+def page_settings() -> PageSettings:
+    return load_page_settings(LAYOUTS / HTML_FOLDER)
 
 
 @cache
@@ -67,14 +74,15 @@ def web_only_labels() -> set[str]:
     """Refs of the poster's labels that only the HTML page prints: tests of the printed
     products leave them out."""
     poster_layout = load_layout("poster", LAYOUTS, Location(LAYOUTS))
-    names = load_settings(LAYOUTS / HTML_LAYOUT).labels
+    names = load_page_settings(LAYOUTS / HTML_FOLDER).labels
     return {f"labels › {name}" for name in names if name not in poster_layout.labels}
 
 
 @cache
 def page_html(product: str) -> str:
     edition = editions()[product]
-    return render_html(edition.poster, edition.deck, edition.layout).decode("utf-8")
+    page = render_html(edition.poster, edition.deck, edition.layout, page_settings())
+    return page.decode("utf-8")
 
 
 def squeeze(text: str) -> str:
@@ -113,8 +121,8 @@ class Tags(HTMLParser):
 @pytest.mark.parametrize("product", EDITIONS)
 def test_same_input_gives_the_same_bytes(product: str) -> None:
     edition = editions()[product]
-    first = render_html(edition.poster, edition.deck, edition.layout)
-    again = render_html(edition.poster, edition.deck, edition.layout)
+    first = render_html(edition.poster, edition.deck, edition.layout, page_settings())
+    again = render_html(edition.poster, edition.deck, edition.layout, page_settings())
     assert first == again
 
 
@@ -153,7 +161,7 @@ def test_every_text_of_the_content_is_on_the_page(product: str) -> None:
     contacts' only for a region). The poster's subtitle is left out: it repeats the deck's,
     which the page shows under its h1."""
     edition, page = editions()[product], Tags(page_html(product)).text
-    settings = load_settings(LAYOUTS / HTML_LAYOUT)
+    settings = load_page_settings(LAYOUTS / HTML_FOLDER)
     texts = {**edition.deck.texts, **edition.poster.texts}
     wanted = {
         ref: text
@@ -175,7 +183,7 @@ def test_content_is_escaped_not_markup() -> None:
     first = replace(cards[card].questions[0], text=tricky)
     cards[card] = replace(cards[card], questions=(first, *cards[card].questions[1:]))
     deck = replace(edition.deck, cards=tuple(cards))
-    html = render_html(edition.poster, deck, edition.layout).decode("utf-8")
+    html = render_html(edition.poster, deck, edition.layout, page_settings()).decode("utf-8")
     assert "Is 3 &lt; 4 &amp; &#34;x&#34; &gt; 2? &lt;script&gt;alert(1)&lt;/script&gt; " in html
     assert "<strong>echt</strong>" in html
     assert not Tags(html).named("script")
@@ -185,9 +193,7 @@ def test_a_missing_label_is_named() -> None:
     edition = editions()["continuum"]
     labels = {k: v for k, v in edition.poster.labels.items() if k != "back_to_flowchart"}
     poster = replace(edition.poster, labels=labels)
-    with pytest.raises(UserError) as caught:
-        render_html(poster, edition.deck, edition.layout)
-    (problem,) = caught.value.problems
+    (problem,) = missing_labels(poster, page_settings())
     assert "'back_to_flowchart' is missing" in problem.message
     assert problem.location.file.name == "continuum.yaml" and problem.location.line > 0
 
@@ -370,12 +376,12 @@ def test_print_hides_navigation_and_keeps_boxes(browser: Browser, tmp_path: Path
 
 
 def test_a_mistyped_page_setting_is_named_with_the_key_meant(tmp_path: Path) -> None:
-    folder = tmp_path / HTML_LAYOUT
-    shutil.copytree(LAYOUTS / HTML_LAYOUT, folder)
+    folder = tmp_path / HTML_FOLDER
+    shutil.copytree(LAYOUTS / HTML_FOLDER, folder)
     settings = folder / "page.yaml"
     settings.write_text(settings.read_text("utf-8").replace("\nlabels:", "\nlables:"), "utf-8")
     with pytest.raises(UserError) as caught:
-        load_settings(folder)
+        load_page_settings(folder)
     (problem,) = caught.value.problems
     assert problem.message.endswith("unknown key 'lables'")
     assert problem.hint == "did you mean 'labels'?"

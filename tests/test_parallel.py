@@ -1,4 +1,5 @@
-"""The second core: a forked child's result, mistake or bug comes back; a worker keeps state."""
+"""The second core: screen products are made in a clean worker process, in build and in watch
+alike; the worker inherits none of this process's open files; what it makes comes back."""
 
 from __future__ import annotations
 
@@ -7,79 +8,75 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Location, UserError, fail
-from generator.load.yaml_file import read_yaml
-from generator.parallel import Worker, call, start_in_child
+from generator import parallel, pipeline
+from generator.pipeline import Request, SessionState, produce
+from generator.products import SCREEN_KINDS, Kind
+from generator.project import Project
+from tests.conftest import CARDS, LAYOUTS
 
 
-def test_a_child_returns_its_result_computed_in_another_process() -> None:
-    assert start_in_child(lambda: {"file.pdf": b"%PDF"})() == {"file.pdf": b"%PDF"}
-    assert start_in_child(os.getpid)() != os.getpid()
+def _open_files() -> list[str]:
+    """What the process's descriptors point at (Linux)."""
+    targets = []
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            targets.append(os.readlink(f"/proc/self/fd/{name}"))
+        except FileNotFoundError:  # the descriptor listdir itself used
+            continue
+    return targets
 
 
-def test_a_mistake_in_the_child_is_the_same_user_error() -> None:
-    def mistake() -> None:
-        raise fail(Location(Path("cards/x.yaml"), 3), "something is wrong", "fix it")
-
-    with pytest.raises(UserError) as raised:
-        start_in_child(mistake)()
-    assert str(raised.value.problems[0]).startswith("cards/x.yaml:3: something is wrong")
-
-
-def test_a_bug_in_the_child_is_named() -> None:
-    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
-        start_in_child(lambda: 1 / 0)()
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc")
+def test_the_worker_inherits_no_open_file(tmp_path: Path) -> None:
+    """A forked child would hold the parent's descriptors (an output being written, say)."""
+    marker = tmp_path / "held-open-by-the-parent.txt"
+    with marker.open("w"), parallel.start_worker() as worker:
+        assert str(marker) in _open_files()  # this process holds it
+        theirs = worker.submit(_open_files).result()
+        assert worker.submit(os.getpid).result() != os.getpid()
+    assert theirs and str(marker) not in theirs
 
 
-def test_a_worker_keeps_its_memory_between_asks_and_ends_when_closed() -> None:
-    seen: list[int] = []
-
-    def count() -> tuple[int, int]:
-        seen.append(len(seen))  # in the worker's memory, not this process's
-        return os.getpid(), len(seen)
-
-    worker = Worker(count)
-    answers = []
-    for _ in range(3):
-        worker.ask()
-        answers.append(worker.answer())
-    worker.close()
-    assert [n for _, n in answers] == [1, 2, 3] and seen == []
-    pid = answers[0][0]
-    assert pid != os.getpid()
-    with pytest.raises(ProcessLookupError):
-        os.kill(pid, 0)
+def _refuse_here(*arguments: object, **options: object) -> bytes:
+    raise AssertionError("a screen product was made in the main process")
 
 
-def test_a_result_that_cannot_be_sent_is_a_named_bug_not_a_second_parent() -> None:
-    """If the child cannot send its result, it still ends; the parent names the failure."""
-    parent = os.getpid()
-    with pytest.raises(RuntimeError, match="ended without a result"):
-        start_in_child(lambda: lambda: None)()  # a function cannot be pickled
-    assert os.getpid() == parent
+def test_a_build_makes_the_screen_products_in_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The renderers of checklists and HTML pages fail in this process only; the worker, a
+    fresh process, has the real ones: the build succeeds only if it made them there."""
+    monkeypatch.setattr("generator.impose.products.render_fillable_checklist", _refuse_here)
+    monkeypatch.setattr("generator.impose.products.render_html", _refuse_here)
+    made = produce(Project(CARDS, LAYOUTS, tmp_path))
+    assert any(name.endswith("_checklist.pdf") for name in made.outputs)
+    assert any(name.endswith(".html") for name in made.outputs)
+    assert {label.split()[0] for label in made.rebuilt} == {kind.value for kind in Kind}
 
 
-def test_a_worker_runs_functions_it_is_given_with_their_arguments() -> None:
-    """What the build uses for qpdf's rewrites: module functions and arguments, pickled."""
-    worker = Worker(call)
+def test_a_watch_session_routes_products_as_a_build_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Watch keeps one worker for its session; the same kinds go to it."""
+    monkeypatch.setattr("generator.impose.products.render_fillable_checklist", _refuse_here)
+    monkeypatch.setattr("generator.impose.products.render_html", _refuse_here)
+    state = SessionState(worker=parallel.start_worker())
     try:
-        assert worker(divmod, 17, 5) == (3, 2)
-        assert worker(os.getpid) != os.getpid()
-        with pytest.raises(UserError, match="the file does not exist"):
-            worker(read_yaml, Path("cards/nergens.yaml"))
-        assert worker(max, [4, 9, 2]) == 9  # still serving after a mistake
+        project = Project(CARDS, LAYOUTS, tmp_path)
+        first = produce(project, Request(), state)
+        again = produce(project, Request(), state)
     finally:
-        worker.close()
+        state.worker.shutdown()
+    screen = {label for label in first.rebuilt if Kind(label.split()[0]) in SCREEN_KINDS}
+    assert screen and again.rebuilt == []  # the worker kept its own cache between builds
+    assert again.outputs == first.outputs
 
 
-def test_a_one_off_build_gives_qpdfs_work_to_a_short_lived_process(tmp_path: Path) -> None:
-    """The print files are rewritten (PDF/X, imposition) in another process, which is gone
-    after the build; the files are the same as those made in one process."""
-    from generator.build import Project, produce
-    from tests.conftest import CARDS, LAYOUTS
-
-    project = Project(CARDS, LAYOUTS, tmp_path)
-    in_processes = produce(project).outputs
-    in_one = produce(project, only=lambda label: True).outputs
-    assert in_processes.keys() == in_one.keys()
-    assert all(in_processes[name] == in_one[name] for name in in_one)
+def test_without_screen_products_no_worker_is_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deck with no questions (no checklist) and no poster: nothing to share."""
+    started: list[bool] = []
+    monkeypatch.setattr(pipeline, "start_worker", lambda: started.append(True))
+    made = produce(Project(CARDS, LAYOUTS, tmp_path), Request(files=[CARDS / "wat-werkt.yaml"]))
+    assert made.outputs and started == []

@@ -8,9 +8,10 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from generator.build import Project, build
 from generator.load.yaml_file import read_yaml
+from generator.pipeline import Request, build
 from generator.poster_model import Poster
+from generator.project import Project
 from generator.validate.edition import apply_edition, validate_edition
 from generator.validate.localize import language_versions
 from generator.validate.poster import validate_poster
@@ -40,7 +41,7 @@ def regional(poster: Poster) -> Poster:
 @pytest.fixture(scope="module")
 def all_sizes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     output = tmp_path_factory.mktemp("sizes")
-    written = build(Project(CARDS, LAYOUTS, output), sizes=("A3", "A2", "A1"))
+    written = build(Project(CARDS, LAYOUTS, output), Request(sizes=("A3", "A2", "A1")))
     return {path.name: path for path in written}
 
 
@@ -144,7 +145,7 @@ def test_the_regional_edition_adds_its_examples_and_contacts(
 
 def test_building_one_edition_writes_only_its_products(workspace: Path) -> None:
     written = build(Project(workspace / "cards", workspace / "layouts", workspace / "output"),
-                    edition="midden-holland")  # fmt: skip
+                    Request(edition="midden-holland"))  # fmt: skip
     assert sorted(p.name for p in written) == [
         "continuum_midden-holland-workshop_A3_print.pdf",
         "continuum_midden-holland.html",

@@ -13,9 +13,12 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from generator.build import Builder, Content, Project, build
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
+from generator.pipeline import Request, build
+from generator.project import Project
+from generator.validate.against_layouts import deck_problems, layout_of
+from generator.validate.settings import Settings
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.pdf_tools import BASE14, MM, fonts, page_texts, squeeze
 
@@ -203,7 +206,7 @@ def test_building_one_deck_file_writes_only_that_decks_products(workspace: Path)
     """A regional edition adapts a poster: building only a deck file leaves it out."""
     deck = workspace / "cards" / "praatplaat.yaml"
     written = build(Project(workspace / "cards", workspace / "layouts", workspace / "output"),
-                    files=[deck])  # fmt: skip
+                    Request(files=[deck]))  # fmt: skip
     assert sorted(path.name for path in written) == [
         "manifest.json",
         "praatplaat_a4-duplex.pdf",
@@ -254,11 +257,12 @@ def test_cards_with_the_same_back_share_its_drawing_and_each_is_named_in_notes(
     path.parent.mkdir()
     path.write_text(yaml.safe_dump(deck, allow_unicode=True, sort_keys=False), "utf-8")
     parsed = deck_versions(path)[0]
-    layout = Builder(Project(path.parent, LAYOUTS, tmp_path), Content(decks={"d": parsed}))
+    settings = Settings(LAYOUTS)
+    assert deck_problems(parsed, settings) == []
     # The CLI's set-up, in earlier tests, keeps the generator's messages from the root.
     monkeypatch.setattr(logging.getLogger("generator"), "propagate", True)
     with caplog.at_level("WARNING", logger="generator"):
-        document = render_deck(parsed, layout.deck_layout(parsed))
+        document = render_deck(parsed, layout_of(parsed, settings))
     # The heading is not hyphenated (a heading style): it is set smaller on fronts and backs.
     notes = [record.getMessage() for record in caplog.records if "(back)" in record.getMessage()]
     lines = {n: parsed.location(f"card 'c{n}' › heading").line for n in range(3)}

@@ -6,7 +6,8 @@ import io
 from pathlib import Path
 
 from generator import progress
-from generator.build import Project, build
+from generator.pipeline import Request, build
+from generator.project import Project
 
 
 class Terminal(io.StringIO):
@@ -50,5 +51,5 @@ def test_a_build_reports_the_decks_it_draws(workspace: Path) -> None:
     terminal = Terminal()
     project = Project(workspace / "cards", workspace / "layouts", workspace / "output")
     with progress.shown_on(terminal, delay_s=0):
-        build(project, files=[workspace / "cards" / "praatplaat.yaml"])
+        build(project, Request(files=[workspace / "cards" / "praatplaat.yaml"]))
     assert "drawing Praatplaat: 10 uitdagende vragen" in terminal.getvalue()

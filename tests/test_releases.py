@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdfium2
 from pypdf import PdfReader
 
-from generator.build import Project
+from generator.project import Project
 from generator.releases import read_releases
 from generator.watch import Session
 from tests.editing import (

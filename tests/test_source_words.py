@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, build, collect
+from generator.pipeline import build
+from generator.project import Project
+from generator.validate.content import collect
 from tests.conftest import CARDS, LAYOUTS, ROOT
 from tests.pdf_tools import page_texts, squeeze
 

@@ -12,9 +12,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from generator.errors import Location
+from generator.markup import plain, runs
 from generator.render.fonts import font_name, register_family
 from generator.render.hyphenation import hyphenator
-from generator.render.markup import content_paragraph, plain, runs
+from generator.render.markup import content_paragraph
 from generator.validate.layout import load_layout
 from tests.conftest import LAYOUTS
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import watchfiles
 
-from generator.build import Project, build
 from generator.errors import UserError
+from generator.pipeline import build
+from generator.project import Project
 from generator.render.faces import FacePainter
 from generator.watch import Rebuild, Session, SourceFilter, watch
 from tests.conftest import Run

@@ -37,6 +37,11 @@ class SheetPlan:
     def per_sheet(self) -> int:
         return len(self.fronts)
 
+    def card_axes(self) -> dict[str, tuple[float, float]]:
+        """The sheet's right and up as vectors on a card, in template terms (y down)."""
+        a, b, c, d, _, _ = self.fronts[0]
+        return {"x": (a, -c), "y": (b, -d)}
+
 
 def plan_sheets(
     trim: Size,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from generator.cache import RenderCache
 from generator.geometry import parse_size
-from generator.impose.plan import SheetPlan
 from generator.layout_model import Layout
 from generator.model import Deck
-from generator.render.cache import RenderCache
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
 
@@ -64,19 +63,21 @@ CALIBRATION_KIND = "calibration"
 
 
 def render_calibration(
-    deck: Deck, layout: Layout, plan: SheetPlan, cache: RenderCache | None = None
+    deck: Deck,
+    layout: Layout,
+    axes: dict[str, tuple[float, float]],
+    per_sheet: int,
+    cache: RenderCache | None = None,
 ) -> RenderedDocument:
     """Calibration cards (front, back) for one office sheet: a cross with rulers along the
-    sheet's axes, so that what is read on it is the printer's shift on the sheet."""
+    sheet's axes (its right and up on the card, y down), so that what is read on it is the
+    printer's shift on the sheet."""
     trim = parse_size(deck.trim or layout.default_trim)
     painter = FacePainter(layout, deck.language, trim, deck.location, cache=cache)
-    a, b, c, d, _, _ = plan.fronts[0]
-    # The sheet's right and up as vectors on the card, in template terms (y down).
-    axes = {"x": (a, -c), "y": (b, -d)}
     faces = [
         Face(layout.kinds[CALIBRATION_KIND][side], {"labels": deck.labels, "side": side,
              "axes": axes}, f"calibration sheet ({side})", "labels")
-        for _ in range(plan.per_sheet)
+        for _ in range(per_sheet)
         for side in SIDES
     ]  # fmt: skip
     info = DocumentInfo(

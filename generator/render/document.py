@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reportlab import rl_config
@@ -16,16 +17,19 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from generator import __version__
+from generator.cache import fingerprint
 from generator.errors import UserError
 from generator.geometry import Size, mm
-from generator.progress import page_drawn
-from generator.render.cache import fingerprint
 from generator.render.faces import Box, Face, FacePainter, LaidOut
 from generator.render.fonts import font_name, register_family
 
 # Compressed streams stay binary: ASCII85 would make them a quarter larger for no reader's sake.
 rl_config.useA85 = 0
 FLATE = PDFStreamFilterZCompress()
+
+
+# Called with the document's title after every page drawn (progress on a terminal listens).
+PAGE_LISTENERS: list[Callable[[str], None]] = []
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,8 @@ def render_document(
         faces_drawn.draw(laid_out)
         canvas.restoreState()
         canvas.showPage()
-        page_drawn(info.title)
+        for listener in PAGE_LISTENERS:
+            listener(info.title)
         pages.append(
             PageMap(
                 label=face.label,

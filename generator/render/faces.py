@@ -13,10 +13,10 @@ from typing import Any, NamedTuple
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
+from generator.cache import RenderCache, fingerprint
 from generator.errors import Location, fail
 from generator.geometry import Size, mm
 from generator.layout_model import Layout
-from generator.render.cache import RenderCache, fingerprint
 from generator.render.drawlist import (
     Anchor,
     Arrow,

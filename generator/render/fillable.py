@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass, fields
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color
@@ -21,50 +20,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from generator import __version__
-from generator.errors import Location, fail
 from generator.geometry import PAPER_MM, mm
-from generator.layout_model import Layout, Look, TextStyle
+from generator.layout_model import FormSettings, Layout, Look, TextStyle
+from generator.markup import plain
 from generator.model import Deck, Question
 from generator.render.colors import screen_rgb
 from generator.render.fonts import font_name, register_family
 from generator.render.form_font import use_embedded_form_font
 from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
-from generator.render.markup import content_paragraph, plain
-from generator.validate.schema_check import read_settings
-
-FORM_FOLDER = "checklist-form"
-SETTINGS_FILE = "form.yaml"
-
-
-@dataclass(frozen=True)
-class FormSettings:
-    """layouts/checklist-form/form.yaml: the page, measures in mm, and the layout style each
-    part of the form uses (by role)."""
-
-    page: str
-    styles: dict[str, str]
-    margin_mm: float
-    header_pad_mm: float
-    band_mm: float
-    band_symbol_mm: float
-    box_mm: float
-    sub_box_mm: float
-    box_gap_mm: float
-    sub_indent_mm: float
-    item_gap_mm: float
-    group_gap_mm: float
-    notes_mm: float
-    notes_font_pt: float
-    footer_mm: float
-
-
-MEASURES = tuple(f.name for f in fields(FormSettings) if f.name not in ("page", "styles"))
-
-
-def load_form_settings(folder: Path) -> FormSettings:
-    """The form's settings, or an error naming the file, the line and the key."""
-    doc = read_settings(folder / SETTINGS_FILE, "checklist-form", "the checklist form's settings")
-    return FormSettings(doc["page"], dict(doc["styles"]), **{k: float(doc[k]) for k in MEASURES})
+from generator.render.markup import content_paragraph
 
 
 @dataclass(frozen=True)
@@ -91,21 +55,9 @@ def checklist_groups(deck: Deck, layout: Layout) -> list[Group]:
     return groups
 
 
-def has_checklist(deck: Deck) -> bool:
-    """Whether the deck has question cards, and so a checklist form to make."""
-    return any(card.kind == "questions" for card in deck.cards)
-
-
-def render_fillable_checklist(deck: Deck, layout: Layout, folder: Path | None = None) -> bytes:
-    """The form as PDF bytes; the same input gives the same bytes (Canvas invariant)."""
-    settings = load_form_settings(folder or layout.folder.parent / FORM_FOLDER)
-    missing = sorted(set(settings.styles.values()) - set(layout.styles))
-    if missing:
-        raise fail(
-            Location(layout.folder.parent / FORM_FOLDER / SETTINGS_FILE),
-            f"styles not in layout '{layout.name}': {', '.join(missing)}",
-            f"use styles defined in {layout.path.name}",
-        )
+def render_fillable_checklist(deck: Deck, layout: Layout, settings: FormSettings) -> bytes:
+    """The form as PDF bytes; the same input gives the same bytes (Canvas invariant).
+    settings: the form's, checked against the layout (validate.settings)."""
     register_family(layout.font)
     buffer = io.BytesIO()
     width, height = (mm(v) for v in PAPER_MM[settings.page])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 from functools import cache
 from pathlib import Path
 
@@ -24,27 +23,14 @@ def font_name(spec: FontSpec, weight: str) -> str:
     return Path(spec.file(weight)).stem
 
 
-def font_path(spec: FontSpec, weight: str) -> Path:
-    origin = importlib.util.find_spec(spec.package).origin  # checked by validate.layout
-    return Path(origin).parent / spec.folder / spec.file(weight)
-
-
 @cache
 def register_family(spec: FontSpec) -> None:
     """Make the family's four weights available, and map <b>/<i> onto them."""
     for weight in WEIGHTS:
-        pdfmetrics.registerFont(TaggedTTFont(font_name(spec, weight), str(font_path(spec, weight))))
+        pdfmetrics.registerFont(TaggedTTFont(font_name(spec, weight), str(spec.path(weight))))
     regular = font_name(spec, "regular")
     for weight, (bold, italic) in _FLAGS.items():
         addMapping(regular, bold, italic, font_name(spec, weight))
-
-
-@cache
-def covered_characters(spec: FontSpec, weight: str) -> frozenset[int]:
-    """The code points the given weight has a glyph for."""
-    register_family(spec)
-    font = pdfmetrics.getFont(font_name(spec, weight))
-    return frozenset(font.face.charToGlyph)
 
 
 class TaggedTTFont(TTFont):

@@ -22,7 +22,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.layout_model import FontSpec
-from generator.render.fonts import font_name, font_path, register_family
+from generator.render.fonts import font_name, register_family
 
 RESOURCE_NAME = "FormFont"  # how field appearances and /DA name the font
 FIRST_CODE, LAST_CODE = 32, 255
@@ -58,7 +58,7 @@ class EmbeddedFontAcroForm(AcroForm):
         register_family(self.spec)
         name = font_name(self.spec, "regular")
         face = pdfmetrics.getFont(name).face
-        data = font_path(self.spec, "regular").read_bytes()
+        data = self.spec.path("regular").read_bytes()
         font_file = PDFStream(
             PDFDictionary({"Length1": len(data)}), data, filters=[PDFStreamFilterZCompress()]
         )

@@ -1,28 +1,14 @@
-"""The light inline markup of content (**bold**) as runs of text, for ReportLab paragraphs."""
+"""Content text (**bold**) as ReportLab paragraphs: runs of text set in the regular and bold
+weights (the markup itself: generator/markup.py)."""
 
 from __future__ import annotations
-
-import re
 
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
-_SPACE = re.compile(r"[ \t\r\n]+")
-SOFT_HYPHEN = "\u00ad"
-
-
-def plain(text: str) -> str:
-    """The text as it reads: markup removed, white space folded, soft hyphens dropped."""
-    return _SPACE.sub(" ", _BOLD.sub(r"\1", text)).replace(SOFT_HYPHEN, "").strip()
-
-
-def runs(text: str) -> list[tuple[str, bool]]:
-    """The text, white space folded, as (text, bold) runs; empty runs left out."""
-    parts = _BOLD.split(_SPACE.sub(" ", text).strip())
-    return [(part, index % 2 == 1) for index, part in enumerate(parts) if part]
+from generator.markup import runs
 
 
 def paragraph_frags(text: str, style: ParagraphStyle) -> list[ParaFrag]:

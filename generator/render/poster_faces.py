@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from generator.cache import RenderCache
 from generator.geometry import PAPER_MM, Size
 from generator.layout_model import Layout
 from generator.model import Deck, Level, Question
 from generator.poster_model import Poster
-from generator.render.cache import RenderCache
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
 

@@ -18,8 +18,8 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from generator.errors import Location, fail
+from generator.markup import plain
 from generator.render.html.markup import inline_html
-from generator.render.markup import plain
 
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
 

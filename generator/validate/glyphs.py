@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from generator.errors import Location, Problem
 from generator.layout_model import FontSpec
-from generator.render.fonts import covered_characters
-from generator.render.markup import plain
+from generator.markup import plain
 
 WEIGHTS_USED = ("regular", "bold")
 # Control characters, surrogates and non-characters (U+FFFF, …) are no text, even where a
@@ -21,7 +20,7 @@ def check_glyphs(
     texts: dict[str, str], locate: Callable[[str], Location], font: FontSpec
 ) -> list[Problem]:
     """One problem per missing character and place, naming its code point."""
-    covered = covered_characters(font, WEIGHTS_USED[0]) & covered_characters(font, WEIGHTS_USED[1])
+    covered = font.covered_characters(WEIGHTS_USED[0]) & font.covered_characters(WEIGHTS_USED[1])
     problems = []
     for ref, text in texts.items():
         for ch in sorted({ch for ch in plain(text) if ord(ch) not in covered or _not_text(ch)}):

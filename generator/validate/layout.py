@@ -6,15 +6,15 @@ import difflib
 import importlib.util
 from pathlib import Path
 
-from generator.errors import Location, Problem, UserError, fail
+from generator.errors import Location, Problem, UserError
 from generator.geometry import PAPER_MM, parse_size
 from generator.layout_model import Layout
-from generator.load.yaml_file import Mapping, read_yaml
+from generator.load.layout_files import LayoutFile, read_layout_file
+from generator.load.yaml_file import Mapping
 from generator.model import Deck
 from generator.poster_model import Poster
 from generator.validate.schema_check import check_schema, line_of
 
-LAYOUT_FILE = "layout.yaml"
 # A card's sides, in mm, as the deck schema allows them for {width_mm, height_mm}; a written
 # size ("10x10") is held to the same.
 TRIM_MM = (40, 420)
@@ -22,29 +22,22 @@ TRIM_MM = (40, 420)
 
 def load_layout(name: str, layouts_dir: Path, asked_at: Location) -> Layout:
     """The checked layout called name; asked_at is where a deck names it."""
-    available = sorted(p.parent.name for p in layouts_dir.glob(f"*/{LAYOUT_FILE}"))
-    if name not in available:
-        close = difflib.get_close_matches(name, available, n=1)
-        raise fail(
-            asked_at,
-            f"there is no layout '{name}' in {layouts_dir}/",
-            f"did you mean '{close[0]}'?"
-            if close
-            else f"layouts available: {', '.join(available) or 'none'}",
-        )
-    path = layouts_dir / name / LAYOUT_FILE
-    doc = read_yaml(path)
-    if isinstance(doc, Mapping) and isinstance(doc.get("base"), str):
-        # The base is checked on its own first; then the whole, as this layout sees it.
-        base = load_layout(doc["base"], layouts_dir, Location(path, line_of(doc, ["base"])))
-        doc = _inherit(doc, read_yaml(base.path))
-    problems = check_schema(doc, "layout", path)
+    return checked_layout(read_layout_file(name, layouts_dir, asked_at))
+
+
+def checked_layout(source: LayoutFile) -> Layout:
+    """A layout file, checked: its base on its own first, then the whole as it sees it."""
+    doc = source.document
+    if source.base is not None:
+        checked_layout(source.base)
+        doc = _inherit(doc, source.base.document)
+    problems = check_schema(doc, "layout", source.path)
     if problems:
         raise UserError(problems)
-    problems = _references(doc, path)
+    problems = _references(doc, source.path)
     if problems:
         raise UserError(problems)
-    return Layout.from_document(doc, path)
+    return Layout.from_document(doc, source.path)
 
 
 # Keys whose entries a layout adds to its base's, rather than replacing them whole.

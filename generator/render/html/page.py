@@ -3,66 +3,25 @@
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from generator.errors import Problem, UserError
-from generator.layout_model import FontSpec, Layout
+from generator.layout_model import FontSpec, Layout, PageSettings
 from generator.model import Card, Deck
 from generator.poster_model import Poster
 from generator.render.colors import hex_color
-from generator.render.fonts import font_path
 from generator.render.templates import html_environment, render_template
-from generator.validate.schema_check import read_settings
-
-HTML_LAYOUT = "html"  # the folder under layouts/ that holds the page's template
-SETTINGS_FILE = "page.yaml"
 
 
-@dataclass(frozen=True)
-class PageSettings:
-    """What layouts/html/page.yaml says: the template, embedded weights, labels printed."""
-
-    folder: Path
-    template: str
-    font_weights: dict[str, int]
-    labels: tuple[str, ...]
-
-
-def load_settings(folder: Path) -> PageSettings:
-    """The page's settings, or an error naming the file and the key."""
-    doc = read_settings(folder / SETTINGS_FILE, "html-page", "the HTML page's settings")
-    return PageSettings(
-        folder, doc["template"], dict(doc["font_weights"]), tuple(map(str, doc["labels"]))
-    )
-
-
-def render_html(poster: Poster, deck: Deck, layout: Layout, folder: Path | None = None) -> bytes:
+def render_html(poster: Poster, deck: Deck, layout: Layout, settings: PageSettings) -> bytes:
     """The page as UTF-8 bytes: the same input gives the same bytes.
 
-    layout is the poster's (colours, level looks, steps, font); folder holds the page's
-    template and settings (default: layouts/html beside the poster's layout).
+    layout is the poster's (colours, level looks, steps, font); settings hold the page's
+    template and the labels it prints, checked against the poster (validate.settings).
     """
-    settings = load_settings(folder or layout.folder.parent / HTML_LAYOUT)
-    problems = missing_labels(poster, settings)
-    if problems:
-        raise UserError(problems)
     context = page_values(poster, deck, layout, settings)
     page = render_template(settings.folder, settings.template, context, html_environment)
     return page.encode("utf-8")
-
-
-def missing_labels(poster: Poster, settings: PageSettings) -> list[Problem]:
-    """The labels the page prints that the poster's content does not give (for validate)."""
-    return [
-        Problem(poster.location("labels"),
-                f"labels: the label '{label}' is missing; the HTML page prints it",
-                f"add '{label}: ...' under labels:")
-        for label in settings.labels
-        if label not in poster.labels
-    ]  # fmt: skip
 
 
 def page_values(
@@ -123,4 +82,4 @@ def _font_faces(layout: Layout, weights: dict[str, int]) -> list[dict[str, Any]]
 @cache
 def _base64(font: FontSpec, weight: str) -> str:
     """A font file as base64 text, read once per process (watch builds pages often)."""
-    return base64.b64encode(font_path(font, weight).read_bytes()).decode("ascii")
+    return base64.b64encode(font.path(weight).read_bytes()).decode("ascii")

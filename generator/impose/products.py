@@ -1,0 +1,144 @@
+"""Make each product: render its documents, then impose and finish them (PDF/X, sheets, the
+digital PDF). Content and layouts come checked (validate); what was made before from the same
+inputs comes from the cache, whose keys hash the content item and the layout files read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from generator.cache import RenderCache, fingerprint
+from generator.impose.digital import complete_pdf
+from generator.impose.pdfx import mark_pdfx
+from generator.impose.plan import plan_sheets
+from generator.impose.sheets import impose, print_file_and_sheets
+from generator.model import Deck
+from generator.poster_model import Poster
+from generator.products import Kind, Product, poster_print_names
+from generator.project import PrinterSettings
+from generator.render.deck_faces import render_calibration, render_deck
+from generator.render.document import RenderedDocument
+from generator.render.fillable import render_fillable_checklist
+from generator.render.html.page import render_html
+from generator.render.poster_faces import render_poster, shown_of_deck
+from generator.validate.against_layouts import layout_of
+from generator.validate.content import Content
+from generator.validate.settings import Settings
+
+
+@dataclass
+class Maker:
+    """Makes products; a product whose inputs did not change comes from the cache."""
+
+    content: Content
+    settings: Settings
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
+    cache: RenderCache = field(default_factory=RenderCache)
+    face_cache: RenderCache | None = None  # laid-out faces (default: none kept)
+    rebuilt: list[str] = field(default_factory=list)  # products drawn, not taken from the cache
+
+    def make(self, product: Product) -> dict[str, bytes]:
+        """The product's files by name."""
+        key = fingerprint(product.kind, product.item, product.sizes, *self._inputs(product))
+        kept = self.cache.get(key)
+        if kept is None:
+            kept = MAKERS[product.kind](self, product)
+            self.cache.put(key, kept)
+            self.rebuilt.append(product.label)
+        return kept
+
+    def _inputs(self, product: Product) -> tuple[object, ...]:
+        """What a product is made of besides its own content item: layout files, settings,
+        the printer, and, for a poster, what it shows of its deck (so that a question edited
+        elsewhere in the deck does not redraw it)."""
+        item, settings = product.item, self.settings
+        layout = settings.layout_key(item.layout)
+        if product.kind is Kind.DECK:
+            return layout, self.printer
+        if product.kind is Kind.CHECKLIST:
+            return layout, settings.form_key
+        deck = self.content.decks[item.deck]
+        if product.kind is Kind.POSTER:
+            return layout, shown_of_deck(item, deck)
+        decks = self._same_language(item)
+        return layout, settings.html_key, decks, [settings.layout_key(d.layout) for d in decks]
+
+    def _same_language(self, poster: Poster) -> list[Deck]:
+        return [deck for deck in self.content.decks.values() if deck.language == poster.language]
+
+    def deck(self, product: Product) -> dict[str, bytes]:
+        """The print-shop file, the office's A4 sheets and their calibration sheet."""
+        deck = product.item
+        layout = layout_of(deck, self.settings)
+        document = render_deck(deck, layout, cache=self.face_cache)
+        imposition = layout.imposition
+        if self.printer.duplex:
+            imposition = replace(imposition, duplex=self.printer.duplex)
+        plan = plan_sheets(document.trim, document.bleed_mm, imposition,
+                           deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
+        print_file, sheets = print_file_and_sheets(document, deck.edition.date, plan, imposition)
+        calibration = render_calibration(deck, layout, plan.card_axes(), plan.per_sheet,
+                                          self.face_cache)  # fmt: skip
+        calibration_sheets = self.cache.memo(
+            fingerprint("impose", calibration.key, plan, imposition),
+            lambda: impose(calibration, plan, imposition),
+        )
+        return {
+            f"{deck.id}_print.pdf": print_file,
+            f"{deck.id}_a4-duplex.pdf": sheets,
+            f"{deck.id}_duplex-calibration.pdf": calibration_sheets,
+        }
+
+    def checklist(self, product: Product) -> dict[str, bytes]:
+        """The fillable checklist, for a tablet."""
+        deck = product.item
+        form = render_fillable_checklist(deck, layout_of(deck, self.settings), self.settings.form)
+        return {f"{deck.id}_checklist.pdf": form}
+
+    def poster(self, product: Product) -> dict[str, bytes]:
+        """The poster and the workshop sheet at every size, marked PDF/X."""
+        poster = product.item
+        layout = layout_of(poster, self.settings)
+        deck = self.content.decks[poster.deck]
+        outputs = {}
+        for (kind, size), name in poster_print_names(poster, product.sizes).items():
+            document = render_poster(poster, deck, layout, kind, size, cache=self.face_cache)
+            outputs[name] = self.cache.memo(
+                fingerprint("pdfx", document.key, poster.edition.date),
+                lambda document=document: mark_pdfx(document.pdf, poster.edition.date),
+            )
+        return outputs
+
+    def digital(self, product: Product) -> dict[str, bytes]:
+        """The complete digital PDF (poster, its deck and the other decks of its language)
+        and the HTML page."""
+        poster, [size] = product.item, product.sizes
+        layout = layout_of(poster, self.settings)
+        deck = self.content.decks[poster.deck]
+        on_screen = self.cache.memo(
+            fingerprint("screen-poster", poster, size, shown_of_deck(poster, deck),
+                        self.settings.layout_key(poster.layout)),
+            lambda: render_poster(poster, deck, layout, "poster", size, "rgb", self.face_cache),
+        )  # fmt: skip
+        others = [(other, self.screen_deck(other)) for other in self._same_language(poster)
+                  if other.id != deck.id]  # fmt: skip
+        pdf = complete_pdf(deck, self.screen_deck(deck), poster, on_screen, others)
+        return {
+            f"{poster.product_id}_digital.pdf": pdf,
+            f"{poster.product_id}.html": render_html(poster, deck, layout, self.settings.html),
+        }
+
+    def screen_deck(self, deck: Deck) -> RenderedDocument:
+        """The deck in RGB, for the digital PDF; drawn once while the deck is unchanged."""
+        return self.cache.memo(
+            fingerprint("screen", deck, self.settings.layout_key(deck.layout)),
+            lambda: render_deck(deck, layout_of(deck, self.settings), "rgb", self.face_cache),
+        )
+
+
+MAKERS: dict[Kind, Callable[[Maker, Product], dict[str, bytes]]] = {
+    Kind.DECK: Maker.deck,
+    Kind.CHECKLIST: Maker.checklist,
+    Kind.POSTER: Maker.poster,
+    Kind.DIGITAL: Maker.digital,
+}

@@ -1,0 +1,146 @@
+"""The pipeline, stage by stage; each stage is a package that imports only from earlier ones
+(and from the shared models, errors and geometry):
+
+    load      generator/load      YAML and layout files read, every node with its line
+    validate  generator/validate  content checked into models, then against its layouts
+    render    generator/render    faces laid out and drawn into documents (ReportLab)
+    impose    generator/impose    print files finished, office sheets imposed, digital PDFs
+    write     generator/write     every file written at once, with the manifest
+
+build() runs them in order. produce() is all but the writing: watch writes only what changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.cache import RenderCache
+from generator.errors import UserError
+from generator.impose.products import Maker
+from generator.parallel import start_worker
+from generator.products import SCREEN_KINDS, Made, Product, plan
+from generator.project import PrinterSettings, Project
+from generator.validate.against_layouts import item_key, problems_against_layouts, said_once
+from generator.validate.content import Content, collect
+from generator.validate.settings import Settings
+from generator.write.outputs import write_outputs
+
+# A single build keeps documents and products other products are made of (the RGB deck of
+# every digital PDF, say), not laid-out faces: a document draws a repeated face once itself.
+ONE_BUILD_ENTRIES = 500
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to build: every product, or those of some content files or of one edition."""
+
+    files: list[Path] | None = None  # None: every content file
+    edition: str | None = None  # a regional edition's id: only its poster
+    sizes: tuple[str, ...] | None = None  # poster sizes; None: each poster's own
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
+
+
+@dataclass
+class SessionState:
+    """What watch keeps from one build to the next: a cache, and the worker (with its own)."""
+
+    cache: RenderCache = field(default_factory=RenderCache)
+    worker: ProcessPoolExecutor | None = None
+
+
+def build(project: Project, request: Request = Request()) -> list[Path]:
+    """Build every product asked for; write nothing unless all succeed."""
+    return write_outputs(project, produce(project, request))
+
+
+def produce(
+    project: Project, request: Request = Request(), session: SessionState | None = None
+) -> Made:
+    """Every product's files by name, not written; raises UserError with every problem."""
+    cache = session.cache if session else None
+    settings = Settings(project.layouts, cache)  # load: the layout files, once
+    content = collect(project, request.files, cache)  # load and validate the content
+    planned = plan(content, request.edition, request.sizes, request.files is not None)
+    problems = problems_against_layouts(planned.items, content.decks, settings)  # validate
+    ready = [p for p in planned.products
+             if not any(problems.get(item_key(i)) for i in p.drawn_from(content))]  # fmt: skip
+    made = make(ready, content, settings, request.printer, session)  # render and impose
+    made.problems = [*planned.problems, *said_once(problems), *made.problems]
+    if made.problems:
+        raise UserError(made.problems)
+    made.outputs = dict(sorted(made.outputs.items()))
+    made.content = content
+    # What the content is made of now; a build of some files cannot tell what is gone.
+    if request.files is None:
+        made.sources_now = {product.source for product in plan(content).products}
+    return made
+
+
+def validate(project: Project) -> int:
+    """Every check a build makes before it draws, without drawing; returns how many content
+    files were checked."""
+    settings, content = Settings(project.layouts), collect(project)
+    planned = plan(content)
+    problems = problems_against_layouts(planned.items, content.decks, settings)
+    found = [*planned.problems, *said_once(problems)]
+    if found:
+        raise UserError(found)
+    return len(project.content_files()) + len(project.edition_files())
+
+
+def make(
+    products: list[Product], content: Content, settings: Settings, printer: PrinterSettings,
+    session: SessionState | None = None,
+) -> Made:  # fmt: skip
+    """Render and impose: print files here, screen products in the worker (a session's, or
+    one started for this build when there are both)."""
+    screen = [p for p in products if p.kind in SCREEN_KINDS]
+    printed = [p for p in products if p.kind not in SCREEN_KINDS]
+    worker = session.worker if session else (start_worker() if screen and printed else None)
+    if worker is None:
+        return make_share(products, content, settings, printer, session)
+    theirs = worker.submit(make_in_worker, screen, content, settings, printer, bool(session))
+    try:
+        made = make_share(printed, content, settings, printer, session)
+        made.add(theirs.result())
+    finally:
+        if session is None:
+            worker.shutdown(cancel_futures=True)
+    return made
+
+
+def make_share(
+    products: list[Product], content: Content, settings: Settings, printer: PrinterSettings,
+    session: SessionState | None,
+) -> Made:  # fmt: skip
+    """Make these products, in order; a user's mistake in one is noted and the rest made."""
+    cache = session.cache if session else RenderCache(ONE_BUILD_ENTRIES)
+    maker = Maker(content, settings, printer, cache, session.cache if session else None)
+    made = Made()
+    for product in products:
+        log.info("building %s", product.label)
+        try:
+            outputs = maker.make(product)
+        except UserError as error:
+            made.problems.extend(error.problems)
+            continue
+        made.outputs.update(outputs)
+        made.sources.update(dict.fromkeys(outputs, product.source))
+    made.rebuilt = maker.rebuilt
+    return made
+
+
+_worker_session = SessionState()  # in the worker: what a watch session keeps there
+
+
+def make_in_worker(
+    products: list[Product], content: Content, settings: Settings, printer: PrinterSettings,
+    keep: bool,
+) -> Made:  # fmt: skip
+    """The worker's share; keep: keep its cache for the next build (a watch session)."""
+    settings.cache = _worker_session.cache if keep else RenderCache()
+    return make_share(products, content, settings, printer, _worker_session if keep else None)

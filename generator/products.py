@@ -1,0 +1,158 @@
+"""What the content makes: each product by kind, the files it writes, and the plan of a build.
+
+A product's kind says where it is made: print files in the main process, screen products
+(RGB, for screens and tablets) in the worker (see parallel.py). Build and watch both route by
+SCREEN_KINDS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from generator.errors import Location, Problem, UserError, fail
+from generator.model import Deck
+from generator.poster_model import Poster
+from generator.project import EDITIONS_FOLDER
+from generator.releases import Product as Release
+from generator.releases import deck_product, poster_product
+from generator.render.poster_faces import POSTER_KINDS
+from generator.validate.content import Content, regional_poster
+
+
+class Kind(StrEnum):
+    DECK = "deck"  # the print-shop file, the office's A4 sheets and their calibration sheet
+    CHECKLIST = "checklist"  # the fillable checklist, for a tablet
+    POSTER = "poster"  # the poster and the workshop sheet at every size
+    DIGITAL = "digital"  # the complete digital PDF and the HTML page
+
+
+SCREEN_KINDS = frozenset({Kind.CHECKLIST, Kind.DIGITAL})  # RGB, for screens and tablets
+PRINT_KINDS = frozenset(Kind) - SCREEN_KINDS
+
+
+@dataclass(frozen=True)
+class Product:
+    """One product of a deck or a poster (a regional poster has its edition applied)."""
+
+    kind: Kind
+    item: Deck | Poster = field(repr=False)
+    sizes: tuple[str, ...] = ()  # a poster's sizes
+
+    @property
+    def id(self) -> str:
+        return self.item.product_id if isinstance(self.item, Poster) else self.item.id
+
+    @property
+    def label(self) -> str:
+        """How notes and watch name it, e.g. 'deck voor-wie-doen-we-wat'."""
+        return f"{self.kind} {self.id}"
+
+    def drawn_from(self, content: Content) -> list[Deck | Poster]:
+        """The decks and posters whose layouts draw it: a digital PDF holds every deck of
+        its poster's language."""
+        if self.kind is not Kind.DIGITAL:
+            return [self.item]
+        language = self.item.language
+        return [self.item, *(d for d in content.decks.values() if d.language == language)]
+
+    @property
+    def source(self) -> str:
+        """The content it is made of, as the manifest records it: 'deck …', 'poster …' or,
+        for a regional poster, 'edition …'."""
+        item = self.item
+        if isinstance(item, Deck):
+            return f"deck {item.id}"
+        return f"edition {item.region.id}" if item.region else f"poster {item.id}"
+
+
+@dataclass
+class Plan:
+    """The products to make, in order, and the problems found planning them."""
+
+    products: list[Product] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Deck | Poster]:
+        """The decks and posters the products are made of, each once, in order."""
+        return list({id(p.item): p.item for p in self.products}.values())
+
+
+@dataclass
+class Made:
+    """What one process made: files by name, problems, and the products it drew (by label)."""
+
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    rebuilt: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # file name → the content it is of
+    content: Content | None = None  # what it was made from (set by the pipeline)
+    sources_now: set[str] | None = None  # every source the content has; None: some files read
+
+    def add(self, other: Made) -> None:
+        """The other process's share; a problem both found is said once."""
+        self.outputs.update(other.outputs)
+        self.sources.update(other.sources)
+        said = {str(problem) for problem in self.problems}
+        self.problems += [problem for problem in other.problems if str(problem) not in said]
+        self.rebuilt += other.rebuilt
+
+
+def plan(
+    content: Content, edition: str | None = None, sizes: tuple[str, ...] | None = None,
+    some_files: bool = False,
+) -> Plan:  # fmt: skip
+    """Every product of the content, or those of one regional edition. When only some content
+    files were read, editions of posters not among them are left out."""
+    if edition is not None and edition not in content.editions:
+        raise fail(
+            Location(Path(EDITIONS_FOLDER)),
+            f"there is no edition '{edition}'",
+            f"editions: {', '.join(sorted(content.editions)) or 'none'}",
+        )
+    made = Plan()
+    posters = []
+    if edition is None:
+        for deck in content.decks.values():
+            made.products.append(Product(Kind.DECK, deck))
+            if deck.has_checklist:
+                made.products.append(Product(Kind.CHECKLIST, deck))
+        posters = list(content.posters.values())
+    editions = [content.editions[edition]] if edition else [
+        e for e in content.editions.values() if not some_files or e.poster in content.posters
+    ]  # fmt: skip
+    for region in editions:
+        try:
+            posters.append(regional_poster(content, region))
+        except UserError as error:
+            made.problems.extend(error.problems)
+    for poster in posters:
+        chosen = sizes or poster.sizes
+        made.products += [Product(Kind.POSTER, poster, chosen),
+                          Product(Kind.DIGITAL, poster, chosen[:1])]  # fmt: skip
+    return made
+
+
+def poster_print_names(poster: Poster, sizes: tuple[str, ...]) -> dict[tuple[str, str], str]:
+    """The print-shop file of each kind of poster page at each size, by (kind, size)."""
+    names = {}
+    for size in sizes:
+        for kind in POSTER_KINDS:
+            name = poster.product_id if kind == "poster" else f"{poster.product_id}-{kind}"
+            names[kind, size] = f"{name}_{size}_print.pdf"
+    return names
+
+
+def printed_products(content: Content) -> list[Release]:
+    """Every deck, poster and regional poster, as a release would record it."""
+    releases = [deck_product(deck) for deck in content.decks.values()]
+    posters = [*content.posters.values()]
+    posters += [regional_poster(content, e) for e in content.editions.values()
+                if e.poster in content.posters]  # fmt: skip
+    releases += [
+        poster_product(p, content.decks.get(p.deck), tuple(poster_print_names(p, p.sizes).values()))
+        for p in posters
+    ]
+    return releases

@@ -1,0 +1,71 @@
+"""The checks of decks and posters against the layouts and settings that will draw them: what
+the templates assume (levels, kinds, flowchart steps), references, labels and glyphs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.errors import Problem, UserError
+from generator.layout_model import Layout
+from generator.model import Deck
+from generator.poster_model import Poster
+from generator.validate.glyphs import check_glyphs
+from generator.validate.layout import check_deck_against_layout, check_poster_layout
+from generator.validate.poster import check_poster_references
+from generator.validate.settings import FORM_FOLDER, Settings, form_problems, missing_labels
+
+
+def deck_problems(deck: Deck, settings: Settings) -> list[Problem]:
+    """Whether the deck's layout can draw it: its levels and kinds, its characters, and the
+    checklist form's styles."""
+    layout = settings.layout(deck.layout, deck.location("deck › layout"))
+    problems = check_deck_against_layout(deck, layout)
+    problems += check_glyphs(deck.texts, deck.location, layout.font)
+    if deck.has_checklist:
+        problems += form_problems(settings.form, layout, settings.folder / FORM_FOLDER)
+    return problems
+
+
+def poster_problems(poster: Poster, decks: dict[str, Deck], settings: Settings) -> list[Problem]:
+    """Whether the poster's layout can draw it, its deck has what it names, and its content
+    has the labels the HTML page prints."""
+    layout = settings.layout(poster.layout, poster.location("poster › layout"))
+    problems = check_poster_references(poster, decks)
+    problems += check_poster_layout(poster, layout)
+    problems += missing_labels(poster, settings.html)
+    problems += check_glyphs(poster.texts, poster.location, layout.font)
+    return problems
+
+
+def problems_against_layouts(
+    items: Iterable[Deck | Poster], all_decks: dict[str, Deck], settings: Settings
+) -> dict[str, list[Problem]]:
+    """The problems of each deck and poster given, by item_key() (see said_once)."""
+    found: dict[str, list[Problem]] = {}
+    for item in items:
+        try:
+            if isinstance(item, Deck):
+                problems = deck_problems(item, settings)
+            else:
+                problems = poster_problems(item, all_decks, settings)
+        except UserError as error:  # a layout or settings file that cannot be read
+            problems = error.problems
+        found[item_key(item)] = problems
+    return found
+
+
+def said_once(found: dict[str, list[Problem]]) -> list[Problem]:
+    """Every problem found, each once: a broken layout is named once, not once per deck,
+    and a poster's mistake once, not once per regional edition."""
+    return list({str(p): p for problems in found.values() for p in problems}.values())
+
+
+def item_key(item: Deck | Poster) -> str:
+    """'deck <id>', or 'poster <id>' with a regional poster's region."""
+    return f"deck {item.id}" if isinstance(item, Deck) else f"poster {item.product_id}"
+
+
+def layout_of(item: Deck | Poster, settings: Settings) -> Layout:
+    """The layout the item names (checked by check_against_layouts)."""
+    what = "deck" if isinstance(item, Deck) else "poster"
+    return settings.layout(item.layout, item.location(f"{what} › layout"))

@@ -1,0 +1,106 @@
+"""The layout files a build reads, each read and checked once: the layouts by name, the HTML
+page's settings and the checklist form's; and the checks of content against them.
+
+A session's cache (watch) keeps what was read while the files' bytes are unchanged.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from generator.cache import RenderCache, fingerprint
+from generator.errors import Location, Problem
+from generator.layout_model import MEASURES, FormSettings, Layout, PageSettings
+from generator.load.layout_files import folder_fingerprint, read_layout_file
+from generator.poster_model import Poster
+from generator.validate.layout import checked_layout
+from generator.validate.schema_check import read_settings
+
+HTML_FOLDER, PAGE_FILE = "html", "page.yaml"  # folders under layouts/, and their settings
+FORM_FOLDER, FORM_FILE = "checklist-form", "form.yaml"
+
+
+def load_page_settings(folder: Path) -> PageSettings:
+    """The HTML page's settings, or an error naming the file and the key."""
+    doc = read_settings(folder / PAGE_FILE, "html-page", "the HTML page's settings")
+    return PageSettings(
+        folder, doc["template"], dict(doc["font_weights"]), tuple(map(str, doc["labels"]))
+    )
+
+
+def load_form_settings(folder: Path) -> FormSettings:
+    """The checklist form's settings, or an error naming the file, the line and the key."""
+    doc = read_settings(folder / FORM_FILE, "checklist-form", "the checklist form's settings")
+    return FormSettings(doc["page"], dict(doc["styles"]), **{k: float(doc[k]) for k in MEASURES})
+
+
+def form_problems(settings: FormSettings, layout: Layout, folder: Path) -> list[Problem]:
+    """The form's styles must be the layout's."""
+    missing = sorted(set(settings.styles.values()) - set(layout.styles))
+    if not missing:
+        return []
+    return [Problem(Location(folder / FORM_FILE),
+                    f"styles not in layout '{layout.name}': {', '.join(missing)}",
+                    f"use styles defined in {layout.path.name}")]  # fmt: skip
+
+
+def missing_labels(poster: Poster, settings: PageSettings) -> list[Problem]:
+    """The labels the page prints that the poster's content does not give."""
+    return [
+        Problem(poster.location("labels"),
+                f"labels: the label '{label}' is missing; the HTML page prints it",
+                f"add '{label}: ...' under labels:")
+        for label in settings.labels
+        if label not in poster.labels
+    ]  # fmt: skip
+
+
+class Settings:
+    """What the layouts folder holds, read once per build: keys hash the files read."""
+
+    def __init__(self, layouts_dir: Path, cache: RenderCache | None = None) -> None:
+        self.folder = layouts_dir
+        self.cache = cache or RenderCache()
+        self._layouts: dict[str, tuple[Layout, str]] = {}
+
+    def __getstate__(self) -> dict:
+        """Sent to the worker without the cache: the worker has its own."""
+        return {**self.__dict__, "cache": None}
+
+    def layout(self, name: str, asked_at: Location) -> Layout:
+        """The checked layout called name; asked_at is where the content names it."""
+        return self._layout(name, asked_at)[0]
+
+    def layout_key(self, name: str) -> str:
+        """A hash of the files the layout is drawn from (its folder and its base's)."""
+        return self._layout(name, Location(self.folder))[1]
+
+    def _layout(self, name: str, asked_at: Location) -> tuple[Layout, str]:
+        if name not in self._layouts:
+            source = read_layout_file(name, self.folder, asked_at)
+            folders = [source.path.parent] + ([source.base.path.parent] if source.base else [])
+            key = folder_fingerprint(*folders)
+            layout = self.cache.memo(fingerprint("layout", key), lambda: checked_layout(source))
+            self._layouts[name] = layout, key
+        return self._layouts[name]
+
+    @cached_property
+    def html_key(self) -> str:
+        return folder_fingerprint(self.folder / HTML_FOLDER)
+
+    @cached_property
+    def html(self) -> PageSettings:
+        """layouts/html/page.yaml: the page's template and the labels it prints."""
+        return self.cache.memo(fingerprint("html", self.html_key),
+                               lambda: load_page_settings(self.folder / HTML_FOLDER))  # fmt: skip
+
+    @cached_property
+    def form_key(self) -> str:
+        return folder_fingerprint(self.folder / FORM_FOLDER)
+
+    @cached_property
+    def form(self) -> FormSettings:
+        """layouts/checklist-form/form.yaml: the checklist form's page and measures."""
+        return self.cache.memo(fingerprint("form", self.form_key),
+                               lambda: load_form_settings(self.folder / FORM_FOLDER))  # fmt: skip
