@@ -28,6 +28,10 @@ class RenderCache:
         self._entries: OrderedDict[str, Any] = OrderedDict()
         self.max_entries = max_entries
 
+    def keys(self) -> set[str]:
+        """The keys held now."""
+        return set(self._entries)
+
     def get(self, key: str) -> Any | None:
         value = self._entries.get(key)
         if value is not None:
