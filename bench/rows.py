@@ -19,7 +19,7 @@ from bench.measure import MeasureError
 # Targets of issue 8, on the 2-core reference machine.
 COLD_RATIO_MAX = 2.0  # cold build of every shipped product ÷ the bare ReportLab baseline
 MS_PER_CARD_MAX = 1.2  # at 1,000 cards, imposition included
-PEAK_MB_MAX = 100.0
+PEAK_MB_MAX = 150.0  # at 1,000 cards, the whole process tree (1 MB = 1,048,576 bytes, MiB)
 BYTES_PER_PAGE_MAX = 1500.0  # 1.5 KB per card page beyond the fonts (1 KB = 1,000 bytes)
 LINEARITY_MAX = 1.25  # ms/card at 10,000 ÷ at 1,000: 1.0 is linear; within 25 %
 WARM_REBUILD_MS_MAX = 100.0
@@ -91,9 +91,9 @@ def cold_build(bench: Bench) -> float:
     return bench.cold_build().wall_s
 
 
-@measured("cold build, peak memory", "MB")
+@measured("cold build, peak memory of the whole process tree", "MB")
 def cold_build_memory(bench: Bench) -> float:
-    return bench.cold_build().peak_rss_mb
+    return bench.cold_build().peak_mb
 
 
 @measured(f"cold build and its preflight, `build --check` (best of {RUNS})", "s")
@@ -150,9 +150,9 @@ def small_cpu_per_card(bench: Bench) -> float:
     return bench.synthetic(bench.small).cpu_ms_per_card
 
 
-@measured(_small("synthetic {n} cards: peak memory"), "MB", PEAK_MB_MAX)
+@measured(_small("synthetic {n} cards: peak memory of the whole process tree"), "MB", PEAK_MB_MAX)
 def small_memory(bench: Bench) -> float:
-    return bench.synthetic(bench.small).run.peak_rss_mb
+    return bench.synthetic(bench.small).run.peak_mb
 
 
 @measured(
@@ -200,9 +200,9 @@ def large_cpu_per_card(bench: Bench) -> float:
     return bench.synthetic(_need_large(bench)).cpu_ms_per_card
 
 
-@measured(_large("synthetic {n} cards: peak memory"), "MB")
+@measured(_large("synthetic {n} cards: peak memory of the whole process tree"), "MB")
 def large_memory(bench: Bench) -> float:
-    return bench.synthetic(_need_large(bench)).run.peak_rss_mb
+    return bench.synthetic(_need_large(bench)).run.peak_mb
 
 
 @measured(_large("synthetic {n} cards: print files, bytes per card page beyond fonts"), "B")
