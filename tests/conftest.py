@@ -72,7 +72,7 @@ MARKERS_BY_FIXTURE = {
     "browser": "browser",  # Debian's chromium through playwright
     "opened": "browser",
 }
-SLOW_MODULES = {"test_fast_schema.py", "test_parallel.py", "test_watch.py"}
+SLOW_MODULES = {"test_parallel.py", "test_watch.py"}
 SLOW_NAMES = ("killed", "bounded_memory", "byte_identical")  # processes, memory, two builds
 
 

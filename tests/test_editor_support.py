@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema_rs
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
 
 from tests.conftest import CARDS, LAYOUTS
 
@@ -31,7 +31,7 @@ def test_every_file_names_a_schema_that_accepts_it(path: Path) -> None:
     kind = kind or ("poster" if "poster" in document else "deck")
     assert schema_path.name == f"{kind}.schema.json"
     schema = yaml.safe_load(schema_path.read_text(encoding="utf-8"))
-    errors = [error.message for error in Draft202012Validator(schema).iter_errors(document)]
+    errors = [error.message for error in jsonschema_rs.validator_for(schema).iter_errors(document)]
     assert errors == []
 
 

@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -34,7 +35,7 @@ from hypothesis import strategies as st
 from generator.cli import main
 from generator.load.yaml_file import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, read_yaml
 from generator.render.templates import environment
-from generator.validate.schema_check import load_schema, reference_validator
+from generator.validate.schema_check import load_schema
 from generator.write import atomic
 from tests.conftest import CARDS, LAYOUTS
 from tests.strategies import DECK_ID, small_deck
@@ -431,7 +432,7 @@ def test_no_id_the_schemas_accept_leaves_the_output_folder(ident: str) -> None:
     """Ids name the output files (deck, poster, edition, with a language suffix): any string
     the id schema accepts, as the generator checks it, names a visible file directly in the
     output folder. (Python's `$` also matches before a final newline: "x\\n" was accepted.)"""
-    if list(reference_validator(ID).iter_errors(ident)):
+    if not jsonschema_rs.is_valid(ID, ident):
         return
     assert set(ident) <= set("abcdefghijklmnopqrstuvwxyz0123456789-"), repr(ident)
     output = Path("/output")
