@@ -13,7 +13,6 @@ from pikepdf import PdfError
 
 from generator import __version__, progress, revision
 from generator.errors import UserError, display_path
-from generator.memory import keep_large_blocks_apart
 from generator.pipeline import Request, build, validate
 from generator.preflight.document import read_pdf
 from generator.preflight.findings import Finding
@@ -82,7 +81,6 @@ def parse_offset(value: str | None) -> tuple[float, float]:
 @click.version_option(__version__, "--version", prog_name="voorwie")
 def main() -> None:
     """Print-ready pocket cards and posters from the YAML in cards/."""
-    keep_large_blocks_apart()
 
 
 # The folders a command works with: option, parameter name, default, help.

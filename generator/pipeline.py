@@ -13,16 +13,16 @@ build() runs them in order. produce() is all but the writing: watch writes only 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cache import RenderCache
 from generator.errors import UserError
 from generator.impose.products import Maker
-from generator.parallel import start_worker
+from generator.parallel import Worker
 from generator.products import SCREEN_KINDS, Made, Product, plan
 from generator.project import PrinterSettings, Project
+from generator.render.document import PAGE_LISTENERS
 from generator.validate.against_layouts import item_key, problems_against_layouts, said_once
 from generator.validate.content import Content, collect
 from generator.validate.settings import Settings
@@ -49,7 +49,7 @@ class SessionState:
     """What watch keeps from one build to the next: a cache, and the worker (with its own)."""
 
     cache: RenderCache = field(default_factory=RenderCache)
-    worker: ProcessPoolExecutor | None = None
+    worker: Worker | None = None
 
 
 def build(project: Project, request: Request = Request()) -> list[Path]:
@@ -100,7 +100,7 @@ def make(
     one started for this build when there are both)."""
     screen = [p for p in products if p.kind in SCREEN_KINDS]
     printed = [p for p in products if p.kind not in SCREEN_KINDS]
-    worker = session.worker if session else (start_worker() if screen and printed else None)
+    worker = session.worker if session else (Worker(one_task=True) if screen and printed else None)
     if worker is None:
         return make_share(products, content, settings, printer, session)
     theirs = worker.submit(make_in_worker, screen, content, settings, printer, bool(session))
@@ -109,7 +109,7 @@ def make(
         made.add(theirs.result())
     finally:
         if session is None:
-            worker.shutdown(cancel_futures=True)
+            worker.close()
     return made
 
 
@@ -141,6 +141,9 @@ def make_in_worker(
     products: list[Product], content: Content, settings: Settings, printer: PrinterSettings,
     keep: bool,
 ) -> Made:  # fmt: skip
-    """The worker's share; keep: keep its cache for the next build (a watch session)."""
+    """The worker's share; keep: keep its cache for the next build (a watch session). It says
+    nothing: this process notes what both draw, once, and shows the progress."""
+    logging.getLogger("generator").setLevel(logging.ERROR)
+    PAGE_LISTENERS.clear()
     settings.cache = _worker_session.cache if keep else RenderCache()
     return make_share(products, content, settings, printer, _worker_session if keep else None)

@@ -16,7 +16,7 @@ from pathlib import Path
 from watchfiles import DefaultFilter
 
 from generator.errors import UserError
-from generator.parallel import start_worker
+from generator.parallel import Worker
 from generator.pipeline import Request, SessionState, produce
 from generator.project import PrinterSettings, Project
 from generator.write import owned
@@ -51,7 +51,7 @@ class Session:
 
     def __init__(self, project: Project, printer: PrinterSettings | None = None) -> None:
         self.project, self.request = project, Request(printer=printer or PrinterSettings())
-        self.state = SessionState(worker=start_worker())
+        self.state = SessionState(worker=Worker())
 
     def rebuild(self) -> Rebuild:
         """Build from the current files; write only what changed; raise UserError on a
@@ -69,7 +69,7 @@ class Session:
 
     def close(self) -> None:
         if self.state.worker is not None:
-            self.state.worker.shutdown(cancel_futures=True)
+            self.state.worker.close()
 
     def __enter__(self) -> Session:
         return self

@@ -637,11 +637,3 @@ def test_a_trim_too_small_for_the_cover_names_the_deck(small: Path, trim: str) -
     code, output = cli(small, "build", DECK)
     assert_refused(code, output, DECK, "trim")
 
-
-@pytest.mark.skipif(sys.platform != "linux", reason="glibc's malloc")
-def test_large_freed_blocks_go_back_to_the_system() -> None:
-    """The CLI fixes glibc's mmap threshold (generator/memory.py): freed PDFs and pickled
-    results do not stay in the process."""
-    from generator.memory import keep_large_blocks_apart
-
-    assert keep_large_blocks_apart()

@@ -4,6 +4,7 @@ alike; the worker inherits none of this process's open files; what it makes come
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -30,46 +31,88 @@ def _open_files() -> list[str]:
 def test_the_worker_inherits_no_open_file(tmp_path: Path) -> None:
     """A forked child would hold the parent's descriptors (an output being written, say)."""
     marker = tmp_path / "held-open-by-the-parent.txt"
-    with marker.open("w"), parallel.start_worker() as worker:
-        assert str(marker) in _open_files()  # this process holds it
-        theirs = worker.submit(_open_files).result()
-        assert worker.submit(os.getpid).result() != os.getpid()
+    worker = parallel.Worker()
+    try:
+        with marker.open("w"):
+            assert str(marker) in _open_files()  # this process holds it
+            theirs = worker.submit(_open_files).result()
+            assert worker.submit(os.getpid).result() != os.getpid()
+    finally:
+        worker.close()
     assert theirs and str(marker) not in theirs
 
 
-def _refuse_here(*arguments: object, **options: object) -> bytes:
-    raise AssertionError("a screen product was made in the main process")
+def record_makers(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Each checklist and HTML page writes the id of the process that makes it to log (a
+    forked worker inherits the patch; a spawned one would not, and log stays empty)."""
+    import generator.impose.products as maker
+
+    for name in ("render_fillable_checklist", "render_html"):
+        original = getattr(maker, name)
+
+        def recording(*arguments: object, _original=original, _name=name) -> bytes:
+            with log.open("a") as file:
+                file.write(f"{_name} {os.getpid()}\n")
+            return _original(*arguments)
+
+        monkeypatch.setattr(maker, name, recording)
 
 
+def makers(log: Path) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {}
+    for line in log.read_text().splitlines():
+        name, pid = line.split()
+        found.setdefault(name, set()).add(int(pid))
+    return found
+
+
+@pytest.mark.skipif(parallel.START_METHOD != "fork", reason="the patch reaches forked workers")
 def test_a_build_makes_the_screen_products_in_the_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The renderers of checklists and HTML pages fail in this process only; the worker, a
-    fresh process, has the real ones: the build succeeds only if it made them there."""
-    monkeypatch.setattr("generator.impose.products.render_fillable_checklist", _refuse_here)
-    monkeypatch.setattr("generator.impose.products.render_html", _refuse_here)
-    made = produce(Project(CARDS, LAYOUTS, tmp_path))
-    assert any(name.endswith("_checklist.pdf") for name in made.outputs)
-    assert any(name.endswith(".html") for name in made.outputs)
+    log = tmp_path / "makers.txt"
+    record_makers(monkeypatch, log)
+    made = produce(Project(CARDS, LAYOUTS, tmp_path / "out"))
+    found = makers(log)
+    assert found.keys() == {"render_fillable_checklist", "render_html"}
+    assert len(set.union(*found.values())) == 1 and os.getpid() not in set.union(*found.values())
     assert {label.split()[0] for label in made.rebuilt} == {kind.value for kind in Kind}
 
 
+@pytest.mark.skipif(parallel.START_METHOD != "fork", reason="the patch reaches forked workers")
 def test_a_watch_session_routes_products_as_a_build_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Watch keeps one worker for its session; the same kinds go to it."""
-    monkeypatch.setattr("generator.impose.products.render_fillable_checklist", _refuse_here)
-    monkeypatch.setattr("generator.impose.products.render_html", _refuse_here)
-    state = SessionState(worker=parallel.start_worker())
+    log = tmp_path / "makers.txt"
+    record_makers(monkeypatch, log)
+    state = SessionState(worker=parallel.Worker())
     try:
-        project = Project(CARDS, LAYOUTS, tmp_path)
+        project = Project(CARDS, LAYOUTS, tmp_path / "out")
         first = produce(project, Request(), state)
         again = produce(project, Request(), state)
     finally:
-        state.worker.shutdown()
+        state.worker.close()
+    found = makers(log)
+    assert found.keys() == {"render_fillable_checklist", "render_html"}
+    assert os.getpid() not in set.union(*found.values())
     screen = {label for label in first.rebuilt if Kind(label.split()[0]) in SCREEN_KINDS}
     assert screen and again.rebuilt == []  # the worker kept its own cache between builds
     assert again.outputs == first.outputs
+
+
+def test_a_builds_worker_ends_when_its_share_is_done() -> None:
+    worker = parallel.Worker(one_task=True)
+    pid = worker.submit(os.getpid).result()
+    for _ in range(200):  # it ends on its own, without close()
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.01)
+    else:
+        pytest.fail("the worker is still running")
+    worker.close()
 
 
 def test_without_screen_products_no_worker_is_started(
@@ -77,6 +120,6 @@ def test_without_screen_products_no_worker_is_started(
 ) -> None:
     """A deck with no questions (no checklist) and no poster: nothing to share."""
     started: list[bool] = []
-    monkeypatch.setattr(pipeline, "start_worker", lambda: started.append(True))
+    monkeypatch.setattr(pipeline, "Worker", lambda **options: started.append(True))
     made = produce(Project(CARDS, LAYOUTS, tmp_path), Request(files=[CARDS / "wat-werkt.yaml"]))
     assert made.outputs and started == []
