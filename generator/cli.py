@@ -11,7 +11,7 @@ from typing import TypeVar
 import click
 from pikepdf import PdfError
 
-from generator import __version__, progress, revision
+from generator import __version__, i18n, progress, revision
 from generator.errors import UserError, display_path
 from generator.pipeline import Request, build, validate
 from generator.preflight.document import read_pdf
@@ -79,8 +79,14 @@ def parse_offset(value: str | None) -> tuple[float, float]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="voorwie")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(i18n.LANGUAGES),
+    help="The language of messages: nl or en (default: the locale's, else English).",
+)
+def main(lang: str | None) -> None:
     """Print-ready pocket cards and posters from the YAML in cards/."""
+    i18n.use(lang)
 
 
 # The folders a command works with: option, parameter name, default, help.

@@ -68,7 +68,7 @@ class Maker:
 
     def deck(self, product: Product) -> dict[str, bytes]:
         """The print-shop file, the office's A4 sheets and their calibration sheet."""
-        deck = product.item
+        deck, product_inputs = product.item, self._inputs(product)
         layout = layout_of(deck, self.settings)
         document = render_deck(deck, layout, cache=self.face_cache)
         imposition = layout.imposition
@@ -77,12 +77,13 @@ class Maker:
         plan = plan_sheets(document.trim, document.bleed_mm, imposition,
                            deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
         print_file, sheets = print_file_and_sheets(document, deck.edition.date, plan, imposition)
-        calibration = render_calibration(deck, layout, plan.card_axes(), plan.per_sheet,
-                                          self.face_cache)  # fmt: skip
+        # The calibration sheet shows no card: it stays while the rest of the deck does.
         calibration_sheets = self.cache.memo(
-            fingerprint("impose", calibration.key, plan, imposition),
-            lambda: impose(calibration, plan, imposition),
-        )
+            fingerprint("calibration", replace(deck, cards=(), texts={}, locations={}),
+                        product_inputs, plan, imposition),
+            lambda: impose(render_calibration(deck, layout, plan.card_axes(), plan.per_sheet,
+                                              self.face_cache), plan, imposition),
+        )  # fmt: skip
         return {
             f"{deck.id}_print.pdf": print_file,
             f"{deck.id}_a4-duplex.pdf": sheets,

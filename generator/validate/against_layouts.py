@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.cache import fingerprint
 from generator.errors import Problem, UserError
 from generator.layout_model import Layout
 from generator.model import Deck
@@ -26,12 +27,11 @@ def deck_problems(deck: Deck, settings: Settings) -> list[Problem]:
     return problems
 
 
-def poster_problems(poster: Poster, decks: dict[str, Deck], settings: Settings) -> list[Problem]:
-    """Whether the poster's layout can draw it, its deck has what it names, and its content
-    has the labels the HTML page prints."""
+def poster_problems(poster: Poster, settings: Settings) -> list[Problem]:
+    """Whether the poster's layout can draw it and its content has the labels the HTML page
+    prints (its deck is checked by check_poster_references)."""
     layout = settings.layout(poster.layout, poster.location("poster › layout"))
-    problems = check_poster_references(poster, decks)
-    problems += check_poster_layout(poster, layout)
+    problems = check_poster_layout(poster, layout)
     problems += missing_labels(poster, settings.html)
     problems += check_glyphs(poster.texts, poster.location, layout.font)
     return problems
@@ -44,14 +44,31 @@ def problems_against_layouts(
     found: dict[str, list[Problem]] = {}
     for item in items:
         try:
-            if isinstance(item, Deck):
-                problems = deck_problems(item, settings)
-            else:
-                problems = poster_problems(item, all_decks, settings)
+            problems = settings.cache.memo(
+                fingerprint("checks", item, *_inputs(item, settings)),
+                lambda item=item: _problems(item, settings),
+            )
         except UserError as error:  # a layout or settings file that cannot be read
             problems = error.problems
+        if isinstance(item, Poster):
+            problems = check_poster_references(item, all_decks) + problems
         found[item_key(item)] = problems
     return found
+
+
+def _problems(item: Deck | Poster, settings: Settings) -> list[Problem]:
+    if isinstance(item, Deck):
+        return deck_problems(item, settings)
+    return poster_problems(item, settings)
+
+
+def _inputs(item: Deck | Poster, settings: Settings) -> tuple[str | None, ...]:
+    """What the checks of an item read besides the item: its layout's files and settings."""
+    layout_of(item, settings)  # a layout that cannot be read is named where the item names it
+    layout = settings.layout_key(item.layout)
+    if isinstance(item, Deck):
+        return layout, settings.form_key if item.has_checklist else None
+    return layout, settings.html_key
 
 
 def said_once(found: dict[str, list[Problem]]) -> list[Problem]:

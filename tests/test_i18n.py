@@ -1,0 +1,81 @@
+"""Messages in Dutch and English: the language chosen, and a catalogue whose translations
+keep every placeholder of their message."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from generator import i18n
+
+PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+
+
+def catalogue_files() -> list[Path]:
+    return sorted(i18n.LOCALE_FOLDER.glob("*/LC_MESSAGES/*.po"))
+
+
+def mismatched_placeholders(path: Path) -> list[str]:
+    """Translations whose placeholders differ from their message's."""
+    with path.open("rb") as file:
+        catalogue = read_po(file)
+    found = []
+    for message in catalogue:
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(PLACEHOLDER.findall(ids[0]))
+        found += [f"{path.name}:{message.lineno}: {ids[0]!r}"
+                  for string in strings if set(PLACEHOLDER.findall(string)) != wanted]  # fmt: skip
+    return found
+
+
+@pytest.fixture
+def language() -> Iterator[None]:
+    yield
+    i18n.use(None)
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"LANG": "nl_NL.UTF-8"}, "nl"),
+        ({"LC_MESSAGES": "nl_BE", "LANG": "en_GB.UTF-8"}, "nl"),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "nl_NL.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "C"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_language_comes_from_the_locale(environment: dict[str, str], expected: str) -> None:
+    assert i18n.language_from_environment(environment) == expected
+
+
+def test_dutch_messages_come_from_the_catalogue(language: None) -> None:
+    i18n.use("nl")
+    assert i18n._("error") == "fout"
+    assert i18n._("a message nobody translated") == "a message nobody translated"
+    i18n.use("en")
+    assert i18n._("error") == "error"
+
+
+def test_every_translation_keeps_its_placeholders() -> None:
+    assert catalogue_files()
+    assert [
+        problem for path in catalogue_files() for problem in mismatched_placeholders(path)
+    ] == []
+
+
+def test_a_lost_placeholder_is_found(tmp_path: Path) -> None:
+    broken = tmp_path / "voorwie.po"
+    broken.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        "msgid \"there is no layout '{name}'\"\nmsgstr \"er is geen opmaak '{naam}'\"\n",
+        encoding="utf-8",
+    )
+    assert mismatched_placeholders(broken) == ["voorwie.po:5: \"there is no layout '{name}'\""]
