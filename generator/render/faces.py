@@ -31,6 +31,7 @@ from generator.render.drawlist import (
 )
 from generator.render.flow import STEP_PT, Overflow, Placed, TextSetter
 from generator.render.qr import paint_qr
+from generator.render.styles import draw_symbol
 from generator.render.templates import render_template
 
 SAFE_TOLERANCE_MM = 0.01
@@ -312,22 +313,5 @@ class FacePainter:
 
     def _symbol(self, canvas: Canvas, symbol: Symbol) -> None:
         cx, cy = self._point(symbol.cx, symbol.cy)
-        r = mm(symbol.size) / 2
         stroke, fill = int(bool(symbol.stroke)), int(symbol.fill != "none")
-        if symbol.shape == "circle":
-            canvas.circle(cx, cy, r, stroke=stroke, fill=fill)
-            return
-        corners = {
-            "square": [(-r, -r), (r, -r), (r, r), (-r, r)],
-            "triangle": [(-r, -r * 0.85), (r, -r * 0.85), (0, r * 0.95)],
-            "diamond": [(0, -r), (r, 0), (0, r), (-r, 0)],
-            "hexagon": [
-                (r * math.cos(a), r * math.sin(a)) for a in (k * math.pi / 3 for k in range(6))
-            ],
-        }[symbol.shape]
-        path = canvas.beginPath()
-        path.moveTo(cx + corners[0][0], cy + corners[0][1])
-        for dx, dy in corners[1:]:
-            path.lineTo(cx + dx, cy + dy)
-        path.close()
-        canvas.drawPath(path, stroke=stroke, fill=fill)
+        draw_symbol(canvas, symbol.shape, cx, cy, mm(symbol.size), stroke, fill)

@@ -10,9 +10,7 @@ text uses a fully embedded copy of the layout's regular font (see form_font.py).
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
@@ -27,8 +25,9 @@ from generator.model import Deck, Question
 from generator.render.colors import screen_rgb
 from generator.render.fonts import font_name, register_family
 from generator.render.form_font import use_embedded_form_font
-from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
+from generator.render.hyphenation import hyphenator
 from generator.render.markup import content_paragraph
+from generator.render.styles import draw_symbol, paragraph_style
 
 
 @dataclass(frozen=True)
@@ -117,17 +116,9 @@ class FormWriter:
 
     def _make_style(self, role: str, color: str | None) -> ParagraphStyle:
         style: TextStyle = self.layout.styles[self.s.styles[role]]
-        return ParagraphStyle(
-            name=f"form-{role}",
-            fontName=font_name(self.layout.font, style.weight),
-            fontSize=style.size,
-            leading=style.size * style.leading,
-            textColor=self.color(color or style.color),
-            hyphenationLang=hyphenator(self.deck.language, self.deck.hyphenation) or "",
-            hyphenationMinWordLength=MIN_WORD_LENGTH,
-            embeddedHyphenation=1,
-            splitLongWords=1,
-        )
+        language = hyphenator(self.deck.language, self.deck.hyphenation) or ""
+        return paragraph_style(f"form-{role}", self.layout.font, style, style.size,
+                               self.color(color or style.color), language)  # fmt: skip
 
     def place(self, paragraph: Paragraph, x: float, top: float, width: float) -> float:
         """Draw with its top at `top`; its height."""
@@ -279,26 +270,3 @@ class FormWriter:
 def _items(group: Group) -> list[tuple[Question, bool]]:
     """Questions and their sub-questions, in order, each with whether it is a sub-question."""
     return [(item, item is not q) for q in group.questions for item in (q, *q.sub)]
-
-
-def draw_symbol(canvas: Canvas, shape: str, cx: float, cy: float, size: float) -> None:
-    """A level's symbol, filled in the current colour (the shapes of the cards)."""
-    r = size / 2
-    if shape == "circle":
-        canvas.circle(cx, cy, r, stroke=0, fill=1)
-        return
-    corners: dict[str, list[Any]] = {
-        "square": [(-r, -r), (r, -r), (r, r), (-r, r)],
-        "triangle": [(-r, -r * 0.85), (r, -r * 0.85), (0, r * 0.95)],
-        "diamond": [(0, -r), (r, 0), (0, r), (-r, 0)],
-        "hexagon": [
-            (r * math.cos(a), r * math.sin(a)) for a in (k * math.pi / 3 for k in range(6))
-        ],
-    }
-    points = corners[shape]
-    path = canvas.beginPath()
-    path.moveTo(cx + points[0][0], cy + points[0][1])
-    for dx, dy in points[1:]:
-        path.lineTo(cx + dx, cy + dy)
-    path.close()
-    canvas.drawPath(path, stroke=0, fill=1)

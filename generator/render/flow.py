@@ -6,20 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from generator.geometry import mm
 from generator.layout_model import Layout, TextStyle
 from generator.render.drawlist import Check, Frame, Gap, Para
-from generator.render.fonts import font_name
-from generator.render.hyphenation import MIN_WORD_LENGTH, hyphenator
+from generator.render.hyphenation import hyphenator
 from generator.render.markup import content_paragraph
+from generator.render.styles import paragraph_style as make_style
 from generator.render.typeset import Typeset
 
 STEP_PT = 0.5
-ALIGNMENTS = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 BULLET_INDENT = 1.1  # text starts this many font sizes after a bullet
 BOX_STROKE_PT = 0.75
 
@@ -121,18 +119,9 @@ class TextSetter:
         setter."""
         key = (style.name, size, bullet, hyphenate)
         if key not in self._styles:
-            paragraph_style = ParagraphStyle(
-                name=f"{style.name}@{size}",
-                fontName=font_name(self.layout.font, style.weight),
-                fontSize=size,
-                leading=size * style.leading,
-                textColor=self.color(style.color),
-                hyphenationLang=(hyphenate and hyphenator(self.language, self.hyphenation)) or "",
-                hyphenationMinWordLength=MIN_WORD_LENGTH,
-                embeddedHyphenation=1,
-                splitLongWords=1,
-                alignment=ALIGNMENTS[style.align],
-            )
+            language = (hyphenate and hyphenator(self.language, self.hyphenation)) or ""
+            paragraph_style = make_style(f"{style.name}@{size}", self.layout.font, style, size,
+                                         self.color(style.color), language)  # fmt: skip
             paragraph_style.leftIndent = mm(style.indent_mm)
             if bullet:
                 paragraph_style.bulletIndent = mm(style.indent_mm)
