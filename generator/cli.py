@@ -23,7 +23,7 @@ from generator.preview import (
     write_previews,
     write_product_previews,
 )
-from generator.project import PrinterSettings, Project
+from generator.project import PrinterSettings, Project, default_layouts
 from generator.write import owned
 from generator.write.atomic import write_atomically
 
@@ -92,7 +92,13 @@ def main(lang: str | None) -> None:
 # The folders a command works with: option, parameter name, default, help.
 FOLDERS = {
     "cards": ("--cards", "cards", "cards", "Folder with the content files."),
-    "layouts": ("--layouts", "layouts", "layouts", "Folder with the layouts."),
+    "layouts": (
+        "--layouts",
+        "layouts",
+        default_layouts,
+        "Folder with the layouts "
+        "[default: layouts, else the layouts that come with the generator].",
+    ),
     "output": ("--out", "output", "output", "Folder for the files written."),
 }
 
@@ -103,7 +109,8 @@ def folder_options(*names: str) -> Callable[[Callable], Callable]:
     def apply(command: Callable) -> Callable:
         for name in reversed(names):
             flag, parameter, default, text = FOLDERS[name]
-            command = click.option(flag, parameter, default=default, show_default=True,
+            command = click.option(flag, parameter, default=default,
+                                   show_default=not callable(default),
                                    type=click.Path(path_type=Path), help=text)(command)  # fmt: skip
         return command
 
