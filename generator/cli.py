@@ -11,8 +11,9 @@ from typing import TypeVar
 import click
 from pikepdf import PdfError
 
-from generator import __version__, i18n, progress, revision
+from generator import __version__, i18n, new_project, progress, revision
 from generator.errors import UserError, display_path
+from generator.i18n import _
 from generator.pipeline import Request, build, validate
 from generator.preflight.document import read_pdf
 from generator.preflight.findings import Finding
@@ -136,6 +137,18 @@ def guarded(action: Callable[[], T], debug: bool = False) -> T:
             err=True,
         )
         sys.exit(2)
+
+
+@main.command("new")
+@click.argument("folder", type=click.Path(path_type=Path))
+def new_command(folder: Path) -> None:
+    """Start a project in the new (or empty) FOLDER: a small deck and a poster to edit, in
+    Dutch and English, with a README on how to edit and build them."""
+    written = guarded(lambda: new_project.create(folder))
+    click.echo(_("made a new project in {folder} ({count} files)").format(
+        folder=display_path(folder), count=len(written)))  # fmt: skip
+    click.echo(_("next: cd {folder}, then voorwie build; the PDFs appear in {output}").format(
+        folder=display_path(folder), output=display_path(folder / "output")))  # fmt: skip
 
 
 @main.command("build")

@@ -1,18 +1,34 @@
-"""Installable anywhere: the layouts come with the package, and a project's own layouts/ wins."""
+"""Installable anywhere: the layouts come with the package (a project's own layouts/ wins), and
+`voorwie new` writes a starter project that builds."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema_rs
 import pytest
+import yaml
+from pypdf import PdfReader
 
-from generator import project
+from generator import new_project, project
+from generator.i18n import use
+from generator.new_project import SCHEMA_LINE, STARTER, with_schema_line
 from generator.project import default_layouts, shipped_layouts
 from tests.conftest import LAYOUTS, ROOT
 
 REFERENCE_DECK = ROOT / "tests" / "reference" / "proef.yaml"
+
+
+@pytest.fixture
+def starter(tmp_path: Path, run_cli: Callable) -> Path:
+    """A new project made by `voorwie new`, in a folder of its own."""
+    run = run_cli(tmp_path, "new", "mijn-project")
+    assert run.exit_code == 0, run.output
+    return tmp_path / "mijn-project"
 
 
 @pytest.fixture
@@ -21,6 +37,17 @@ def own_project(tmp_path: Path) -> Path:
     (tmp_path / "cards").mkdir()
     shutil.copy(REFERENCE_DECK, tmp_path / "cards")
     return tmp_path
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.yaml"))
+
+
+def schema_of(path: Path) -> Path:
+    """The file its first line names as its schema."""
+    match = SCHEMA_LINE.match(path.read_text(encoding="utf-8").splitlines()[0])
+    assert match, f"{path.name} does not name its schema on its first line"
+    return (path.parent / match["path"]).resolve()
 
 
 # Where the layouts come from.
@@ -63,3 +90,102 @@ def test_the_layouts_option_overrides_the_project_s_folder(
     (own_project / "layouts").mkdir()
     run = run_cli(own_project, "validate", "--layouts", str(LAYOUTS))
     assert run.exit_code == 0, run.output
+
+
+# voorwie new
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path, run_cli: Callable) -> None:
+    folder = tmp_path / "kaarten"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    run = run_cli(tmp_path, "new", "kaarten")
+    assert run.exit_code == 1
+    assert "kaarten: this folder is not empty" in run.output
+    assert "such as kaarten-2" in run.output
+    assert [path.name for path in folder.iterdir()] == ["notes.txt"]
+
+
+def test_new_says_so_in_dutch(tmp_path: Path, run_cli: Callable) -> None:
+    (tmp_path / "kaarten").mkdir()
+    (tmp_path / "kaarten" / "x.yaml").write_text("", encoding="utf-8")
+    try:
+        run = run_cli(tmp_path, "--lang", "nl", "new", "kaarten")
+    finally:
+        use(None)
+    assert run.exit_code == 1
+    assert "deze map is niet leeg" in run.output
+
+
+def test_new_refuses_a_file(tmp_path: Path, run_cli: Callable) -> None:
+    (tmp_path / "kaarten").write_text("mine", encoding="utf-8")
+    run = run_cli(tmp_path, "new", "kaarten")
+    assert run.exit_code == 1
+    assert "there is a file with this name" in run.output
+    assert (tmp_path / "kaarten").read_text(encoding="utf-8") == "mine"
+
+
+def test_new_fills_an_empty_folder(tmp_path: Path, run_cli: Callable) -> None:
+    (tmp_path / "leeg").mkdir()
+    run = run_cli(tmp_path, "new", "leeg")
+    assert run.exit_code == 0, run.output
+    assert "next: cd leeg, then voorwie build" in run.output
+    assert (tmp_path / "leeg" / "README.md").is_file()
+
+
+def test_the_starter_s_schema_lines_resolve_and_accept_its_files(starter: Path) -> None:
+    files = yaml_files(starter)
+    assert {path.name for path in files} == {path.name for path in yaml_files(STARTER)}
+    for path in files:
+        schema = schema_of(path)
+        assert schema.parent == (starter / "schemas").resolve(), path.name
+        validator = jsonschema_rs.validator_for(json.loads(schema.read_text(encoding="utf-8")))
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert [error.message for error in validator.iter_errors(document)] == [], path.name
+
+
+def test_the_starter_s_schema_lines_resolve_in_this_repository_too() -> None:
+    assert yaml_files(STARTER)
+    for path in yaml_files(STARTER):
+        assert schema_of(path).is_file(), path.name
+
+
+def test_a_schema_line_is_rewritten_and_line_ends_are_kept(tmp_path: Path) -> None:
+    line = b"# yaml-language-server: $schema=../../validate/schemas/deck.schema.json"
+    target, schemas = tmp_path / "p" / "cards" / "a.yaml", tmp_path / "p" / "schemas"
+    rewritten = with_schema_line(line + b"\r\ndeck: {}\r\n", target, schemas)
+    assert (
+        rewritten == b"# yaml-language-server: $schema=../schemas/deck.schema.json\r\ndeck: {}\r\n"
+    )
+    assert (
+        with_schema_line(b"# a comment\ndeck: {}\n", target, schemas) == b"# a comment\ndeck: {}\n"
+    )
+
+
+def test_the_starter_builds_into_pdfs(starter: Path, run_cli: Callable) -> None:
+    run = run_cli(starter, "build", "--check")
+    assert run.exit_code == 0, run.output
+    deck = yaml.safe_load((starter / "cards" / "mijn-kaarten.yaml").read_text(encoding="utf-8"))
+    output = starter / "output"
+    cards = PdfReader(output / f"{deck['deck']['id']}_print.pdf")
+    assert len(cards.pages) == 2 * len(deck["cards"])  # a front and a back per card
+    assert deck["deck"]["title"]["nl"] in cards.pages[0].extract_text()
+    for language in ("", "-en"):
+        for pdf in output.glob(f"*{language}_*.pdf"):
+            assert PdfReader(pdf).pages, pdf.name
+
+
+def test_the_starter_readme_names_only_files_a_build_makes(
+    starter: Path, run_cli: Callable
+) -> None:
+    assert run_cli(starter, "build", "-q").exit_code == 0
+    readme = (starter / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([\w-]+\.(?:pdf|html))`", readme))
+    assert len(named) >= 8
+    assert named - {path.name for path in (starter / "output").iterdir()} == set()
+
+
+def test_new_writes_the_files_starter_files_lists(tmp_path: Path) -> None:
+    written = new_project.create(tmp_path / "p")
+    assert written == sorted(new_project.starter_files(tmp_path / "p"))
+    assert all(path.is_file() for path in written)
