@@ -1,11 +1,16 @@
-"""Installable anywhere: the layouts come with the package (a project's own layouts/ wins), and
-`voorwie new` writes a starter project that builds."""
+"""Installable anywhere: the layouts come with the package (a project's own layouts/ wins),
+`voorwie new` writes a starter project that builds, and an installed wheel, away from this
+repository, turns that project into PDFs."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+import sysconfig
 from collections.abc import Callable
 from pathlib import Path
 
@@ -189,3 +194,59 @@ def test_new_writes_the_files_starter_files_lists(tmp_path: Path) -> None:
     written = new_project.create(tmp_path / "p")
     assert written == sorted(new_project.starter_files(tmp_path / "p"))
     assert all(path.is_file() for path in written)
+
+
+# An installed wheel, away from this repository.
+
+NOT_SOURCE = (".git", ".venv*", "output", "build", "*.egg-info", "node_modules", "__pycache__")
+
+
+@pytest.mark.slow
+def test_an_installed_wheel_builds_a_new_project(tmp_path: Path) -> None:
+    """sdist → wheel → a fresh venv (the project's dependencies on its path, the repository not):
+    `voorwie new` and `voorwie build` from a folder outside the repository."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    env.update(LANG="C.UTF-8", LC_ALL="C.UTF-8")
+
+    def run(*command: str | Path, cwd: Path = tmp_path) -> str:
+        done = subprocess.run([str(part) for part in command], cwd=cwd, env=env,
+                              capture_output=True, text=True)  # fmt: skip
+        assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+        return done.stdout
+
+    source, dist = tmp_path / "source", tmp_path / "dist"  # a copy: builds write into the tree
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
+    sdist_command = f"from setuptools import build_meta; build_meta.build_sdist({str(dist)!r})"
+    run(sys.executable, "-c", sdist_command, cwd=source)
+    [sdist] = dist.glob("*.tar.gz")
+    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", dist, sdist)
+    [wheel] = dist.glob("*.whl")
+
+    venv = tmp_path / "venv"
+    run(sys.executable, "-m", "venv", "--without-pip", venv)
+    python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps",
+        "--no-index", wheel)  # fmt: skip
+    site = Path(
+        run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").strip()
+    )
+    # The dependencies from this project's venv: a path line only, its .pth files (the
+    # editable install of this repository among them) are not run.
+    (site / "dependencies.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8"
+    )
+
+    where = run(
+        python, "-c", "import generator.project as p; print(p.__file__, p.shipped_layouts())"
+    )
+    module, layouts = where.split()
+    assert Path(module).is_relative_to(venv) and Path(layouts).is_relative_to(venv), where
+    assert (Path(layouts) / "pocket-card" / "layout.yaml").is_file()
+
+    voorwie = python.parent / "voorwie"
+    run(voorwie, "new", "mijn-project")
+    folder = tmp_path / "mijn-project"
+    run(voorwie, "build", cwd=folder)
+    pdfs = sorted((folder / "output").glob("*.pdf"))
+    assert {path.name for path in pdfs} >= {"mijn-kaarten_print.pdf", "mijn-poster_A3_print.pdf"}
+    assert all(PdfReader(path).pages for path in pdfs)
