@@ -11,8 +11,9 @@ from typing import TypeVar
 import click
 from pikepdf import PdfError
 
-from generator import __version__, i18n, progress, revision
+from generator import __version__, i18n, new_project, progress, revision
 from generator.errors import UserError, display_path
+from generator.i18n import _
 from generator.pipeline import Request, build, validate
 from generator.preflight.document import read_pdf
 from generator.preflight.findings import Finding
@@ -23,7 +24,7 @@ from generator.preview import (
     write_previews,
     write_product_previews,
 )
-from generator.project import PrinterSettings, Project
+from generator.project import PrinterSettings, Project, default_layouts
 from generator.write import owned
 from generator.write.atomic import write_atomically
 
@@ -92,7 +93,13 @@ def main(lang: str | None) -> None:
 # The folders a command works with: option, parameter name, default, help.
 FOLDERS = {
     "cards": ("--cards", "cards", "cards", "Folder with the content files."),
-    "layouts": ("--layouts", "layouts", "layouts", "Folder with the layouts."),
+    "layouts": (
+        "--layouts",
+        "layouts",
+        default_layouts,
+        "Folder with the layouts "
+        "[default: layouts, else the layouts that come with the generator].",
+    ),
     "output": ("--out", "output", "output", "Folder for the files written."),
 }
 
@@ -103,7 +110,8 @@ def folder_options(*names: str) -> Callable[[Callable], Callable]:
     def apply(command: Callable) -> Callable:
         for name in reversed(names):
             flag, parameter, default, text = FOLDERS[name]
-            command = click.option(flag, parameter, default=default, show_default=True,
+            command = click.option(flag, parameter, default=default,
+                                   show_default=not callable(default),
                                    type=click.Path(path_type=Path), help=text)(command)  # fmt: skip
         return command
 
@@ -129,6 +137,18 @@ def guarded(action: Callable[[], T], debug: bool = False) -> T:
             err=True,
         )
         sys.exit(2)
+
+
+@main.command("new")
+@click.argument("folder", type=click.Path(path_type=Path))
+def new_command(folder: Path) -> None:
+    """Start a project in the new (or empty) FOLDER: a small deck and a poster to edit, in
+    Dutch and English, with a README on how to edit and build them."""
+    written = guarded(lambda: new_project.create(folder))
+    click.echo(_("made a new project in {folder} ({count} files)").format(
+        folder=display_path(folder), count=len(written)))  # fmt: skip
+    click.echo(_("next: cd {folder}, then voorwie build; the PDFs appear in {output}").format(
+        folder=display_path(folder), output=display_path(folder / "output")))  # fmt: skip
 
 
 @main.command("build")

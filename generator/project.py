@@ -8,6 +8,23 @@ from pathlib import Path
 from generator.errors import Location, fail
 
 EDITIONS_FOLDER = "editions"
+LAYOUTS_FOLDER = Path("layouts")  # a project's own layouts, beside its cards/
+PACKAGE = Path(__file__).resolve().parent
+# The layouts that come with the generator: an installed package carries them as
+# generator/_layouts (setup.py copies them there); the repository, and an editable install of
+# it, has them as the top-level layouts/ folder beside generator/.
+SHIPPED_LAYOUTS = (PACKAGE / "_layouts", PACKAGE.parent / "layouts")
+
+
+def shipped_layouts() -> Path:
+    """The layouts that come with the generator."""
+    return next((folder for folder in SHIPPED_LAYOUTS if folder.is_dir()), SHIPPED_LAYOUTS[0])
+
+
+def default_layouts() -> Path:
+    """The layouts a project uses when --layouts does not say: its own layouts/ folder (in the
+    working directory) when it has one, else those that come with the generator."""
+    return LAYOUTS_FOLDER if LAYOUTS_FOLDER.is_dir() else shipped_layouts()
 
 
 @dataclass(frozen=True)
