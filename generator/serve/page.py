@@ -78,26 +78,24 @@ def products_html(
 ) -> str:
     """The products' part of the page: status, problems, contents, pictures."""
     sections = [section(item, pictures, fresh) for item in shown]
-    return (
-        environment()
-        .get_template("products.html.j2")
-        .render(
-            sections=[s for s in sections if s.rows or s.files],
-            problems=[shown_problem(problem) for problem in problems],
-            time=time.strftime("%H:%M:%S"),
-            ms=round(ms),
-            output=OUTPUT,
-        )
+    return render(
+        "products.html.j2",
+        sections=[s for s in sections if s.rows or s.files],
+        problems=[shown_problem(problem) for problem in problems],
+        time=time.strftime("%H:%M:%S"),
+        ms=round(ms),
+        output=OUTPUT,
     )
 
 
 def page_html(language: str, version: Version) -> str:
     """The whole page around the products' part of this version."""
-    return (
-        environment()
-        .get_template("page.html.j2")
-        .render(language=language, version=version.id, products=Markup(version.html))
-    )
+    products = Markup(version.html)  # made by products_html, escaped there
+    return render("page.html.j2", language=language, version=version.id, products=products)
+
+
+def render(template: str, **values: object) -> str:
+    return environment().get_template(template).render(**values)
 
 
 def section(item: Shown, pictures: Pictures, fresh: set[str]) -> Section:
