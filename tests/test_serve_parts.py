@@ -160,3 +160,28 @@ def test_what_a_page_inherits_from_the_page_tree_counts(tmp_path: Path, key: str
         document.save(tmp_path / f"{number}.pdf")
         fingerprints.append(page_fingerprints(tmp_path / f"{number}.pdf")[0])
     assert fingerprints[0] != fingerprints[1]
+
+
+def test_decks_come_first_with_their_cards_and_a_poster_before_its_variants(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    outputs = {
+        "continuum-workshop_A3_print.pdf": "poster continuum",
+        "continuum.html": "poster continuum",
+        "continuum_A3_print.pdf": "poster continuum",
+        "proef_a4-duplex.pdf": "deck proef",
+        "proef_print.pdf": "deck proef",
+    }
+    deck = {"title": "Proef", "language": "nl", "cards": [{"id": "a"}, {"id": "b"}]}
+    manifest = {"decks": {"proef": deck}, "outputs": outputs}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    deck_item, poster = listing(tmp_path)
+    assert deck_item.is_deck and deck_item.cards == ["a", "b"] and deck_item.title == "Proef"
+    assert [p.name for p in deck_item.pictured] == ["proef_print.pdf"]
+    assert [p.name for p in poster.pictured] == [
+        "continuum_A3_print.pdf",
+        "continuum-workshop_A3_print.pdf",
+    ]
+    assert not poster.is_deck and len(poster.files) == 3

@@ -41,7 +41,8 @@ def listing(output: Path) -> list[Shown]:
     for label, paths in files.items():
         kind, _, product = label.partition(" ")
         deck = manifest["decks"].get(product, {}) if kind == DECK else {}
-        pictured = [path for path in sorted(paths) if path.name.endswith(PRINT_SUFFIX)]
+        pictured = [path for path in paths if path.name.endswith(PRINT_SUFFIX)]
+        pictured.sort(key=lambda path: (len(path.name), path.name))  # variants add to the name
         cards = [card["id"] for card in deck.get("cards", [])]
         shown.append(Shown(label, deck.get("title", ""), deck.get("language", ""),
                            sorted(paths), pictured, cards))  # fmt: skip
