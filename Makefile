@@ -38,6 +38,11 @@ preview: build
 watch: $(STAMP)
 	$(BIN)/python -m generator watch
 
+# Every card and poster on one page at http://127.0.0.1:8765, updated on every save (Ctrl-C stops).
+.PHONY: serve
+serve: $(STAMP)
+	$(BIN)/python -m generator serve
+
 # The README's picture of all cards, from the previews.
 readme-images: build
 	$(BIN)/python -m generator preview --dpi 28 > /dev/null

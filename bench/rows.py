@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
+from bench import serve
 from bench.baseline import PARAGRAPHS
 from bench.context import RUNS, Bench
 from bench.measure import MeasureError
@@ -24,6 +25,7 @@ BYTES_PER_PAGE_MAX = 1500.0  # 1.5 KB per card page beyond the fonts (1 KB = 1,0
 LINEARITY_MAX = 1.25  # ms/card at 10,000 ÷ at 1,000: 1.0 is linear; within 25 %
 WARM_REBUILD_MS_MAX = 100.0
 CHECK_RATIO_MAX = 2.0  # issue 14: `build --check` ÷ `build`, the preflight costs no more
+SERVE_MS_MAX = 500.0  # issue 18: a save shows on the open page within half a second
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,16 @@ def warm_rebuild_start(bench: Bench) -> float:
     return min(figures["start_s"]) * 1000
 
 
+@measured(
+    f"serve: save → updated picture, one question edited (slowest of {serve.EDITS} edits)",
+    "ms",
+    SERVE_MS_MAX,
+)
+def serve_update(bench: Bench) -> float:
+    """From writing the YAML to the feed's new version and its new picture read; bench/serve.py."""
+    return max(serve.save_to_picture(bench)) * 1000
+
+
 ROWS: list[Measure] = [
     startup,
     cold_build,
@@ -281,4 +293,5 @@ ROWS: list[Measure] = [
     cpu_linearity,
     warm_rebuild,
     warm_rebuild_start,
+    serve_update,
 ]

@@ -316,6 +316,28 @@ def _changed(paths: list[str]) -> str:
     return ", ".join(display_path(Path(path)) for path in paths)
 
 
+@main.command("serve")
+@folder_options("cards", "layouts", "output")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="The port on 127.0.0.1 to serve on (0: any free port).")  # fmt: skip
+@click.option("--debug", is_flag=True, help="Show a traceback for an internal error.")
+def serve_command(cards: Path, layouts: Path, output: Path, port: int, debug: bool) -> None:
+    """Build, then show every card and poster on one page at http://127.0.0.1:PORT/ that
+    updates itself after every save in cards/ or layouts/ (Ctrl-C stops)."""
+    from generator.serve import terminal
+    from generator.serve.run import serve
+
+    terminal.check_folders(cards, layouts)
+    server = terminal.bind(port)
+    Notes.install(logging.WARNING)
+    terminal.stop_on_terminate()
+    language = click.get_current_context().find_root().params.get("lang")
+    language = language or i18n.language_from_environment()
+    report = terminal.reporter(server.url, report_problems)
+    project = Project(cards=cards, layouts=layouts, output=output)
+    guarded(lambda: serve(project, server, language, report), debug)
+
+
 @main.command("preview")
 @click.argument("pdfs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @folder_options("output")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,28 +29,66 @@ LABEL_COLOR = "#ffffff"
 ALL_CARDS = "all-cards.png"
 
 
-def page_images(pdf: Path, dpi: int = DEFAULT_DPI, trimmed: bool = False) -> list[Image.Image]:
-    """Every page of a PDF as an image; trimmed: cut to the TrimBox (no bleed)."""
+def page_images(
+    pdf: Path,
+    dpi: int = DEFAULT_DPI,
+    trimmed: bool = False,
+    max_side: int | None = None,
+    only: Iterable[int] | None = None,
+) -> list[Image.Image]:
+    """Every page of a PDF as an image; trimmed: cut to the TrimBox (no bleed); max_side: a
+    page whose longer side would have more pixels is drawn smaller (a poster beside cards);
+    only: just the pages at these indexes (from 0), in this order."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
     try:
         images = []
-        for page in document:
-            crop = (0.0, 0.0, 0.0, 0.0)
+        for page in document if only is None else (document[index] for index in only):
+            media = page.get_mediabox()
+            box, crop = media, (0.0, 0.0, 0.0, 0.0)
             if trimmed:
-                media, trim = page.get_mediabox(), page.get_trimbox()
-                crop = (trim[0] - media[0], trim[1] - media[1],
-                        media[2] - trim[2], media[3] - trim[3])  # fmt: skip
-            images.append(page.render(scale=dpi / 72, crop=crop).to_pil().convert("RGB"))
+                box = page.get_trimbox()
+                crop = (box[0] - media[0], box[1] - media[1],
+                        media[2] - box[2], media[3] - box[3])  # fmt: skip
+            scale = dpi / 72
+            if max_side:
+                scale = min(scale, max_side / max(box[2] - box[0], box[3] - box[1]))
+            images.append(page.render(scale=scale, crop=crop).to_pil().convert("RGB"))
         return images
     finally:
         document.close()
 
 
-def png(image: Image.Image) -> bytes:
+@dataclass(frozen=True)
+class PdfText:
+    title: str  # the document's Title, or ''
+    pages: list[str]  # the words on each page, as one line
+
+
+def pdf_text(pdf: Path) -> PdfText:
+    """The title and the words of every page, read from the PDF's text layer."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        title = document.get_metadata_value("Title") or ""
+        pages = [_one_line(page.get_textpage().get_text_range()) for page in document]
+        return PdfText(title, pages)
+    finally:
+        document.close()
+
+
+def _one_line(text: str) -> str:
+    """Lines joined by spaces; a word hyphenated at a line's end joined again."""
+    text = re.sub(r"(\w)[-\u00ad\x02]\r?\n(?=[a-zà-ÿ])", r"\1", text)
+    return " ".join(text.split())
+
+
+def png(image: Image.Image, fast: bool = False) -> bytes:
+    """The image as PNG; fast: less compressed, several times quicker (a picture per save)."""
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", **({"compress_level": 1} if fast else {"optimize": True}))
     return buffer.getvalue()
 
 

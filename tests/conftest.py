@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
@@ -17,6 +19,9 @@ from generator.pipeline import build
 from generator.project import Project
 from generator.validate.deck import validate_deck
 from generator.validate.localize import language_versions
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 CARDS = ROOT / "cards"
@@ -63,6 +68,38 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
         return Run(result.exit_code, result.output)
 
     return run
+
+
+# The browser tests' chromium, driven by playwright (no browser download): one for the whole
+# session, shared by every module (playwright's sync API runs one at a time).
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+CHROMIUM_FALLBACK = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def chromium() -> Path | None:
+    """VOORWIE_CHROMIUM, else chromium (or Chrome) on PATH, else Debian's, if any."""
+    if configured := os.environ.get("VOORWIE_CHROMIUM"):
+        return Path(configured)
+    found = next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), None)
+    return Path(found) if found else CHROMIUM_FALLBACK if CHROMIUM_FALLBACK.exists() else None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium()
+    if executable is None:
+        pytest.fail("no chromium: run `make test` (it installs Debian's chromium), or name "
+                    "one in VOORWIE_CHROMIUM")  # fmt: skip
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 # Markers by what a test needs, so a quick run can leave the slow ones out:

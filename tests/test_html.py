@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from generator.errors import Location, UserError
 from generator.layout_model import Layout, PageSettings
@@ -26,15 +26,10 @@ from generator.validate.layout import load_layout
 from generator.validate.settings import HTML_FOLDER, load_page_settings, missing_labels
 from tests.conftest import CARDS, LAYOUTS, ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 SET_UP = (
     "run `make test`: it installs Debian's chromium and axe-core (npm ci --prefix tests/browser)"
 )
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -199,16 +194,6 @@ def test_a_missing_label_is_named() -> None:
 
 
 # ---- in a real browser ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: {SET_UP}")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @dataclass
