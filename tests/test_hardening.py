@@ -636,4 +636,3 @@ def test_a_trim_too_small_for_the_cover_names_the_deck(small: Path, trim: str) -
     write_deck(small, deck)
     code, output = cli(small, "build", DECK)
     assert_refused(code, output, DECK, "trim")
-
