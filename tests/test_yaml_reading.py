@@ -185,11 +185,13 @@ LIBYAML = {
     "did not find expected comment or line break": ("a: |x\n  b\n", 1, 5, BLOCK_HEADER),
 }  # fmt: skip
 # What tells some apart: a tab where a token should start, a key indented too deep, a text that
-# goes on after its closing quotation mark; and an error the table does not know.
+# goes on after its closing quotation mark, a bracket left open at the end of the file; and an
+# error the table does not know.
 TOLD_APART = {
     "tab as indentation": ("a:\n\tb: 1\n", 2, 1, TAB),
     "key indented under a text": ("a:\n  - x\n    y: 1\n", 3, 6, KEY_TOO_DEEP),
     "text after its quotes": ('a: "abc" def\n', 1, 10, AFTER_QUOTE),
+    "a list left open at the end": ("deck: [\n", 1, 7, UNCLOSED_LIST),
     "an error the table does not know": ("a: 1\n...\nb\n", 3, 1, GENERAL),
 }  # fmt: skip
 

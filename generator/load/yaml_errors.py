@@ -164,6 +164,10 @@ def plain_error(error: yaml.MarkedYAMLError, path: Path, text: str) -> UserError
         return _problem(UNCLOSED_QUOTE, path, *opened, {})
     plain = PLAIN.get(error.problem or "", GENERAL)
     at_the_end = mark.index >= len(text.rstrip())  # then where the unfinished thing began
+    opened = unclosed_bracket(text) if at_the_end else None
+    if opened:
+        line, column, bracket = opened
+        return _problem(UNCLOSED_LIST if bracket == "[" else UNCLOSED_GROUP, path, line, column, {})
     if error.context_mark and (plain.at == "context" or at_the_end):
         mark = error.context_mark
     row = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
@@ -215,3 +219,18 @@ def unclosed_quote(text: str, up_to: int) -> tuple[int, int] | None:
         if rest.count(quote) % 2:
             return number, len(row) - len(stripped) + 1
     return None
+
+
+def unclosed_bracket(text: str) -> tuple[int, int, str] | None:
+    """(line, column, bracket) of the last value that opens a '[' or '{' and does not close it
+    on its line: at the end of the file, what was left open."""
+    found = None
+    for number, row in enumerate(text.splitlines(), start=1):
+        value = row.split(": ", 1)[1] if ": " in row else row.lstrip("- ")
+        stripped = value.lstrip()
+        if stripped[:1] in ("[", "{"):
+            bracket = stripped[0]
+            closing = "]" if bracket == "[" else "}"
+            if stripped.count(bracket) > stripped.count(closing):
+                found = number, len(row) - len(stripped) + 1, bracket
+    return found
