@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,8 @@ from generator.console import rebuilt_line
 from generator.parallel import Worker
 from generator.watch import Rebuild
 from tests.messages import said, said_n, translated
+from tests.strategies import small_deck
+from tests.test_stumbles import write_project
 
 PACKAGE = Path(i18n.__file__).parent
 MAPPING = i18n.LOCALE_FOLDER / "babel.cfg"
@@ -293,3 +295,17 @@ def test_the_watch_line_in_dutch() -> None:
         products=f"{said('deck')} x, poster y", ms=86,
         files=said_n("{count} file", "{count} files", 2),
     )  # fmt: skip
+
+
+def test_the_products_do_not_depend_on_the_language_of_the_messages(
+    tmp_path: Path, run_cli: Callable
+) -> None:
+    """Only what is said changes with --lang; every file written is byte for byte the same."""
+    write_project(tmp_path, small_deck())
+    written = {}
+    for language in i18n.LANGUAGES:
+        run = run_cli(tmp_path, "--lang", language, "-q", "build", "--layouts",
+                      str(PACKAGE.parent / "layouts"), "--out", language)  # fmt: skip
+        assert run.exit_code == 0, run.output
+        written[language] = {p.name: p.read_bytes() for p in (tmp_path / language).iterdir()}
+    assert written["en"] and written["en"] == written["nl"]
