@@ -79,3 +79,14 @@ lint: $(STAMP)
 
 clean:
 	rm -rf output $(VENV) $(VENV)-lock
+
+# The Dutch catalogue: every message of the code (_(), N_(), ngettext()) and the schemas' fixes,
+# extracted with Babel into generator/locale/nl/LC_MESSAGES/voorwie.po; a new message comes
+# with an empty translation (msgstr "") to fill in, one no longer used is dropped.
+.PHONY: messages
+POT := $(VENV)/voorwie.pot
+messages: $(STAMP)
+	$(BIN)/pybabel -q extract -F generator/locale/babel.cfg --no-location --sort-output \
+	  -o $(POT) generator
+	$(BIN)/pybabel -q update -i $(POT) -o generator/locale/nl/LC_MESSAGES/voorwie.po -l nl \
+	  --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date

@@ -18,6 +18,8 @@ from io import BytesIO
 from pathlib import Path
 
 from generator.errors import Location, fail
+from generator.i18n import _
+from generator.item_names import kind_name
 
 ITEM_NOUNS = {"question": "question", "point": "point", "subpoint": "sub-point",
               "section": "section"}  # fmt: skip
@@ -52,8 +54,8 @@ def earlier_manifest(reference: str, build_manifest: Callable[[Path, Path], byte
         if not (isinstance(document, dict) and isinstance(document.get("decks"), dict)):
             raise fail(
                 Location(path),
-                "this is not a manifest file",
-                "give output/manifest.json of an earlier build, or a git revision",
+                _("this is not a manifest file"),
+                _("give output/manifest.json of an earlier build, or a git revision"),
             )
         return document
     archive = subprocess.run(["git", "archive", "--format=tar", reference, "cards", "layouts"],
@@ -61,8 +63,8 @@ def earlier_manifest(reference: str, build_manifest: Callable[[Path, Path], byte
     if archive.returncode != 0:
         raise fail(
             Location(Path(reference)),
-            "neither a manifest file nor a git revision",
-            "give output/manifest.json of an earlier build, or a revision such as HEAD~1",
+            _("neither a manifest file nor a git revision"),
+            _("give output/manifest.json of an earlier build, or a revision such as HEAD~1"),
         )
     with tempfile.TemporaryDirectory() as folder:
         with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
@@ -133,29 +135,41 @@ Block = tuple[str, str]  # (role: title, deck, about, item, text, reprint, body;
 
 
 def report_blocks(report: list[DeckChanges], since: str) -> list[Block]:
-    blocks: list[Block] = [("title", f"Changes since {since}")]
+    """The report in the reader's words; ids, keys and the content's texts as they are."""
+    blocks: list[Block] = [("title", report_title(since))]
     if not report:
-        blocks.append(("body", "No changes."))
+        blocks.append(("body", _("No changes.")))
     for changes in report:
-        blocks.append(("deck", f"{changes.kind} {changes.deck}"))
+        blocks.append(("deck", f"{kind_name(changes.kind)} {changes.deck}"))
         blocks.append(("about", _about(changes)))
-        blocks += [("item", f"added {key}: {text}") for key, text in changes.added]
-        blocks += [("item", f"removed {key}: {text}") for key, text in changes.removed]
+        blocks += [("item", _("added {item}: {text}").format(item=k, text=text))
+                   for k, text in changes.added]  # fmt: skip
+        blocks += [("item", _("removed {item}: {text}").format(item=k, text=text))
+                   for k, text in changes.removed]  # fmt: skip
         for key, old, new in changes.changed:
-            blocks += [("item", f"changed {key}"), ("text", f"was: {old}"), ("text", f"now: {new}")]
-        blocks += [
-            ("item", f"moved {key}: from card {a} to card {b}") for key, a, b in changes.moved
-        ]
+            blocks += [("item", _("changed {item}").format(item=key)),
+                       ("text", _("was: {text}").format(text=old)),
+                       ("text", _("now: {text}").format(text=new))]  # fmt: skip
+        moved = _("moved {item}: from card {old} to card {new}")
+        blocks += [("item", moved.format(item=k, old=a, new=b)) for k, a, b in changes.moved]
         if changes.reprint:
-            blocks.append(("reprint", f"Reprint: {', '.join(changes.reprint)}"))
+            reprint = _("Reprint: {files}").format(files=", ".join(changes.reprint))
+            blocks.append(("reprint", reprint))
     return blocks
+
+
+def report_title(since: str) -> str:
+    return _("Changes since {since}").format(since=since)
 
 
 def _about(changes: DeckChanges) -> str:
     if not changes.compared_with:
-        return (f"Edition {changes.edition}, not released yet: nothing to compare with; the "
-                f"whole {changes.kind} is new. After printing it, run release.")  # fmt: skip
-    return f"Edition {changes.edition}, compared with {changes.compared_with}."
+        return _("Edition {edition}, not released yet: nothing to compare with; the whole "
+                 "{kind} is new. After printing it, run release.").format(
+            edition=changes.edition, kind=kind_name(changes.kind))  # fmt: skip
+    return _("Edition {edition}, compared with {earlier}.").format(
+        edition=changes.edition, earlier=changes.compared_with
+    )
 
 
 # Each role in Markdown: (a blank line before it, its line, a blank line after it).

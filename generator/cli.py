@@ -9,15 +9,20 @@ from pathlib import Path
 from typing import TypeVar
 
 import click
-from pikepdf import PdfError
 
 from generator import __version__, i18n, new_project, progress, revision
+from generator.console import (
+    Notes,
+    fix_before_building,
+    nothing_changed,
+    rebuilt_line,
+    report_problems,
+    run_preflight,
+)
 from generator.errors import UserError, display_path
-from generator.i18n import _
+from generator.i18n import N_, _, ngettext
 from generator.pipeline import Request, build, validate
-from generator.preflight.document import read_pdf
-from generator.preflight.findings import Finding
-from generator.preflight.rules import PROFILES, preflight, profile_for
+from generator.preflight.rules import PROFILES
 from generator.preview import (
     DEFAULT_DPI,
     THUMBNAIL_DPI,
@@ -31,40 +36,6 @@ from generator.write.atomic import write_atomically
 T = TypeVar("T")
 
 
-def report_problems(error: UserError) -> None:
-    """Every problem, then what it means for the output."""
-    for problem in error:
-        click.secho("error: ", fg="red", bold=True, err=True, nl=False)
-        click.echo(str(problem), err=True)
-    count = len(error.problems)
-    click.echo(f"{count} problem{'s' if count != 1 else ''}; no output was changed.", err=True)
-
-
-class Notes(logging.Handler):
-    """Notes to the user on stderr, each once, though a product is drawn for print and screen."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.said: set[str] = set()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if message not in self.said:
-            self.said.add(message)
-            progress.make_room()
-            click.echo(f"{getattr(record, 'prefix', 'note')}: {message}", err=True)
-
-    @staticmethod
-    def install(level: int) -> Notes:
-        """A fresh handler for this run's notes (those of an earlier run stay said there)."""
-        notes = Notes()
-        logger = logging.getLogger("generator")
-        logger.handlers = [notes]
-        logger.setLevel(level)
-        logger.propagate = False
-        return notes
-
-
 def parse_offset(value: str | None) -> tuple[float, float]:
     """'1.5,-0.5' as (1.5, -0.5): millimetres right and up."""
     if value is None:
@@ -72,35 +43,77 @@ def parse_offset(value: str | None) -> tuple[float, float]:
     try:
         x, y = (float(part) for part in value.split(","))
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not X,Y in mm, such as 1.5,-0.5") from None
+        raise click.BadParameter(
+            _("'{value}' is not X,Y in mm, such as 1.5,-0.5").format(value=value)
+        ) from None
     if max(abs(x), abs(y)) > 10:
-        raise click.BadParameter("more than 10 mm: measure again on the calibration sheet")
+        raise click.BadParameter(_("more than 10 mm: measure again on the calibration sheet"))
     return (x, y)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="voorwie")
+def speak(language: str | None) -> None:
+    """Speak the language chosen (None: the locale's), in messages and in the help."""
+    i18n.use(language)
+    translate_help(main)
+
+
+HELP_OPTIONS = ["-h", "--help"]
+HELP_TEXT = N_("Show this message and exit.")  # click's words for -h, made here to translate them
+
+
+def translate_help(command: click.Command) -> None:
+    """The help of a command, its options (-h too) and its subcommands in the language spoken:
+    click reads the texts when it shows them, so they are swapped for their translations here
+    (the English stays, for the next language)."""
+    help_option = command.get_help_option(click.Context(command, help_option_names=HELP_OPTIONS))
+    if help_option is not None:
+        help_option.__dict__.setdefault("english_help", HELP_TEXT)
+    for item in (command, *command.params, *filter(None, [help_option])):
+        english = item.__dict__.setdefault("english_help", item.help)
+        item.help = _(english) if english else english
+    for subcommand in getattr(command, "commands", {}).values():
+        translate_help(subcommand)
+
+
+def quiet_wanted(quiet: bool) -> bool:
+    """-q given after the command, or before it (`voorwie -q build`)."""
+    return quiet or bool(click.get_current_context().find_root().params.get("quiet"))
+
+
+quiet_option = click.option("-q", "--quiet", is_flag=True, help=N_("Print only errors."))
+
+
+@click.group(
+    context_settings={"help_option_names": HELP_OPTIONS},
+    help=N_("Print-ready pocket cards and posters from the YAML in cards/."),
+)
+@click.version_option(
+    __version__, "--version", prog_name="voorwie", help=N_("Show the version and exit.")
+)
 @click.option(
     "--lang",
     type=click.Choice(i18n.LANGUAGES),
-    help="The language of messages: nl or en (default: the locale's, else English).",
+    is_eager=True,  # read first, so that what follows (--help too) is in this language
+    expose_value=False,
+    callback=lambda context, parameter, value: speak(value),
+    help=N_("The language of messages: nl or en (default: the locale's, else English)."),
 )
-def main(lang: str | None) -> None:
-    """Print-ready pocket cards and posters from the YAML in cards/."""
-    i18n.use(lang)
+@quiet_option
+def main(quiet: bool) -> None:
+    pass
 
 
 # The folders a command works with: option, parameter name, default, help.
 FOLDERS = {
-    "cards": ("--cards", "cards", "cards", "Folder with the content files."),
+    "cards": ("--cards", "cards", "cards", N_("Folder with the content files.")),
     "layouts": (
         "--layouts",
         "layouts",
         default_layouts,
-        "Folder with the layouts "
-        "[default: layouts, else the layouts that come with the generator].",
+        N_("Folder with the layouts [default: layouts, else the layouts that come with the "
+           "generator]."),
     ),
-    "output": ("--out", "output", "output", "Folder for the files written."),
+    "output": ("--out", "output", "output", N_("Folder for the files written.")),
 }
 
 
@@ -118,7 +131,9 @@ def folder_options(*names: str) -> Callable[[Callable], Callable]:
     return apply
 
 
-def guarded(action: Callable[[], T], debug: bool = False) -> T:
+def guarded(
+    action: Callable[[], T], debug: bool = False, summary: Callable[[int], str] = nothing_changed
+) -> T:
     """Run a command's work: a user's mistake is a list of problems (exit 1), a bug one line
     (exit 2); --debug shows the traceback of either."""
     try:
@@ -126,63 +141,72 @@ def guarded(action: Callable[[], T], debug: bool = False) -> T:
     except UserError as error:
         if debug:
             raise
-        report_problems(error)
+        report_problems(error, summary)
         sys.exit(1)
     except Exception as error:  # a bug, not a user mistake
         if debug:
             raise
         click.echo(
-            f"internal error: {type(error).__name__}: {error}\n"
-            "run again with --debug for the details, and please report it",
+            _("internal error: {kind}: {error}\nrun again with --debug for the details, and "
+              "please report it").format(kind=type(error).__name__, error=error),
             err=True,
-        )
+        )  # fmt: skip
         sys.exit(2)
 
 
-@main.command("new")
+@main.command(
+    "new",
+    help=N_("Start a project in the new (or empty) FOLDER: a small deck and a poster to edit, in "
+            "Dutch and English, with a README on how to edit and build them."),
+)  # fmt: skip
 @click.argument("folder", type=click.Path(path_type=Path))
-def new_command(folder: Path) -> None:
-    """Start a project in the new (or empty) FOLDER: a small deck and a poster to edit, in
-    Dutch and English, with a README on how to edit and build them."""
+@quiet_option
+def new_command(folder: Path, quiet: bool) -> None:
     written = guarded(lambda: new_project.create(folder))
+    if quiet_wanted(quiet):
+        return
     click.echo(_("made a new project in {folder} ({count} files)").format(
         folder=display_path(folder), count=len(written)))  # fmt: skip
     click.echo(_("next: cd {folder}, then voorwie build; the PDFs appear in {output}").format(
         folder=display_path(folder), output=display_path(folder / "output")))  # fmt: skip
 
 
-@main.command("build")
+@main.command(
+    "build",
+    help=N_("Build every product (or only those of the given content FILES) into the output "
+            "folder."),
+)  # fmt: skip
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @folder_options("cards", "layouts", "output")
-@click.option("--edition", help="Build only this regional edition (cards/editions/NAME.yaml).")
+@click.option("--edition", help=N_("Build only this regional edition (cards/editions/NAME.yaml)."))
 @click.option(
     "--size",
     "sizes",
     multiple=True,
     type=click.Choice(["A3", "A2", "A1"]),
-    help="Poster size(s), instead of the sizes in the poster's YAML.",
+    help=N_("Poster size(s), instead of the sizes in the poster's YAML."),
 )
 @click.option(
     "--duplex",
     type=click.Choice(["long-edge", "short-edge"]),
-    help="How your printer turns the sheet (default: the layout's long-edge).",
+    help=N_("How your printer turns the sheet (default: the layout's long-edge)."),
 )
 @click.option(
     "--back-offset",
     callback=lambda ctx, param, value: parse_offset(value),
     metavar="X,Y",
-    help="Where the back lands, in mm, as read on the calibration sheet (right and up "
-    "positive); the A4 sheets correct it.",
-)
+    help=N_("Where the back lands, in mm, as read on the calibration sheet (right and up "
+            "positive); the A4 sheets correct it."),
+)  # fmt: skip
 @click.option(
     "--check",
     "preflight_after",
     is_flag=True,
-    help="Preflight every file written, each by its kind; exit 1 if one fails.",
+    help=N_("Preflight every file written, each by its kind; exit 1 if one fails."),
 )
-@click.option("-v", "--verbose", is_flag=True, help="Say what is being built.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-@click.option("--debug", is_flag=True, help="Show a traceback for every error.")
+@click.option("-v", "--verbose", is_flag=True, help=N_("Say what is being built."))
+@quiet_option
+@click.option("--debug", is_flag=True, help=N_("Show a traceback for every error."))
 def build_command(
     files: tuple[Path, ...],
     cards: Path,
@@ -197,7 +221,7 @@ def build_command(
     quiet: bool,
     debug: bool,
 ) -> None:
-    """Build every product (or only those of the given content FILES) into the output folder."""
+    quiet = quiet_wanted(quiet)
     Notes.install(logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING)
     project = Project(cards=cards, layouts=layouts, output=output)
     printer = PrinterSettings(duplex, back_offset)
@@ -208,100 +232,128 @@ def build_command(
         )
     if not quiet:
         for path in written:
-            click.echo(f"wrote {display_path(path)}")
+            click.echo(_("wrote {file}").format(file=display_path(path)))
     pdfs = [path for path in written if path.suffix == ".pdf"]
     if preflight_after and run_preflight(pdfs, None, quiet=True):
         sys.exit(1)
 
 
-@main.command("validate")
+@main.command(
+    "validate", help=N_("Check all content and layouts without drawing (build checks text fit).")
+)
 @folder_options("cards", "layouts")
-def validate_command(cards: Path, layouts: Path) -> None:
-    """Check all content and layouts without rendering (text fit is checked by build)."""
-    count = guarded(lambda: validate(Project(cards=cards, layouts=layouts, output=Path("output"))))
-    click.echo(f"{count} content files checked: no problems.")
+@quiet_option
+def validate_command(cards: Path, layouts: Path, quiet: bool) -> None:
+    project = Project(cards=cards, layouts=layouts, output=Path("output"))
+    count = guarded(lambda: validate(project), summary=fix_before_building)
+    if not quiet_wanted(quiet):
+        click.echo(ngettext("{count} content file checked: no problems.",
+                            "{count} content files checked: no problems.", count).format(
+            count=count))  # fmt: skip
 
 
-@main.command("changes")
+@main.command(
+    "changes",
+    help=N_("Report what changed since the latest release (or REF), and write print files with "
+            "only the changed cards; output/changes/ then holds exactly this report and these "
+            "files."),
+)  # fmt: skip
 @click.option(
     "--since",
     "since",
     metavar="REF",
-    help="Compare with an earlier output/manifest.json or a git revision such as HEAD~1 "
-    "(default: the latest release of each deck and poster, in cards/releases/).",
-)
+    help=N_("Compare with an earlier output/manifest.json or a git revision such as HEAD~1 "
+            "(default: the latest release of each deck and poster, in cards/releases/)."),
+)  # fmt: skip
 @folder_options("cards", "layouts", "output")
-def changes_command(since: str | None, cards: Path, layouts: Path, output: Path) -> None:
-    """Report what changed since the latest release (or REF), and write print files with only
-    the changed cards; output/changes/ then holds exactly this report and these files."""
-    Notes.install(logging.WARNING)
+@quiet_option
+def changes_command(
+    since: str | None, cards: Path, layouts: Path, output: Path, quiet: bool
+) -> None:
+    quiet = quiet_wanted(quiet)
+    Notes.install(logging.ERROR if quiet else logging.WARNING)
     project = Project(cards=cards, layouts=layouts, output=output)
     found = guarded(lambda: revision.changes(project, since))
-    click.echo(found.text, nl=False)
+    if not quiet:
+        click.echo(found.text, nl=False)
     guarded(lambda: write_atomically(found.files))
     removed, failed = owned.remove(found.folder, found.stale)
-    for path in removed:
-        click.echo(f"removed {display_path(path)} (not of this run)")
     for message in failed:
-        click.echo(f"warning: {message}", err=True)
+        click.echo(_("warning") + f": {message}", err=True)
+    if quiet:
+        return
+    for path in removed:
+        click.echo(_("removed {file} (not of this run)").format(file=display_path(path)))
     for path in sorted(found.files):
-        click.echo(f"wrote {display_path(path)}")
+        click.echo(_("wrote {file}").format(file=display_path(path)))
 
 
-@main.command("release")
+@main.command(
+    "release",
+    help=N_("Record the current edition of every deck and poster as printed: one file per "
+            "edition in cards/releases/, to commit with the content. Refuses when texts changed "
+            "under an edition that was released before."),
+)  # fmt: skip
 @folder_options("cards", "layouts")
-def release_command(cards: Path, layouts: Path) -> None:
-    """Record the current edition of every deck and poster as printed: one file per edition
-    in cards/releases/, to commit with the content. Refuses when texts changed under an
-    edition that was released before."""
+@quiet_option
+def release_command(cards: Path, layouts: Path, quiet: bool) -> None:
     project = Project(cards=cards, layouts=layouts, output=Path("output"))
     files, unchanged, products = guarded(lambda: revision.release(project))
     guarded(lambda: write_atomically(files))
+    if quiet_wanted(quiet):
+        return
     for path in sorted(files):
-        click.echo(f"released {display_path(path)}")
+        click.echo(_("released {file}").format(file=display_path(path)))
     if unchanged:
-        click.echo(f"already released, unchanged: {len(unchanged)} of {len(products)}")
+        click.echo(_("already released, unchanged: {count} of {total}").format(
+            count=len(unchanged), total=len(products)))  # fmt: skip
     if not files:
-        click.echo("nothing new to release: every edition is recorded as it is")
+        click.echo(_("nothing new to release: every edition is recorded as it is"))
 
 
-@main.command("watch")
+@main.command(
+    "watch", help=N_("Build, then rebuild what each saved content or layout file affects "
+                     "(Ctrl-C stops).")
+)  # fmt: skip
 @folder_options("cards", "layouts", "output")
-@click.option("-v", "--verbose", is_flag=True, help="List every file written.")
-@click.option("--debug", is_flag=True, help="Show a traceback for an internal error.")
-def watch_command(cards: Path, layouts: Path, output: Path, verbose: bool, debug: bool) -> None:
-    """Build, then rebuild what each saved content or layout file affects (Ctrl-C stops)."""
+@click.option("-v", "--verbose", is_flag=True, help=N_("List every file written."))
+@quiet_option
+@click.option("--debug", is_flag=True, help=N_("Show a traceback for an internal error."))
+def watch_command(
+    cards: Path, layouts: Path, output: Path, verbose: bool, quiet: bool, debug: bool
+) -> None:
     import watchfiles  # here: only watch needs it (and its worker process)
 
     from generator.watch import Rebuild, Session, SourceFilter, watch
 
     for folder in (cards, layouts):
         if not folder.is_dir():
-            raise click.BadParameter(f"{display_path(folder)} is not a folder to watch")
-    notes = Notes.install(logging.WARNING)
+            raise click.BadParameter(
+                _("{folder} is not a folder to watch").format(folder=display_path(folder))
+            )
+    quiet = quiet_wanted(quiet)
+    notes = Notes.install(logging.ERROR if quiet else logging.WARNING)
     session = Session(Project(cards=cards, layouts=layouts, output=output))
 
     def done(changed: list[str], result: Rebuild) -> None:
-        count = len(result.products)
-        products = ", ".join(result.products) if count <= 4 else f"{count} products"
-        products = products or "nothing (no product changed)"
-        files = f"{len(result.written)} file{'s' if len(result.written) != 1 else ''}"
-        click.echo(f"{_changed(changed)}: rebuilt {products} in "
-                   f"{result.seconds * 1000:.0f} ms; wrote {files}")  # fmt: skip
+        notes.said.clear()
+        if quiet:
+            return
+        click.echo(rebuilt_line(_changed(changed), result))
         for path in result.written if verbose else ():
             click.echo(f"    {display_path(path)}")
-        notes.said.clear()
 
     def failed(changed: list[str], error: UserError) -> None:
         click.echo(f"{_changed(changed)}:", err=True)
         report_problems(error)
-        click.echo("Fix it and save again; watching.", err=True)
+        click.echo(_("Fix it and save again; watching."), err=True)
         notes.said.clear()
 
     def run() -> None:
         watch(session, [[(None, "start")]], done, failed)
-        click.echo(f"watching {display_path(cards)}/ and {display_path(layouts)}/ "
-                   "(Ctrl-C stops)")  # fmt: skip
+        if not quiet:
+            click.echo(_("watching {cards}/ and {layouts}/ (Ctrl-C stops)").format(
+                cards=display_path(cards), layouts=display_path(layouts)))  # fmt: skip
         changes = watchfiles.watch(cards, layouts, watch_filter=SourceFilter(),
                                    raise_interrupt=False)  # fmt: skip
         watch(session, changes, done, failed)
@@ -316,86 +368,70 @@ def _changed(paths: list[str]) -> str:
     return ", ".join(display_path(Path(path)) for path in paths)
 
 
-@main.command("serve")
+@main.command(
+    "serve",
+    help=N_("Build, then show every card and poster on one page at http://127.0.0.1:PORT/ that "
+            "updates itself after every save in cards/ or layouts/ (Ctrl-C stops)."),
+)  # fmt: skip
 @folder_options("cards", "layouts", "output")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
-              help="The port on 127.0.0.1 to serve on (0: any free port).")  # fmt: skip
-@click.option("--debug", is_flag=True, help="Show a traceback for an internal error.")
-def serve_command(cards: Path, layouts: Path, output: Path, port: int, debug: bool) -> None:
-    """Build, then show every card and poster on one page at http://127.0.0.1:PORT/ that
-    updates itself after every save in cards/ or layouts/ (Ctrl-C stops)."""
+              help=N_("The port on 127.0.0.1 to serve on (0: any free port)."))  # fmt: skip
+@click.option("--debug", is_flag=True, help=N_("Show a traceback for an internal error."))
+@quiet_option
+def serve_command(
+    cards: Path, layouts: Path, output: Path, port: int, debug: bool, quiet: bool
+) -> None:
     from generator.serve import terminal
     from generator.serve.run import serve
 
     terminal.check_folders(cards, layouts)
     server = terminal.bind(port)
-    Notes.install(logging.WARNING)
+    Notes.install(logging.ERROR if quiet_wanted(quiet) else logging.WARNING)
     terminal.stop_on_terminate()
-    language = click.get_current_context().find_root().params.get("lang")
-    language = language or i18n.language_from_environment()
     report = terminal.reporter(server.url, report_problems)
     project = Project(cards=cards, layouts=layouts, output=output)
-    guarded(lambda: serve(project, server, language, report), debug)
+    guarded(lambda: serve(project, server, i18n.current(), report), debug)
 
 
-@main.command("preview")
+@main.command(
+    "preview",
+    help=N_("PNG thumbnails of every card and poster built into the output folder, and one "
+            "contact sheet with all cards, in OUT/preview/; or, given PDFS, a PNG of each of "
+            "their pages."),
+)  # fmt: skip
 @click.argument("pdfs", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @folder_options("output")
 @click.option(
     "--dpi",
     type=click.IntRange(20, 600),
-    help=f"Resolution (default {THUMBNAIL_DPI} for thumbnails, {DEFAULT_DPI} for pages).",
-)
-def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None) -> None:
-    """PNG thumbnails of every card and poster built into the output folder, and one contact
-    sheet with all cards, in OUT/preview/; or, given PDFS, a PNG of each of their pages."""
+    help=N_("Resolution in dots per inch (default: smaller for thumbnails, larger for pages)."),
+)  # fmt: skip
+@quiet_option
+def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None, quiet: bool) -> None:
     folder = output / "preview"
     if pdfs:
         written = guarded(lambda: write_previews(list(pdfs), folder, dpi or DEFAULT_DPI))
     else:
         written = guarded(lambda: write_product_previews(output, folder, dpi or THUMBNAIL_DPI))
-    for path in written:
-        click.echo(f"wrote {display_path(path)}")
+    for path in () if quiet_wanted(quiet) else written:
+        click.echo(_("wrote {file}").format(file=display_path(path)))
 
 
-def run_preflight(pdfs: list[Path], profile: str | None, quiet: bool) -> int:
-    """Check each file (by its kind when profile is None); print the findings; count failures."""
-    failed = 0
-    for path in pdfs:
-        chosen = profile or profile_for(path.name)
-        try:
-            findings = preflight(read_pdf(path), chosen)
-        except (PdfError, OSError) as error:  # no PDF, or none to open: a finding
-            findings = [Finding(False, "document", f"cannot be read: {error}", "is it a PDF?",
-                                "unreadable")]  # fmt: skip
-        problems = [f for f in findings if not f.ok]
-        failed += bool(problems)
-        if quiet and not problems:
-            continue
-        click.echo(f"{display_path(path)} ({chosen}): {'FAIL' if problems else 'ok'}")
-        for finding in findings:
-            if finding.ok and not quiet:
-                click.echo(f"    {finding.message}")
-        for finding in problems:
-            click.echo(f"  FAIL {finding.where}: {finding.message} [{finding.rule}]\n"
-                       f"       fix: {finding.fix}")  # fmt: skip
-    if failed:
-        click.echo(f"{failed} of {len(pdfs)} file{'s' if len(pdfs) != 1 else ''} failed.", err=True)
-    return failed
-
-
-@main.command("check")
+@main.command("check", help=N_("Preflight PDFs (any PDF, not only ours); exit 1 if one has a "
+                               "problem."))  # fmt: skip
 @click.argument(
     "pdfs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option(
     "--profile",
     type=click.Choice(list(PROFILES)),
-    help="print (print-shop file), office (sheets for an office printer) or screen; "
-    "default: from the file name, else print.",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+    help=N_("print (print-shop file), office (sheets for an office printer) or screen; "
+            "default: from the file name, else print."),
+)  # fmt: skip
+@click.option("-q", "--quiet", is_flag=True, help=N_("Print only problems."))
 def check_command(pdfs: tuple[Path, ...], profile: str | None, quiet: bool) -> None:
-    """Preflight PDFs (any PDF, not only ours); exit 1 if one has a problem."""
-    if run_preflight(list(pdfs), profile, quiet):
+    if run_preflight(list(pdfs), profile, quiet_wanted(quiet)):
         sys.exit(1)
+
+
+translate_help(main)  # in the locale's language, until --lang says otherwise

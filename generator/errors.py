@@ -6,21 +6,30 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.i18n import _
+
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a user's file; line is 1-based (0 when unknown)."""
+    """A place in a user's file; line and column are 1-based (0 when unknown)."""
 
     file: Path
     line: int = 0
+    column: int = 0
 
     def __str__(self) -> str:
-        return f"{display_path(self.file)}:{self.line}" if self.line else display_path(self.file)
+        place = display_path(self.file)
+        if self.line:
+            place += f":{self.line}"
+            if self.column:
+                place += f":{self.column}"
+        return place
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in the user's content or layout."""
+    """One problem in the user's content or layout, its message and fix in the language
+    spoken when it was made (see i18n)."""
 
     location: Location
     message: str
@@ -28,7 +37,10 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}"
-        return f"{text}\n    fix: {self.hint}" if self.hint else text
+        if not self.hint:
+            return text
+        fix = _("fix")
+        return f"{text}\n    {fix}: {self.hint}"
 
 
 class UserError(Exception):

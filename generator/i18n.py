@@ -8,15 +8,27 @@ comes from `--lang`, else from the locale (LC_ALL, LC_MESSAGES, LANG), else Engl
     _("there is no layout '{name}'").format(name=name)
 
 Placeholders are named, so a translation may put them in another order.
+
+When a message is translated: when it is made (`_()` returns the text in the current
+language), not when it is shown. The command line chooses the language before any work
+starts (`--lang` is read first), and a worker process starts with its parent's language
+(parallel.py), so every Problem, note and report is made in the language it is shown in. Text
+made at import time cannot know the language: a table of messages at module level marks them
+with `N_()` (for `make messages` to find) and translates each with `_()` where it is used;
+tests/test_messages.py refuses a `_()` call that runs at import.
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+import json
 import os
+import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 LANGUAGES = ("en", "nl")
 DEFAULT = "en"
@@ -25,6 +37,7 @@ LOCALE_FOLDER = Path(__file__).parent / "locale"
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # gettext's order
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
+_language = DEFAULT
 
 
 def language_from_environment(environment: dict[str, str] | None = None) -> str:
@@ -40,10 +53,16 @@ def language_from_environment(environment: dict[str, str] | None = None) -> str:
 
 def use(language: str | None = None) -> str:
     """Speak `language` from now on (None: the locale's); returns the language used."""
-    global _current
+    global _current, _language
     chosen = language or language_from_environment()
     _current = catalogue(chosen) if chosen != DEFAULT else gettext.NullTranslations()
+    _language = chosen
     return chosen
+
+
+def current() -> str:
+    """The language spoken now."""
+    return _language
 
 
 def _(message: str) -> str:
@@ -52,12 +71,20 @@ def _(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural message for count, in the current language."""
     return _current.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue without translating it: for tables made at import
+    time, whose entries are translated with `_()` where they are used."""
+    return message
 
 
 @cache
 def catalogue(language: str) -> gettext.NullTranslations:
-    """The language's catalogues, read from their .po files once (compiled in memory)."""
+    """The language's catalogues, read from their .po files once (compiled in memory). An
+    entry without a translation leaves another catalogue's translation of it in place."""
     from babel.messages.catalog import Catalog  # only for another language than English
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
@@ -66,12 +93,30 @@ def catalogue(language: str) -> gettext.NullTranslations:
     for path in sorted((LOCALE_FOLDER / language / "LC_MESSAGES").glob("*.po")):
         with path.open("rb") as file:
             for message in read_po(file, locale=language):
-                if message.id:
+                if message.id and _translated(message.string):
                     merged[message.id] = message
     compiled = io.BytesIO()
     write_mo(compiled, merged)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
+
+
+def _translated(string: str | tuple[str, ...]) -> bool:
+    return all(string) if isinstance(string, tuple) else bool(string)
+
+
+# The texts of the JSON Schemas that reach the messages: the fix (`x-hint`) of a rule.
+_SCHEMA_HINT = re.compile(r'"x-hint"\s*:\s*("(?:[^"\\]|\\.)*")')
+
+
+def schema_hints(
+    fileobj: Any, keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """A Babel extractor (see generator/locale/babel.cfg): the `x-hint` texts of a JSON
+    Schema, which validate/schema_check.py translates with `_()`."""
+    for number, line in enumerate(fileobj.read().decode("utf-8").splitlines(), start=1):
+        for found in _SCHEMA_HINT.finditer(line):
+            yield number, "_", json.loads(found[1]), []
 
 
 use(None)  # the locale's language until the command line says otherwise

@@ -22,6 +22,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import Any, TypeVar
 
+from generator import i18n
+
 T = TypeVar("T")
 START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 FIRST_INHERITED = 3  # after standard input, output and error
@@ -34,7 +36,8 @@ class Worker:
 
     def __init__(self, one_task: bool = False) -> None:
         self._pool = ProcessPoolExecutor(1, mp_context=get_context(START_METHOD),
-                                         initializer=_start_clean)  # fmt: skip
+                                         initializer=_start_clean,
+                                         initargs=(i18n.current(),))  # fmt: skip
         self.one_task = one_task
 
     def submit(self, function: Callable[..., T], *arguments: Any) -> Future[T]:
@@ -78,9 +81,11 @@ def _run_handed_over() -> Any:
     return function(*arguments)
 
 
-def _start_clean() -> None:
-    """Ctrl-C is for the main process; files it had open are not the worker's."""
+def _start_clean(language: str) -> None:
+    """Ctrl-C is for the main process; files it had open are not the worker's; its messages
+    are in the language of the main process (a spawned worker would take the locale's)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    i18n.use(language)
     if START_METHOD == "fork":
         close_inherited_files()
 

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from generator.cache import RenderCache
 from generator.errors import UserError
+from generator.i18n import _
 from generator.impose.products import Maker
+from generator.item_names import product as product_name
 from generator.parallel import Worker
 from generator.products import SCREEN_KINDS, Made, Product, plan
 from generator.project import PrinterSettings, Project
@@ -122,7 +124,7 @@ def make_share(
     maker = Maker(content, settings, printer, cache, session.cache if session else None)
     made = Made()
     for product in products:
-        log.info("building %s", product.label)
+        log.info("%s", _("building {product}").format(product=product_name(product.label)))
         try:
             outputs = maker.make(product)
         except UserError as error:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import Location, fail
+from generator.i18n import _
 from generator.manifest import MANIFEST_NAME
 from generator.write.atomic import write_atomically
 
@@ -99,7 +100,7 @@ def contact_sheet(rows: Iterable[tuple[str | None, list[Image.Image]]]) -> Image
     rows = list(rows)
     font = ImageFont.load_default(size=LABEL_PT)
     label_height = LABEL_PT + GUTTER_PX
-    width = max(sum(image.width + GUTTER_PX for image in images) for _, images in rows)
+    width = max(sum(image.width + GUTTER_PX for image in images) for _label, images in rows)
     height = sum(
         (label_height if label else 0) + max(image.height for image in images) + GUTTER_PX
         for label, images in rows
@@ -145,7 +146,8 @@ def built_decks(output: Path) -> list[DeckPages]:
     """The decks of the last build, from its manifest, with their print-shop files."""
     path = output / MANIFEST_NAME
     if not path.is_file():
-        raise fail(Location(path), "there is no build to preview", "run `make` (or build) first")
+        raise fail(Location(path), _("there is no build to preview"),
+                   _("run `make` (or build) first"))  # fmt: skip
     decks = json.loads(path.read_text(encoding="utf-8"))["decks"]
     pages = []
     for deck_id, deck in sorted(decks.items()):

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from generator.errors import Location, Problem, UserError, fail
+from generator.i18n import _
 from generator.model import Deck
 from generator.poster_model import Poster
 from generator.project import EDITIONS_FOLDER
@@ -109,8 +110,8 @@ def plan(
     if edition is not None and edition not in content.editions:
         raise fail(
             Location(Path(EDITIONS_FOLDER)),
-            f"there is no edition '{edition}'",
-            f"editions: {', '.join(sorted(content.editions)) or 'none'}",
+            _("there is no edition '{name}'").format(name=edition),
+            _("editions: {names}").format(names=", ".join(sorted(content.editions)) or _("none")),
         )
     made = Plan()
     posters = []

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from generator.i18n import _
 from generator.render.document import PAGE_LISTENERS
 
 DELAY_S = 2.0  # builds shorter than this show nothing
@@ -30,7 +31,8 @@ class PageCounter:
     def page(self, title: str) -> None:
         self.pages += 1
         if self.pages % EVERY == 0 and time.monotonic() - self.started >= self.delay_s:
-            self.stream.write(f"\r\033[Kdrawing {title}: {self.pages:,} pages")
+            drawing = _("drawing {title}: {count:,} pages").format(title=title, count=self.pages)
+            self.stream.write(f"\r\033[K{drawing}")
             self.stream.flush()
             self.shown = True
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Location, fail
+from generator.i18n import _
 
 EDITIONS_FOLDER = "editions"
 LAYOUTS_FOLDER = Path("layouts")  # a project's own layouts, beside its cards/
@@ -36,12 +37,19 @@ class Project:
     output: Path
 
     def content_files(self) -> list[Path]:
+        if not self.cards.is_dir():
+            raise fail(
+                Location(self.cards),
+                _("this folder does not exist"),
+                _("check the folder after --cards, or run the generator in the project folder "
+                  "(the one that holds cards/)"),
+            )  # fmt: skip
         files = sorted(self.cards.glob("*.yaml"))
         if not files:
             raise fail(
                 Location(self.cards),
-                "no content files (*.yaml) in this folder",
-                "run the generator from the project folder, or pass --cards",
+                _("no content files (*.yaml) in this folder"),
+                _("run the generator from the project folder, or pass --cards"),
             )
         return files
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Location, Problem, UserError, display_path, fail
+from generator.i18n import N_, _
+from generator.item_names import kind_name
 from generator.manifest import card_entry, card_hash
 from generator.model import Deck, Edition
 from generator.poster_model import Poster
@@ -26,7 +28,7 @@ from generator.poster_model import Poster
 RELEASES_FOLDER = "releases"
 # A version as a file name: what editors write ("1.0", "2024-2", "1.1b"), nothing else.
 VERSION_NAME = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
-RESTORE = "restore it from git (git checkout -- FILE), or delete it and run release again"
+RESTORE = N_("restore it from git (git checkout -- {file}), or delete it and run release again")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,9 @@ class Release:
 
     @property
     def name(self) -> str:
-        return f"release {self.edition.version} of {self.edition.date}"
+        return _("release {version} of {date}").format(
+            version=self.edition.version, date=self.edition.date
+        )
 
 
 @dataclass(frozen=True)
@@ -82,13 +86,23 @@ class Drift:
     release: Release
 
     def message(self) -> str:
-        return (
-            f"{self.product.kind} '{self.product.id}', edition {self.product.edition.version}: "
-            f"its texts differ from {self.release.name} "
-            f"({display_path(self.release.path)}), which has the same version"
+        return _(
+            "{kind} '{id}', edition {version}: its texts differ from {release} ({file}), which "
+            "has the same version"
+        ).format(
+            kind=kind_name(self.product.kind),
+            id=self.product.id,
+            version=self.product.edition.version,
+            release=self.release.name,
+            file=display_path(self.release.path),
         )
 
-    fix = "give `edition:` a new version and today's date, so the printed cards tell the two apart"
+    @staticmethod
+    def fix() -> str:
+        return _(
+            "give `edition:` a new version and today's date, so the printed cards tell the two "
+            "apart"
+        )
 
 
 def deck_product(deck: Deck) -> Product:
@@ -160,14 +174,14 @@ def _read_release(path: Path) -> Release:
     except json.JSONDecodeError as error:
         raise fail(
             Location(path, error.lineno),
-            f"this release file is not valid JSON: {error.msg}",
-            RESTORE.replace("FILE", display_path(path)),
+            _("this release file is not valid JSON: {error}").format(error=error.msg),
+            _(RESTORE).format(file=display_path(path)),
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise fail(
             Location(path),
-            f"this release file cannot be read: {error}",
-            RESTORE.replace("FILE", display_path(path)),
+            _("this release file cannot be read: {error}").format(error=error),
+            _(RESTORE).format(file=display_path(path)),
         ) from None
     try:
         head = document["release"]
@@ -182,22 +196,25 @@ def _read_release(path: Path) -> Release:
     except (KeyError, TypeError, AttributeError, ValueError) as error:
         raise fail(
             Location(path),
-            f"this release file lacks or garbles {error}",
-            RESTORE.replace("FILE", display_path(path)),
+            _("this release file lacks or garbles {part}").format(part=error),
+            _(RESTORE).format(file=display_path(path)),
         ) from None
     if path.parent.name != release.id or path.stem != release.edition.version:
         raise fail(
             Location(path),
-            f"this file records {release.id} {release.edition.version}, not its own name",
-            f"keep release files as {RELEASES_FOLDER}/<id>/<version>.json; "
-            + RESTORE.replace("FILE", display_path(path)),
+            _("this file records {id} {version}, not its own name").format(
+                id=release.id, version=release.edition.version
+            ),
+            _("keep release files as {folder}/<id>/<version>.json; {restore}").format(
+                folder=RELEASES_FOLDER, restore=_(RESTORE).format(file=display_path(path))
+            ),
         )
     return release
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"a text: {value!r}")
+        raise ValueError(_("a text: {value}").format(value=repr(value)))
     return value
 
 
@@ -234,7 +251,7 @@ def record(cards: Path, products: list[Product]) -> tuple[dict[Path, bytes], lis
     is; refuses (UserError, nothing written) when texts changed under a released version."""
     releases = read_releases(cards)
     problems = [
-        Problem(d.product.edition_at, d.message(), d.fix) for d in drift(products, releases)
+        Problem(d.product.edition_at, d.message(), d.fix()) for d in drift(products, releases)
     ]
     files, unchanged = {}, []
     for product in products:
@@ -243,8 +260,8 @@ def record(cards: Path, products: list[Product]) -> tuple[dict[Path, bytes], lis
             problems.append(
                 Problem(
                     product.edition_at,
-                    f"the version '{version}' cannot name a release file",
-                    "use letters, digits, dots and dashes, such as 1.1",
+                    _("the version '{version}' cannot name a release file").format(version=version),
+                    _("use letters, digits, dots and dashes, such as 1.1"),
                 )
             )
             continue
@@ -257,9 +274,13 @@ def record(cards: Path, products: list[Product]) -> tuple[dict[Path, bytes], lis
                 problems.append(
                     Problem(
                         product.edition_at,
-                        f"{product.kind} '{product.id}': version {version} was "
-                        f"released before ({display_path(path)})",
-                        Drift.fix,
+                        _("{kind} '{id}': version {version} was released before ({file})").format(
+                            kind=kind_name(product.kind),
+                            id=product.id,
+                            version=version,
+                            file=display_path(path),
+                        ),
+                        Drift.fix(),
                     )
                 )
         else:

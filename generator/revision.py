@@ -17,6 +17,7 @@ from generator.changes import (
     earlier_manifest,
 )
 from generator.errors import Location, UserError, fail
+from generator.i18n import N_, _
 from generator.impose.pdfx import mark_pdfx
 from generator.layout_model import FontSpec
 from generator.manifest import manifest
@@ -32,7 +33,7 @@ from generator.write.outputs import drift_warnings
 
 CHANGES_FOLDER = "changes"
 log = logging.getLogger(__name__)
-LATEST = "the latest release of each deck and poster"
+LATEST = N_("the latest release of each deck and poster")
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,13 @@ def changes(project: Project, since: str | None) -> Revision:
         report = compare(earlier_manifest(since, current_manifest), new, since)
     decks = [c for c in report if c.kind == "deck"]
     about = {
-        c.deck: f"Reprint: edition {c.edition} of {c.deck}, compared with {c.compared_with}"
+        c.deck: _("Reprint: edition {edition} of {deck}, compared with {earlier}").format(
+            edition=c.edition, deck=c.deck, earlier=c.compared_with
+        )
         for c in decks
     }
     reprints = reprint(project, content, {c.deck: c.reprint for c in decks}, about)
-    label = since or LATEST
+    label = since or _(LATEST)
     text = as_markdown(report, label)
     folder = project.output / CHANGES_FOLDER
     files = {
@@ -143,7 +146,7 @@ def report_font(project: Project, content: Content) -> FontSpec:
     """The font of the first deck's layout, for documents about the decks."""
     deck = next(iter(content.decks.values()), None)
     if deck is None:
-        raise fail(Location(project.cards), "there is no deck", "add a deck file")
+        raise fail(Location(project.cards), _("there is no deck"), _("add a deck file"))
     return layout_of(deck, Settings(project.layouts)).font
 
 

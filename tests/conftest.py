@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from click.testing import CliRunner
 
+from generator import i18n
 from generator.cli import main
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
@@ -58,13 +59,35 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Messages in English whatever the machine's locale says (LC_MESSAGES=C), unless a test
+    asks for a language (`lang`)."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_MESSAGES", "C")
+    i18n.use("en")
+    yield
+    i18n.use("en")
+
+
+@pytest.fixture(params=i18n.LANGUAGES)
+def lang(request: pytest.FixtureRequest) -> str:
+    """The test runs once in each language: run_cli passes --lang, and tests.messages.said()
+    gives what the generator says in it."""
+    i18n.use(request.param)
+    return request.param
+
+
 @pytest.fixture
-def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
-    """Run the command line in a folder, as a user would: `run_cli(folder, 'build')`."""
+def run_cli(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Callable[..., Run]:
+    """Run the command line in a folder, as a user would: `run_cli(folder, 'build')`; in the
+    test's language if it has one (`lang`)."""
+    language = request.getfixturevalue("lang") if "lang" in request.fixturenames else None
 
     def run(folder: Path, *args: str) -> Run:
         monkeypatch.chdir(folder)
-        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+        options = ["--lang", language] if language else []
+        result = CliRunner().invoke(main, [*options, *args], catch_exceptions=False)
         return Run(result.exit_code, result.output)
 
     return run

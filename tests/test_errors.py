@@ -1,8 +1,9 @@
 """What a user sees when a deck or layout is wrong: file, line, item, fix; never a traceback.
 
 Each test breaks the workspace copy of the shipped deck (or layout) the way an editor might,
-runs `build`, and checks the real message. Expected line numbers are always derived from the
-text the test wrote, never typed in.
+runs `build`, and checks the real message; a test that takes `lang` does so in English and in
+Dutch (tests/messages.py). Expected line numbers are always derived from the text the test
+wrote, never typed in.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pypdf import PdfReader
 from generator.errors import UserError
 from generator.load.yaml_file import MAX_NODES, read_yaml
 from generator.validate.localize import languages, localize
+from tests.messages import UNFILLED, item, nothing_changed, problem, said
 from tests.pdf_tools import page_texts
 
 DECK = "cards/voor-wie-doen-we-wat.yaml"  # as the CLI shows it, relative to the workspace
@@ -91,18 +93,13 @@ def line_with(text: str, fragment: str) -> int:
     return found[0]
 
 
-def problem(where: str, message: str, fix: str = "") -> str:
-    """One problem exactly as the CLI prints it."""
-    printed = f"error: {where}: {message}\n"
-    return f"{printed}    fix: {fix}\n" if fix else printed
-
-
 def assert_failed(run, count: int) -> None:
-    """The build stopped with count problems, a summary line and no traceback."""
+    """The build stopped with count problems, a summary line and no traceback; every message
+    has its placeholders filled."""
     assert run.exit_code == 1, run.output
     assert "Traceback" not in run.output
-    noun = "problem" if count == 1 else "problems"
-    assert run.output.endswith(f"{count} {noun}; no output was changed.\n"), run.output
+    assert run.output.endswith(nothing_changed(count) + "\n"), run.output
+    assert not UNFILLED.search(run.output), run.output
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
@@ -113,25 +110,26 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
     }
 
 
-QUOTES_HINT = "text that looks like a number, date, yes/no or null needs quotes"
-YAML_HINT = (
-    "check the indentation and quoting on this line and the one above; "
-    "text containing ': ' or starting with '*', '&', '[' or '{' needs quotes"
-)
+QUOTES_HINT = "a text that looks like a number, date, yes/no or null goes between quotation marks"
 FIT_HINT = "shorten the text, move questions to another card, or choose a larger trim"
 
 
 # --- 1. malformed YAML -----------------------------------------------------------------------
 
 
-def test_bad_indentation_is_invalid_yaml_on_its_line(workspace: Path, run_cli: Callable) -> None:
-    """A list item indented one space too little is reported on that line."""
+def test_bad_indentation_is_reported_on_its_line_and_column(
+    workspace: Path, run_cli: Callable, lang: str
+) -> None:
+    """A list item indented one space too little is reported where its line starts."""
     text = edit(workspace, f"      - id: {QUESTION_ID}\n", f"     - id: {QUESTION_ID}\n")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, f"- id: {QUESTION_ID}")
-    assert f"error: {DECK}:{line}: invalid YAML: " in run.output
-    assert f"    fix: {YAML_HINT}\n" in run.output
+    message = said("this line does not line up with the lines above it")
+    fix = said(
+        "indent it with spaces exactly as far as the other keys (or '- ' items) at its level"
+    )
+    assert problem(f"{DECK}:{line}:6", message, fix) in run.output
 
 
 def test_a_tab_inside_a_text_is_a_space(workspace: Path, run_cli: Callable) -> None:
@@ -143,10 +141,11 @@ def test_a_tab_inside_a_text_is_a_space(workspace: Path, run_cli: Callable) -> N
     assert "Wat is de draagkracht?" in " ".join(" ".join(pages).split())
 
 
-def test_a_tab_as_indentation_is_invalid_yaml_on_its_line(
-    workspace: Path, run_cli: Callable
+def test_a_tab_as_indentation_is_named_on_its_line(
+    workspace: Path, run_cli: Callable, lang: str
 ) -> None:
-    """YAML indents with spaces only: a tab there is reported on its line, naming the tab."""
+    """YAML indents with spaces only: a tab there is reported on its line, naming the tab
+    (libyaml says "found character that cannot start any token")."""
     deck = workspace / DECK
     lines = deck.read_text(encoding="utf-8").split("\n")
     number = next(i for i, row in enumerate(lines) if row.strip() == QUESTION)
@@ -156,17 +155,42 @@ def test_a_tab_as_indentation_is_invalid_yaml_on_its_line(
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, "draagkracht en -last")
-    assert f"error: {DECK}:{line}: invalid YAML: " in run.output
-    assert "tab" in run.output
+    message = said("there is a tab where spaces belong")
+    fix = said(
+        "indent with spaces only: replace the tab by spaces, as many as the lines around it use"
+    )
+    assert problem(f"{DECK}:{line}:1", message, fix) in run.output
+    assert "cannot start any token" not in run.output
 
 
-def test_unclosed_quote_is_reported_where_it_opens(workspace: Path, run_cli: Callable) -> None:
-    """An unclosed quote points at the line where the quote was opened."""
+def test_unclosed_quote_is_reported_where_it_opens(
+    workspace: Path, run_cli: Callable, lang: str
+) -> None:
+    """An unclosed quote points at the line and column where the quote was opened."""
     text = edit(workspace, QUESTION, 'text: "Wat is de draagkracht en -last van het gezin?')
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, '"Wat is de draagkracht')
-    assert f"error: {DECK}:{line}: invalid YAML: " in run.output
+    column = text.splitlines()[line - 1].index('"') + 1
+    message = said("the quotation mark opened here is not closed")
+    fix = said('close it at the end of the text: text: "…"')
+    assert problem(f"{DECK}:{line}:{column}", message, fix) in run.output
+
+
+def test_a_colon_inside_a_text_asks_for_quotation_marks(
+    workspace: Path, run_cli: Callable, lang: str
+) -> None:
+    """An unquoted ': ' inside a text (libyaml: "mapping values are not allowed in this
+    context") is named, with quotation marks as the fix."""
+    text = edit(workspace, QUESTION, "text: Denk aan: draagkracht en -last van het gezin")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    line = line_with(text, "Denk aan: draagkracht")
+    column = text.splitlines()[line - 1].index("aan:") + len("aan:")
+    message = said("there is a ': ' (a colon and a space) inside a text")
+    fix = said('put the text between quotation marks: text: "Denk aan: wonen, werken"')
+    assert problem(f"{DECK}:{line}:{column}", message, fix) in run.output
+    assert "mapping values" not in run.output
 
 
 # --- 2. wrong types --------------------------------------------------------------------------
@@ -174,114 +198,131 @@ def test_unclosed_quote_is_reported_where_it_opens(workspace: Path, run_cli: Cal
 
 @pytest.mark.parametrize(
     ("written", "read_as"),
-    [("yes", "true"), ("off", "false"), ("12", "12"), ("1.5", "1.5"), ("null", "nothing")],
+    [("yes", "true"), ("off", "false"), ("12", "12"), ("1.5", "1.5")],
 )
 def test_question_text_that_yaml_reads_as_no_text_asks_for_quotes(
-    workspace: Path, run_cli: Callable, written: str, read_as: str
+    workspace: Path, run_cli: Callable, written: str, read_as: str, lang: str
 ) -> None:
-    """`text: yes` (or a number, or null) is not silently printed as 'True': quote it."""
+    """`text: yes` (or a number) is not silently printed as 'True': quote it."""
     text = edit(workspace, QUESTION, f"text: {written}")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, f"text: {written}")
-    item = f"card 'vragen-gezin' › question '{QUESTION_ID}' › text"
-    assert problem(f"{DECK}:{line}", f"{item}: expected a text, found {read_as}", QUOTES_HINT) in (
-        run.output
-    )
+    where = item(f"card 'vragen-gezin' › question '{QUESTION_ID}' › text")
+    message = said("{item}: expected {expected}, found {found}", item=where,
+                   expected=said("a text"), found=read_as)  # fmt: skip
+    assert problem(f"{DECK}:{line}", message, said(QUOTES_HINT)) in run.output
 
 
-def test_check_that_is_not_true_or_false(workspace: Path, run_cli: Callable) -> None:
+def test_a_text_left_empty_says_where_it_goes(
+    workspace: Path, run_cli: Callable, lang: str
+) -> None:
+    """`text:` with nothing after it (the README's step followed up to `text:`) asks for the
+    text, not for quotes."""
+    text = edit(workspace, QUESTION, "text:")
+    run = run_cli(workspace, "build")
+    assert_failed(run, 1)
+    where = item(f"card 'vragen-gezin' › question '{QUESTION_ID}' › text")
+    message = said("{item}: the text is missing", item=where)
+    fix = said("write the text after '{key}:'", key="text")
+    line = line_with(text, f"- id: {QUESTION_ID}") + 1  # the line of `text:`
+    assert problem(f"{DECK}:{line}", message, fix) in run.output
+
+
+def test_check_that_is_not_true_or_false(workspace: Path, run_cli: Callable, lang: str) -> None:
     """`check: "maybe"` names the sub-question and says true or false is expected."""
     text = edit(workspace, "check: false", 'check: "maybe"')
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, 'check: "maybe"')
-    item = (
+    where = item(
         "card 'vragen-gezin' › question 'gezin-brede-blik' "
         "› sub-question 'gezin-leefgebieden-voorbeelden' › check"
     )
-    expected = problem(f"{DECK}:{line}", f"{item}: expected true or false, found 'maybe'",
-                       "write true or false")  # fmt: skip
-    assert expected in run.output
+    message = said("{item}: expected {expected}, found {found}", item=where,
+                   expected=said("true or false"), found="'maybe'")  # fmt: skip
+    assert problem(f"{DECK}:{line}", message, said("write true or false")) in run.output
 
 
-def test_list_instead_of_text_is_reported_on_its_line(workspace: Path, run_cli: Callable) -> None:
+def test_list_instead_of_text_is_reported_on_its_line(
+    workspace: Path, run_cli: Callable, lang: str
+) -> None:
     """`text: [a, b]` is rejected on its line, with the hint about quotes."""
     text = edit(workspace, QUESTION, "text: [a, b]")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, "text: [a, b]")
-    assert f"error: {DECK}:{line}: card 'vragen-gezin' › question '{QUESTION_ID}'" in run.output
-    assert "expected a text, found a list (lines starting with '- ')" in run.output
-    assert f"    fix: {QUOTES_HINT}\n" in run.output
+    where = item(f"card 'vragen-gezin' › question '{QUESTION_ID}' › text")
+    found = said("a list (lines starting with '- ')")
+    message = said("{item}: expected {expected}, found {found}", item=where,
+                   expected=said("a text"), found=found)  # fmt: skip
+    assert problem(f"{DECK}:{line}", message, said(QUOTES_HINT)) in run.output
 
 
-def test_list_instead_of_text_names_the_key(workspace: Path, run_cli: Callable) -> None:
-    """`text: [a, b]` says that it is the key 'text' that should be a text."""
-    text = edit(workspace, QUESTION, "text: [a, b]")
-    run = run_cli(workspace, "build")
-    line = line_with(text, "text: [a, b]")
-    item = f"card 'vragen-gezin' › question '{QUESTION_ID}' › text"
-    assert f"error: {DECK}:{line}: {item}: expected a text, found a list" in run.output
-
-
-def test_empty_question_text_is_one_problem(workspace: Path, run_cli: Callable) -> None:
+def test_empty_question_text_is_one_problem(workspace: Path, run_cli: Callable, lang: str) -> None:
     """`text: ''` is one mistake and is reported once."""
     text = edit(workspace, QUESTION, "text: ''")
     run = run_cli(workspace, "build")
     line = line_with(text, "text: ''")
-    item = f"card 'vragen-gezin' › question '{QUESTION_ID}' › text"
-    assert f"error: {DECK}:{line}: {item}: is empty\n" in run.output
+    where = item(f"card 'vragen-gezin' › question '{QUESTION_ID}' › text")
+    assert f"{DECK}:{line}: {said('{item}: is empty', item=where)}\n" in run.output
     assert_failed(run, 1)
 
 
 # --- 3. unknown keys -------------------------------------------------------------------------
 
 
-def test_typo_txt_suggests_text(workspace: Path, run_cli: Callable) -> None:
+def test_typo_txt_suggests_text(workspace: Path, run_cli: Callable, lang: str) -> None:
     """`txt:` for `text:` is named on its line, with 'text' suggested, as one problem."""
     text = edit(workspace, QUESTION, QUESTION.replace("text:", "txt:"))
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, "txt: Wat is de draagkracht")
-    message = f"card 'vragen-gezin' › question '{QUESTION_ID}': unknown key 'txt'"
-    assert problem(f"{DECK}:{line}", message, "did you mean 'text'?") in run.output
+    where = item(f"card 'vragen-gezin' › question '{QUESTION_ID}'")
+    message = said("{item}: unknown key '{key}'", item=where, key="txt")
+    fix = said("did you mean '{option}'?", option="text")
+    assert problem(f"{DECK}:{line}", message, fix) in run.output
 
 
-def test_typo_hedaing_suggests_heading(workspace: Path, run_cli: Callable) -> None:
+def test_typo_hedaing_suggests_heading(workspace: Path, run_cli: Callable, lang: str) -> None:
     """`hedaing:` on a card is named with the card and 'heading' is suggested."""
     text = edit(workspace, "heading: Startvraag", "hedaing: Startvraag")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, "hedaing:")
-    message = "card 'startvraag': unknown key 'hedaing'"
-    assert problem(f"{DECK}:{line}", message, "did you mean 'heading'?") in run.output
+    message = said("{item}: unknown key '{key}'", item=item("card 'startvraag'"), key="hedaing")
+    fix = said("did you mean '{option}'?", option="heading")
+    assert problem(f"{DECK}:{line}", message, fix) in run.output
 
 
 # --- 4. missing keys -------------------------------------------------------------------------
 
 
-def test_question_without_text(workspace: Path, run_cli: Callable) -> None:
+def test_question_without_text(workspace: Path, run_cli: Callable, lang: str) -> None:
     """A question whose text line was deleted is named, on the line of its id."""
     text = edit(workspace, f"        {QUESTION}\n", "")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, f"- id: {QUESTION_ID}")
-    message = f"card 'vragen-gezin' › question '{QUESTION_ID}': the key 'text' is missing"
-    assert problem(f"{DECK}:{line}", message, "add 'text: ...'") in run.output
+    where = item(f"card 'vragen-gezin' › question '{QUESTION_ID}'")
+    message = said("{item}: the key '{key}' is missing", item=where, key="text")
+    assert problem(f"{DECK}:{line}", message, said("add '{key}: ...'", key="text")) in run.output
 
 
 # --- 5. duplicate ids ------------------------------------------------------------------------
 
 
-def test_duplicate_question_id_names_both_lines(workspace: Path, run_cli: Callable) -> None:
+def test_duplicate_question_id_names_both_lines(
+    workspace: Path, run_cli: Callable, lang: str
+) -> None:
     """A copied question whose id was not changed points at the copy and the original."""
     text = edit(workspace, "- id: gezin-prioriteit", f"- id: {QUESTION_ID}")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     first, second = lines_with(text, f"- id: {QUESTION_ID}")
-    message = f"question id '{QUESTION_ID}' is already used on line {first}"
-    hint = "every id in a deck must be unique: give this one another name"
+    message = said("{item}: the id is already used on line {line}",
+                   item=item(f"question '{QUESTION_ID}'"), line=first)  # fmt: skip
+    hint = said("every id in a file must be unique: give this one another name")
     assert problem(f"{DECK}:{second}", message, hint) in run.output
 
 
@@ -289,7 +330,7 @@ def test_duplicate_question_id_names_both_lines(workspace: Path, run_cli: Callab
 
 
 def test_duplicate_key_is_an_error_not_the_last_one_wins(
-    workspace: Path, run_cli: Callable
+    workspace: Path, run_cli: Callable, lang: str
 ) -> None:
     """Two `text:` keys in one question are an error, not a silent choice of the second."""
     text = edit(workspace, QUESTION, f"{QUESTION}\n        text: Een tweede tekst")
@@ -297,8 +338,8 @@ def test_duplicate_key_is_an_error_not_the_last_one_wins(
     assert_failed(run, 1)
     first = line_with(text, QUESTION)
     second = line_with(text, "text: Een tweede tekst")
-    message = f"the key 'text' appears twice (first on line {first})"
-    hint = "keep one of the two; YAML would silently drop the first"
+    message = said("the key '{key}' appears twice (first on line {line})", key="text", line=first)
+    hint = said("keep one of the two; YAML would silently drop the first")
     assert problem(f"{DECK}:{second}", message, hint) in run.output
     assert not any((workspace / "output").iterdir())
 
@@ -324,7 +365,8 @@ def test_three_reference_mistakes_are_reported_together(workspace: Path, run_cli
     text = edit(workspace, "text: Wat hebben we als", "text: Wat **hebben we als")
     run = run_cli(workspace, "build")
     assert_failed(run, 3)
-    assert f"{DECK}:{lines_with(text, f'- id: {QUESTION_ID}')[1]}: question id" in run.output
+    second = lines_with(text, f"- id: {QUESTION_ID}")[1]
+    assert f"{DECK}:{second}: question '{QUESTION_ID}': the id" in run.output
     assert f"{DECK}:{line_with(text, 'level: gezn')}: card 'vragen-gezin'" in run.output
     bold_item = "card 'vragen-organisatie' › question 'org-zelf-in-huis' › text"
     assert f"{DECK}:{line_with(text, '**hebben')}: {bold_item}" in run.output
@@ -345,29 +387,32 @@ def test_mistakes_of_different_kinds_are_reported_together(
 # --- 8. level references ---------------------------------------------------------------------
 
 
-def test_unknown_level_suggests_the_closest(workspace: Path, run_cli: Callable) -> None:
+def test_unknown_level_suggests_the_closest(workspace: Path, run_cli: Callable, lang: str) -> None:
     """`level: gezn` names the card and suggests 'gezin'."""
     text = edit(workspace, "level: gezin", "level: gezn")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, "level: gezn")
-    message = "card 'vragen-gezin': unknown level 'gezn'"
-    assert problem(f"{DECK}:{line}", message, "did you mean 'gezin'?") in run.output
+    message = said(
+        "{item}: unknown level '{level}'", item=item("card 'vragen-gezin'"), level="gezn"
+    )
+    fix = said("did you mean '{option}'?", option="gezin")
+    assert problem(f"{DECK}:{line}", message, fix) in run.output
 
 
 # --- 9. markup -------------------------------------------------------------------------------
 
 
-def test_unbalanced_bold_markup(workspace: Path, run_cli: Callable) -> None:
+def test_unbalanced_bold_markup(workspace: Path, run_cli: Callable, lang: str) -> None:
     """A `**` without its partner names the question and its line."""
     text = edit(workspace, QUESTION, "text: Wat is de **draagkracht en -last van het gezin?")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, "**draagkracht")
-    message = f"card 'vragen-gezin' › question '{QUESTION_ID}' › text: a '**' has no partner"
-    assert problem(f"{DECK}:{line}", message, "bold text needs ** before and after it") in (
-        run.output
-    )
+    where = item(f"card 'vragen-gezin' › question '{QUESTION_ID}' › text")
+    message = said("{item}: a '**' has no partner", item=where)
+    fix = said("bold text needs ** before and after it")
+    assert problem(f"{DECK}:{line}", message, fix) in run.output
 
 
 # --- 10. missing glyphs ----------------------------------------------------------------------
@@ -378,36 +423,37 @@ def test_unbalanced_bold_markup(workspace: Path, run_cli: Callable) -> None:
     [("☃", "U+2603", "SNOWMAN"), ("猫", "U+732B", "CJK UNIFIED IDEOGRAPH-732B")],
 )
 def test_character_missing_from_the_font(
-    workspace: Path, run_cli: Callable, char: str, code: str, name: str
+    workspace: Path, run_cli: Callable, char: str, code: str, name: str, lang: str
 ) -> None:
     """A character the font lacks is named with its code point, the question and its line."""
     text = edit(workspace, QUESTION, f"text: Wat is de draagkracht {char} van het gezin?")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, char)
-    message = (
-        f"question '{QUESTION_ID}': the character '{char}' ({code} {name}) "
-        "is not in the font Atkinson Hyperlegible"
-    )
-    hint = "type it as a character the font has (for example ' for ’), or remove it"
+    message = said(
+        "{item}: the character {char} (U+{code:04X} {name}) is not in the font {font}",
+        item=item(f"question '{QUESTION_ID}'"), char=repr(char), code=int(code[2:], 16),
+        name=name, font="Atkinson Hyperlegible",
+    )  # fmt: skip
+    hint = said("type it as a character the font has (for example ' for ’), or remove it")
     assert problem(f"{DECK}:{line}", message, hint) in run.output
 
 
 # --- 11. text that does not fit --------------------------------------------------------------
 
 
-def test_question_too_long_for_the_card(workspace: Path, run_cli: Callable) -> None:
+def test_question_too_long_for_the_card(workspace: Path, run_cli: Callable, lang: str) -> None:
     """A 400-word question names its card, itself, its line and how to make it fit."""
     long_text = " ".join(["woord"] * 400)  # well within the schema's 5000 characters
     text = edit(workspace, QUESTION, f"text: {long_text}")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, long_text)
-    message = (
-        f"card 'vragen-gezin' (front): question '{QUESTION_ID}' does not fit, "
-        "even at the minimum size of 9 pt"
-    )
-    assert problem(f"{DECK}:{line}", message, FIT_HINT) in run.output
+    message = said(
+        "{face}: {item} does not fit, even at the minimum size of {size:g} pt",
+        face=item("card 'vragen-gezin' (front)"), item=item(f"question '{QUESTION_ID}'"), size=9,
+    )  # fmt: skip
+    assert problem(f"{DECK}:{line}", message, said(FIT_HINT)) in run.output
 
 
 # --- 12. XML special characters --------------------------------------------------------------
@@ -455,54 +501,52 @@ def test_failed_build_leaves_previous_output_untouched(
     assert list(output.glob(".*.tmp")) == []
 
 
-def test_one_broken_deck_stops_every_deck(workspace: Path, run_cli: Callable) -> None:
+def test_one_broken_deck_stops_every_deck(workspace: Path, run_cli: Callable, lang: str) -> None:
     """A broken second deck file means no deck is written, not even the good one."""
     (workspace / "cards" / "zz-kapot.yaml").write_text("deck: [\n", encoding="utf-8")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
-    assert "error: cards/zz-kapot.yaml:" in run.output
+    assert f"{said('error')}: cards/zz-kapot.yaml:" in run.output
     assert list((workspace / "output").iterdir()) == []
 
 
 # --- 14. layout name -------------------------------------------------------------------------
 
 
-def test_unknown_layout_suggests_the_closest(workspace: Path, run_cli: Callable) -> None:
-    """`layout: pocket-crad` names the deck file and suggests 'pocket-card'."""
-    edit(workspace, "layout: pocket-card", "layout: pocket-crad")
-    run = run_cli(workspace, "build")
-    assert_failed(run, 1)
-    assert f"error: {DECK}" in run.output
-    assert "there is no layout 'pocket-crad' in layouts/\n" in run.output
-    assert "    fix: did you mean 'pocket-card'?\n" in run.output
-
-
-def test_unknown_layout_is_reported_on_its_line(workspace: Path, run_cli: Callable) -> None:
-    """`layout: pocket-crad` points at the line of the `layout:` key."""
+def test_unknown_layout_is_reported_on_its_line(
+    workspace: Path, run_cli: Callable, lang: str
+) -> None:
+    """`layout: pocket-crad` points at the line of the `layout:` key and suggests
+    'pocket-card'."""
     text = edit(workspace, "layout: pocket-card", "layout: pocket-crad")
     run = run_cli(workspace, "build")
+    assert_failed(run, 1)
     line = line_with(text, "layout: pocket-crad")
-    message = "there is no layout 'pocket-crad' in layouts/"
-    assert problem(f"{DECK}:{line}", message, "did you mean 'pocket-card'?") in run.output
+    message = said("there is no layout '{name}' in {folder}/", name="pocket-crad", folder="layouts")
+    fix = said("did you mean '{option}'?", option="pocket-card")
+    assert problem(f"{DECK}:{line}", message, fix) in run.output
 
 
 # --- 15. labels ------------------------------------------------------------------------------
 
 
-def test_missing_label_the_layout_prints(workspace: Path, run_cli: Callable) -> None:
+def test_missing_label_the_layout_prints(workspace: Path, run_cli: Callable, lang: str) -> None:
     """Deleting the `notes:` label names the label and the layout that needs it."""
     text = edit(workspace, "  notes: Aantekeningen\n", "")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
-    message = "labels: the label 'notes' is missing; layout 'pocket-card' prints it"
+    message = said("labels: the label '{label}' is missing; layout '{layout}' prints it",
+                   label="notes", layout="pocket-card")  # fmt: skip
     where = f"{DECK}:{line_with(text, 'labels:')}"
-    assert problem(where, message, "add 'notes: ...' under labels:") in run.output
+    assert problem(where, message, said("add '{label}: ...' under labels:", label="notes")) in (
+        run.output
+    )
 
 
 # --- 16. files that are no deck at all -------------------------------------------------------
 
 
-def test_deck_that_is_not_utf8(workspace: Path, run_cli: Callable) -> None:
+def test_deck_that_is_not_utf8(workspace: Path, run_cli: Callable, lang: str) -> None:
     """A deck saved as Latin-1 is named, with the first byte that is not UTF-8."""
     path = workspace / DECK
     latin1 = path.read_text(encoding="utf-8").replace("–", "-").encode("latin-1")
@@ -511,35 +555,38 @@ def test_deck_that_is_not_utf8(workspace: Path, run_cli: Callable) -> None:
     line = latin1[:first_bad].count(b"\n") + 1
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
-    message = f"the file is not UTF-8 text (byte {latin1[first_bad]:#04x} cannot be read)"
-    assert problem(f"{DECK}:{line}", message, "save it as UTF-8 in your editor") in run.output
+    message = said("the file is not UTF-8 text (byte {byte:#04x} cannot be read)",
+                   byte=latin1[first_bad])  # fmt: skip
+    assert problem(f"{DECK}:{line}", message, said("save it as UTF-8 in your editor")) in (
+        run.output
+    )
 
 
-def test_empty_deck_file(workspace: Path, run_cli: Callable) -> None:
+def test_empty_deck_file(workspace: Path, run_cli: Callable, lang: str) -> None:
     """An empty deck file is an error naming the file, not a crash."""
     (workspace / DECK).write_text("", encoding="utf-8")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
-    hint = "write the deck's keys into it, or delete it"
-    assert problem(DECK, "the file is empty", hint) in run.output
+    hint = said("write the deck's keys into it, or delete it")
+    assert problem(DECK, said("the file is empty"), hint) in run.output
 
 
-def test_deck_file_that_is_a_list(workspace: Path, run_cli: Callable) -> None:
+def test_deck_file_that_is_a_list(workspace: Path, run_cli: Callable, lang: str) -> None:
     """A content file whose top level is a list says what a deck or poster starts with."""
     text = "# vragen\n- vraag een\n- vraag twee\n"
     (workspace / DECK).write_text(text, encoding="utf-8")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
     line = line_with(text, "- vraag een")
-    message = "the file is neither a deck nor a poster"
-    hint = "a deck starts with 'deck:', a poster with 'poster:'"
+    message = said("the file is neither a deck nor a poster")
+    hint = said("a deck starts with 'deck:', a poster with 'poster:'")
     assert problem(f"{DECK}:{line}", message, hint) in run.output
 
 
 # --- 17. alias bomb --------------------------------------------------------------------------
 
 
-def test_alias_bomb_is_rejected(workspace: Path, run_cli: Callable) -> None:
+def test_alias_bomb_is_rejected(workspace: Path, run_cli: Callable, lang: str) -> None:
     """A "billion laughs" file is refused with a clear message instead of eating the memory."""
     lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
     for level in range(1, 10):
@@ -547,11 +594,9 @@ def test_alias_bomb_is_rejected(workspace: Path, run_cli: Callable) -> None:
     (workspace / DECK).write_text("\n".join(lines) + "\n", encoding="utf-8")
     run = run_cli(workspace, "build")
     assert_failed(run, 1)
-    assert f"error: {DECK}:" in run.output
-    assert f"the file expands to more than {MAX_NODES:,} values\n" in run.output
-    assert "    fix: remove repeated aliases (*name); a deck needs far fewer values\n" in (
-        run.output
-    )
+    message = said("the file expands to more than {count:,} values", count=MAX_NODES)
+    fix = said("remove repeated aliases (*name); a deck needs far fewer values")
+    assert problem(f"{DECK}:1", message, fix) in run.output
 
 
 # --- 18. --debug -----------------------------------------------------------------------------
@@ -586,18 +631,17 @@ def test_debug_prints_a_traceback_in_a_real_process(workspace: Path) -> None:
 FOOTER = "{{ deck.title }} · {{ labels.card }}"
 
 
-def test_template_with_undefined_variable(workspace: Path, run_cli: Callable) -> None:
+def test_template_with_undefined_variable(workspace: Path, run_cli: Callable, lang: str) -> None:
     """A template naming something that does not exist names the template file and line."""
     text = edit_file(workspace / TEMPLATE, FOOTER, "{{ card.nonexistent }} " + FOOTER)
     run = run_cli(workspace, "build")
     assert run.exit_code == 1
     assert "Traceback" not in run.output
     line = line_with(text, "card.nonexistent")
-    message = "the template uses something that is not there: "
-    assert f"error: {TEMPLATE}:{line}: {message}" in run.output
-    assert "a Card has no 'nonexistent'\n" in run.output
-    hint = "check the spelling of the name in the template, or add it to the content"
-    assert f"    fix: {hint}\n" in run.output
+    what = said("a {thing} has no '{name}'", thing="Card", name="nonexistent")
+    message = said("the template uses something that is not there: {what}", what=what)
+    hint = said("check the spelling of the name in the template, or add it to the content")
+    assert problem(f"{TEMPLATE}:{line}", message, hint) in run.output
     assert list((workspace / "output").iterdir()) == []
 
 

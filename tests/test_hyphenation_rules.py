@@ -162,6 +162,6 @@ def test_a_full_frame_is_hyphenated_before_its_text_is_set_smaller() -> None:
         raise AssertionError("no width where hyphenation saves a line")
     between = (plain_height + eager_height) / 2 / PT_PER_MM
     frame = Frame(0, 0, width_mm, between, (block,))
-    placed, _, step = setter.fit(frame)
+    placed, _, step, _overflowed = setter.fit(frame)
     assert step == 0  # not set smaller: hyphenated instead
     assert placed[0].flowable.chosen.style is placed[0].flowable.hyphenating

@@ -268,7 +268,10 @@ def test_cards_with_the_same_back_share_its_drawing_and_each_is_named_in_notes(
     lines = {n: parsed.location(f"card 'c{n}' › heading").line for n in range(3)}
     assert len(notes) == 3 and len(set(lines.values())) == 3
     for n, note in enumerate(notes):
-        assert note.startswith(f"{path}:{lines[n]}: card 'c{n}' (back): the text from card 'c{n}'")
+        assert note.startswith(
+            f"{path}:{lines[n]}: card 'c{n}' (back): card 'c{n}' › heading does not fit at the "
+            "layout's size"
+        )
     reader = PdfReader(io.BytesIO(document.pdf))
     backs = [reader.pages[index] for index in (1, 3, 5)]
     assert not backs[0]["/Resources"].get("/XObject")

@@ -47,7 +47,8 @@ def test_a_missing_translation_is_named_with_its_line(workspace: Path, run_cli: 
     run = run_cli(workspace, "build")
     line = line_of(text, "nl: Wat is de draagkracht en -last van het gezin?") - 1
     assert run.exit_code == 1 and "Traceback" not in run.output
-    assert f"error: {DECK}:{line}: no 'en' text here (nl given)\n" in run.output
+    where = "card 'vragen-gezin' › question 'gezin-draagkracht' › text"
+    assert f"error: {DECK}:{line}: {where}: no 'en' text here (nl given)\n" in run.output
     assert "fix: add 'en: …' beside the other languages" in run.output
 
 
@@ -63,7 +64,9 @@ def test_an_untranslated_text_is_named(workspace: Path, run_cli: Callable) -> No
     run = run_cli(workspace, "build")
     assert run.exit_code == 1
     assert "question 'gezin-draagkracht': not translated into 'en'" in run.output
-    assert "fix: write it as {nl: …, en: …}" in run.output
+    assert "fix: write 'nl:' and 'en:' under its key, each on a line of its own with its text" in (
+        run.output
+    )
 
 
 def test_a_wrong_value_inside_a_translation_names_the_language(

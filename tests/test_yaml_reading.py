@@ -14,9 +14,30 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.errors import UserError
+from generator.errors import Location, UserError
+from generator.load.yaml_errors import (
+    AFTER_QUOTE,
+    BLOCK_HEADER,
+    COLON,
+    DASH,
+    ESCAPE,
+    GENERAL,
+    INDENT,
+    KEY_TOO_DEEP,
+    LIST_INDENT,
+    NO_KEY,
+    NO_VALUE,
+    PLAIN,
+    START,
+    TAB,
+    UNCLOSED_GROUP,
+    UNCLOSED_LIST,
+    UNCLOSED_QUOTE,
+    Plain,
+)
 from generator.load.yaml_file import Mapping, Sequence, read_yaml
 from tests.conftest import CARDS, LAYOUTS
+from tests.messages import said
 
 
 class _Reference(yaml.SafeLoader):
@@ -112,23 +133,107 @@ def test_any_document_reads_as_pyyaml_reads_it(value: Any, flow: bool, tmp_path_
 
 
 MISTAKES = {
-    "second document": ("a: 1\n---\nb: 2\n", 2, "another document"),
-    "undefined alias": ("a: 1\nb: *nergens\n", 2, "nergens"),
-    "anchor named twice": ("a: &x 1\nb: &y [&x 2, *x]\n", 2, "duplicate anchor"),  # as PyYAML
-    "tag that does not fit": ("a: 1\nb: !!int twaalf\n", 2, "'twaalf' is not a valid !!int"),
-    "no such yes/no": ("a: 1\nb: !!bool misschien\n", 2, "not a valid !!bool"),
-}
+    "second document": ("a: 1\n---\nb: 2\n", 2, "a second document starts here (after '---')", {}),
+    "undefined alias": ("a: 1\nb: *nergens\n", 2,
+                        "'*{name}' refers to an anchor '&{name}' that is not there",
+                        {"name": "nergens"}),
+    "anchor named twice": ("a: &x 1\nb: &y [&x 2, *x]\n", 2,  # as PyYAML
+                           "the anchor '&{name}' is also set on line {line}",
+                           {"name": "x", "line": 1}),
+    "tag that does not fit": ("a: 1\nb: !!int twaalf\n", 2,
+                              "'{value}' is not a valid {tag} value",
+                              {"value": "twaalf", "tag": "!!int"}),
+    "no such yes/no": ("a: 1\nb: !!bool misschien\n", 2, "'{value}' is not a valid {tag} value",
+                       {"value": "misschien", "tag": "!!bool"}),
+}  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "line", "said"), MISTAKES.values(), ids=MISTAKES.keys())
+@pytest.mark.parametrize(("text", "line", "message", "values"), MISTAKES.values(),
+                         ids=MISTAKES.keys())  # fmt: skip
 def test_a_composing_mistake_is_an_error_on_its_line(
-    text: str, line: int, said: str, tmp_path: Path
+    text: str, line: int, message: str, values: dict, tmp_path: Path, lang: str
 ) -> None:
     path = tmp_path / "file.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(UserError) as raised:
         read_yaml(path)
-    assert f"file.yaml:{line}:" in str(raised.value) and said in str(raised.value)
+    [problem] = raised.value.problems
+    assert problem.location == Location(path, line)
+    assert problem.message == said(message, **values)
+
+
+# libyaml's errors, each caused once: (file, line, column) and the plain message of the table.
+LIBYAML = {
+    "found character that cannot start any token": ("a: @thuis\n", 1, 4, START),
+    "found a tab character that violates indentation": ("a:\n  - id: x\n\t text: y\n", 3, 1, TAB),
+    "found a tab character where an indentation space is expected": ("a: |\n\tb\n", 2, 1, TAB),
+    "mapping values are not allowed in this context": (
+        "a:\n  text: Denk aan: wonen\n", 2, 17, COLON),
+    "mapping keys are not allowed in this context": ("a: ? x\n", 1, 4, START),
+    "block sequence entries are not allowed in this context": ("a: - b\n", 1, 4, DASH),
+    "could not find expected ':'": ("a:\n  text: dit is\n  meer\n  b: 1\n", 3, 3, NO_KEY),
+    "did not find expected key": ("a:\n  b: 1\n c: 2\n", 3, 2, INDENT),
+    "did not find expected '-' indicator": ("x:\n  - id: a\n    text: b\n   c: d\n", 4, 4,
+                                            LIST_INDENT),
+    "did not find expected node content": ("a: ]\n", 1, 4, NO_VALUE),
+    "did not find expected ',' or ']'": ("a: [1, 2\nb: 1\n", 1, 4, UNCLOSED_LIST),
+    "did not find expected ',' or '}'": ("a: {x: 1\nb: 1\n", 1, 4, UNCLOSED_GROUP),
+    "found unexpected end of stream": ("a: 'abc\nb: 1\n", 1, 4, UNCLOSED_QUOTE),
+    "found unknown escape character": ('a: "abc \\q"\n', 1, 9, ESCAPE),
+    "did not find expected alphabetic or numeric character": ("a: & x\n", 1, 4, START),
+    "found undefined tag handle": ("a: !e!x y\n", 1, 4, START),
+    "did not find expected comment or line break": ("a: |x\n  b\n", 1, 5, BLOCK_HEADER),
+}  # fmt: skip
+# What tells some apart: a tab where a token should start, a key indented too deep, a text that
+# goes on after its closing quotation mark, a bracket left open at the end of the file; and an
+# error the table does not know.
+TOLD_APART = {
+    "tab as indentation": ("a:\n\tb: 1\n", 2, 1, TAB),
+    "key indented under a text": ("a:\n  - x\n    y: 1\n", 3, 6, KEY_TOO_DEEP),
+    "text after its quotes": ('a: "abc" def\n', 1, 10, AFTER_QUOTE),
+    "a list left open at the end": ("deck: [\n", 1, 7, UNCLOSED_LIST),
+    "an error the table does not know": ("a: 1\n...\nb\n", 3, 1, GENERAL),
+}  # fmt: skip
+
+
+def test_every_plain_message_is_caused_once() -> None:
+    assert set(LIBYAML) == set(PLAIN)
+
+
+@pytest.mark.parametrize(("text", "line", "column", "plain"),
+                         [*LIBYAML.values(), *TOLD_APART.values()],
+                         ids=[*LIBYAML, *TOLD_APART])  # fmt: skip
+def test_libyamls_errors_in_plain_words(
+    text: str, line: int, column: int, plain: Plain, tmp_path: Path, lang: str
+) -> None:
+    """Each says what is wrong in the editor's words, where (line and column) and what to
+    do; libyaml's own words only for an error the table does not know."""
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(yaml.YAMLError):
+        yaml.load(text, Loader=yaml.CSafeLoader)  # libyaml itself refuses it
+    with pytest.raises(UserError) as raised:
+        read_yaml(path)
+    [problem] = raised.value.problems
+    assert problem.location == Location(path, line, column)
+    values = {"char": text.splitlines()[line - 1][column - 1],
+              "words": "did not find expected <document start>"}  # fmt: skip
+    assert (problem.message, problem.hint) == (said(plain.message, **values),
+                                               said(plain.fix, **values))  # fmt: skip
+    if plain is not GENERAL:
+        assert [words for words in PLAIN if words in problem.message] == []
+
+
+def test_a_control_character_is_named_with_its_code(tmp_path: Path, lang: str) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text("a: b\x07c\n", encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        read_yaml(path)
+    [problem] = raised.value.problems
+    assert problem.location == Location(path, 1, 5)
+    assert problem.message == said(
+        "the file holds an invisible control character (U+{code:04X})", code=7
+    )
 
 
 def test_a_file_of_comments_only_is_no_document(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from generator.errors import Location, fail
 from generator.geometry import PAPER_MM, Matrix, Size, mm, multiply
+from generator.i18n import _
 from generator.layout_model import Imposition
 
 
@@ -39,7 +40,7 @@ class SheetPlan:
 
     def card_axes(self) -> dict[str, tuple[float, float]]:
         """The sheet's right and up as vectors on a card, in template terms (y down)."""
-        a, b, c, d, _, _ = self.fronts[0]
+        a, b, c, d, _e, _f = self.fronts[0]
         return {"x": (a, -c), "y": (b, -d)}
 
 
@@ -64,13 +65,14 @@ def plan_sheets(
         cols = math.floor((sheet.w - 2 * margin) / w + 1e-9)
         rows = math.floor((sheet.h - 2 * margin) / h + 1e-9)
         options.append((cols * rows, not turned, turned, cols, rows, w, h))
-    count, _, turned, cols, rows, w, h = max(options)
+    count, _upright, turned, cols, rows, w, h = max(options)
     if count == 0:
         raise fail(
             where,
-            f"a {trim.w:g} x {trim.h:g} mm card with bleed and crop marks does not fit on "
-            f"{imposition.sheet}",
-            "choose a smaller trim, or a larger sheet in the layout",
+            _(
+                "a {width:g} x {height:g} mm card with bleed and crop marks does not fit on {sheet}"
+            ).format(width=trim.w, height=trim.h, sheet=imposition.sheet),
+            _("choose a smaller trim, or a larger sheet in the layout"),
         )
 
     left = (sheet.w - cols * w) / 2
@@ -92,7 +94,7 @@ def plan_sheets(
     # The printer's drift, seen from the front, cancelled on the back: (-dx, -dy) on the
     # front is that vector turned over with the sheet.
     dx, dy = (mm(-v) for v in back_offset_mm)
-    a, b, c, d, _, _ = sheet_turn
+    a, b, c, d, _e, _f = sheet_turn
     correction = (1, 0, 0, 1, a * dx + c * dy, b * dx + d * dy)
     backs = [
         multiply(correction, multiply(sheet_turn, multiply(front, card_turn))) for front in fronts

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.cache import fingerprint
 from generator.errors import Location, fail
+from generator.i18n import _
 from generator.load.yaml_file import Mapping, read_yaml
 
 LAYOUT_FILE = "layout.yaml"
@@ -31,10 +32,10 @@ def read_layout_file(name: str, layouts_dir: Path, asked_at: Location) -> Layout
         close = difflib.get_close_matches(name, available, n=1)
         raise fail(
             asked_at,
-            f"there is no layout '{name}' in {layouts_dir}/",
-            f"did you mean '{close[0]}'?"
+            _("there is no layout '{name}' in {folder}/").format(name=name, folder=layouts_dir),
+            _("did you mean '{option}'?").format(option=close[0])
             if close
-            else f"layouts available: {', '.join(available) or 'none'}",
+            else _("layouts available: {names}").format(names=", ".join(available) or _("none")),
         )
     path = layouts_dir / name / LAYOUT_FILE
     document = read_yaml(path)

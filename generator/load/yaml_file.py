@@ -9,6 +9,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from generator.errors import Location, fail
+from generator.i18n import _
+from generator.load.yaml_errors import plain_error, reader_error
 
 MAX_FILE_BYTES = 2_000_000  # a deck is a few kB; anything this large is a mistake
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") and deep nesting
@@ -81,9 +83,11 @@ class _DocumentBuilder:
         next(events)  # DocumentEnd
         event = next(events)
         if not isinstance(event, yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError(
-                "expected a single document in the stream", start.start_mark,
-                "but found another document", event.start_mark,
+            raise fail(
+                Location(self.path, event.start_mark.line + 1),
+                _("a second document starts here (after '---')"),
+                _("a content file holds one document: remove the '---' line, or move what "
+                  "follows into a file of its own"),
             )  # fmt: skip
         return result
 
@@ -129,9 +133,13 @@ class _DocumentBuilder:
             (r for r in self.recording if r[0].anchor == event.anchor), None
         )
         if earlier:
-            raise yaml.composer.ComposerError(
-                f"found duplicate anchor {event.anchor!r}; first occurrence",
-                earlier[0].start_mark, "second occurrence", event.start_mark,
+            raise fail(
+                Location(self.path, event.start_mark.line + 1),
+                _("the anchor '&{name}' is also set on line {line}").format(
+                    name=event.anchor, line=earlier[0].start_mark.line + 1
+                ),
+                _("give each anchor its own name; a text that starts with '&' goes between "
+                  "quotation marks"),
             )  # fmt: skip
 
     def _alias(self, event: yaml.AliasEvent | _BoundAlias, depth: int) -> Any:
@@ -149,8 +157,12 @@ class _DocumentBuilder:
         if events is None:
             if any(r[0].anchor == event.anchor for r in self.recording):  # inside itself
                 self._count(event, MAX_DEPTH + 1)
-            raise yaml.composer.ComposerError(
-                None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+            raise fail(
+                Location(self.path, event.start_mark.line + 1),
+                _("'*{name}' refers to an anchor '&{name}' that is not there").format(
+                    name=event.anchor
+                ),
+                _("a text that starts with '*' goes between quotation marks"),
             )
         return events
 
@@ -159,14 +171,14 @@ class _DocumentBuilder:
         if self.values_built > MAX_NODES:
             raise fail(
                 Location(self.path, event.start_mark.line + 1),
-                f"the file expands to more than {MAX_NODES:,} values",
-                "remove repeated aliases (*name); a deck needs far fewer values",
+                _("the file expands to more than {count:,} values").format(count=MAX_NODES),
+                _("remove repeated aliases (*name); a deck needs far fewer values"),
             )
         if depth > MAX_DEPTH:
             raise fail(
                 Location(self.path, event.start_mark.line + 1),
-                f"the content is nested more than {MAX_DEPTH} levels deep",
-                "sub-questions go one level deep; check the indentation",
+                _("the content is nested more than {count} levels deep").format(count=MAX_DEPTH),
+                _("sub-questions go one level deep; check the indentation"),
             )
 
     def _tag(self, event: yaml.Event) -> str:
@@ -181,9 +193,11 @@ class _DocumentBuilder:
         if tag not in ALLOWED_TAGS[kind]:
             raise fail(
                 Location(self.path, event.start_mark.line + 1),
-                f"the tag '{tag.replace(_CORE, '!!')}' is not allowed",
-                "remove it: content is text, lists and keys only "
-                "(a text that starts with '!' needs quotes)",
+                _("the tag '{tag}' is not allowed").format(tag=tag.replace(_CORE, "!!")),
+                _(
+                    "remove it: content is text, lists and keys only (a text that starts with '!' "
+                    "goes between quotation marks)"
+                ),
             )
         return tag
 
@@ -200,8 +214,8 @@ class _DocumentBuilder:
                 short = tag.replace(_CORE, "!!")
                 raise fail(
                     Location(self.path, event.start_mark.line + 1),
-                    f"'{event.value}' is not a valid {short} value",
-                    f"remove the tag {short}, or correct the value",
+                    _("'{value}' is not a valid {tag} value").format(value=event.value, tag=short),
+                    _("remove the tag {tag}, or correct the value").format(tag=short),
                 ) from None
         if isinstance(event, yaml.SequenceStartEvent):
             items = Sequence()
@@ -238,8 +252,10 @@ class _DocumentBuilder:
             if key in written:
                 raise fail(
                     Location(self.path, line),
-                    f"the key '{key}' appears twice (first on line {result.key_lines[key]})",
-                    "keep one of the two; YAML would silently drop the first",
+                    _("the key '{key}' appears twice (first on line {line})").format(
+                        key=key, line=result.key_lines[key]
+                    ),
+                    _("keep one of the two; YAML would silently drop the first"),
                 )
             written.add(key)
             result[key], result.key_lines[key] = value, line
@@ -264,8 +280,8 @@ class _DocumentBuilder:
         if not isinstance(key, str):
             raise fail(
                 Location(self.path, event.start_mark.line + 1),
-                f"the key {shown} is not a name",
-                "keys are words such as 'text' or 'id'",
+                _("the key {key} is not a name").format(key=shown),
+                _("keys are words such as 'text' or 'id'"),
             )
         return key
 
@@ -279,8 +295,8 @@ class _DocumentBuilder:
             if not isinstance(source, Mapping):
                 raise fail(
                     Location(self.path, getattr(source, "line", event.start_mark.line + 1)),
-                    "'<<' merges only groups of keys (mappings)",
-                    "write '<<: *name' where &name marks a group of keys",
+                    _("'<<' merges only groups of keys (mappings)"),
+                    _("write '<<: *name' where &name marks a group of keys"),
                 )
             for key, item in source.items():
                 self._count(event, 0)
@@ -305,13 +321,16 @@ _ALIASES = (yaml.AliasEvent, _BoundAlias)
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file; every problem becomes a UserError naming the file and line."""
     if not path.is_file():
-        raise fail(Location(path), "the file does not exist", "check the name and the folder")
+        raise fail(Location(path), _("the file does not exist"),
+                   _("check the name and the folder"))  # fmt: skip
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise fail(
             Location(path),
-            f"the file is {size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB",
-            "a deck is a few kB of text: is this the right file?",
+            _("the file is {size:.1f} MB; the limit is {limit:.0f} MB").format(
+                size=size / 1e6, limit=MAX_FILE_BYTES / 1e6
+            ),
+            _("a deck is a few kB of text: is this the right file?"),
         )
     raw = path.read_bytes()
     try:
@@ -319,64 +338,27 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as error:
         raise fail(
             Location(path, raw.count(b"\n", 0, error.start) + 1),
-            f"the file is not UTF-8 text (byte {raw[error.start]:#04x} cannot be read)",
-            "save it as UTF-8 in your editor",
+            _("the file is not UTF-8 text (byte {byte:#04x} cannot be read)").format(
+                byte=raw[error.start]
+            ),
+            _("save it as UTF-8 in your editor"),
         ) from None
     if not text.strip():
         raise fail(
-            Location(path), "the file is empty", "write the deck's keys into it, or delete it"
+            Location(path), _("the file is empty"), _("write the deck's keys into it, or delete it")
         )
     builder = _DocumentBuilder(text, path)
     try:
         return builder.document()
     except yaml.MarkedYAMLError as error:
-        raise _yaml_problem(error, path, text) from None
-    except yaml.YAMLError as error:
-        raise fail(Location(path), f"invalid YAML: {error}") from None
+        raise plain_error(error, path, text) from None
+    except yaml.reader.ReaderError as error:
+        raise reader_error(error, path, text) from None
     except RecursionError:
         raise fail(
             Location(path),
-            "the content is nested too deeply to read",
-            "sub-questions go one level deep; check the brackets and indentation",
+            _("the content is nested too deeply to read"),
+            _("sub-questions go one level deep; check the brackets and indentation"),
         ) from None
     finally:
         builder.dispose()
-
-
-def _yaml_problem(error: yaml.MarkedYAMLError, path: Path, text: str) -> Exception:
-    """A parser error as a message on the line where the trouble starts."""
-    problem = error.problem or "the YAML cannot be read"
-    mark = error.problem_mark or error.context_mark
-    # At the end of the file (an unclosed quote or bracket) the useful place is where it opened.
-    if error.context_mark and (mark is None or mark.index >= len(text.rstrip())):
-        mark = error.context_mark
-    if error.context and error.context_mark and error.context_mark is not mark:
-        problem += f" ({error.context} on line {error.context_mark.line + 1})"
-    elif error.context and mark is error.context_mark:
-        problem += f" ({error.context})"
-    line = mark.line + 1 if mark else 0
-    opened = _unclosed_quote(text, line)
-    if opened:
-        return fail(
-            Location(path, opened),
-            f'invalid YAML: the " opened on this line is not closed '
-            f"(the file breaks on line {line})",
-            'close the quote at the end of the text: text: "…"',
-        )
-    return fail(
-        Location(path, line),
-        f"invalid YAML: {problem}",
-        "check the indentation and quoting on this line and the one above; "
-        "text containing ': ' or starting with '*', '&', '[' or '{' needs quotes",
-    )
-
-
-def _unclosed_quote(text: str, up_to: int) -> int:
-    """The first line before up_to whose value opens a double quote it does not close."""
-    for number, row in enumerate(text.splitlines()[:up_to], start=1):
-        value = row.split(": ", 1)[1] if ": " in row else row.lstrip("- ")
-        if value.lstrip().startswith("#"):
-            continue
-        if value.lstrip().startswith('"') and value.replace('\\"', "").count('"') % 2:
-            return number
-    return 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.i18n import _
 from generator.preflight.facts import DocumentFacts
 
 
@@ -30,3 +32,16 @@ def problem(rule: str, where: str, message: str, fix: str) -> Finding:
 
 def info(message: str) -> Finding:
     return Finding(True, "document", message)
+
+
+_PLACE = re.compile(r"^(document|page (\d+))")
+
+
+def shown_where(where: str) -> str:
+    """Where a finding is ("page 3 › form Fm1"), its first word in the reader's language; the
+    PDF's own names (form, shading, ExtGState, …) as PDF calls them."""
+
+    def place(found: re.Match) -> str:
+        return _("page {number}").format(number=found[2]) if found[2] else _("document")
+
+    return _PLACE.sub(place, where)

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import re
 
+from generator.i18n import N_, _
 from generator.preflight.facts import MM, DocumentFacts, Use
 from generator.preflight.findings import Finding, info, problem
 
 PDFX_VERSION = "PDF/X-1a:2003"
 # Versions a RIP recognises that are not X-1a:2003, and what to say about them.
 OTHER_VERSIONS = {
-    "PDF/X-1:2001": "is PDF/X-1a:2001 only with GTS_PDFXConformance (PDF/X-1a:2001)",
-    "PDF/X-1a:2001": "is not a GTS_PDFXVersion (that is PDF/X-1:2001 with a conformance key)",
-    "PDF/X-3:2002": "is PDF/X-3, which allows colour that PDF/X-1a does not",
-    "PDF/X-3:2003": "is PDF/X-3, which allows colour that PDF/X-1a does not",
-    "PDF/X-4": "is PDF/X-4, which allows transparency and colour that PDF/X-1a does not",
-    "PDF/X-4p": "is PDF/X-4p, which allows transparency and colour that PDF/X-1a does not",
-    "PDF/X-5g": "is PDF/X-5, which allows what PDF/X-1a does not",
-    "PDF/X-5pg": "is PDF/X-5, which allows what PDF/X-1a does not",
+    "PDF/X-1:2001": N_("is PDF/X-1a:2001 only with GTS_PDFXConformance (PDF/X-1a:2001)"),
+    "PDF/X-1a:2001": N_("is not a GTS_PDFXVersion (that is PDF/X-1:2001 with a conformance key)"),
+    "PDF/X-3:2002": N_("is PDF/X-3, which allows colour that PDF/X-1a does not"),
+    "PDF/X-3:2003": N_("is PDF/X-3, which allows colour that PDF/X-1a does not"),
+    "PDF/X-4": N_("is PDF/X-4, which allows transparency and colour that PDF/X-1a does not"),
+    "PDF/X-4p": N_("is PDF/X-4p, which allows transparency and colour that PDF/X-1a does not"),
+    "PDF/X-5g": N_("is PDF/X-5, which allows what PDF/X-1a does not"),
+    "PDF/X-5pg": N_("is PDF/X-5, which allows what PDF/X-1a does not"),
 }
+UNKNOWN_VERSION = N_("is not a PDF/X version a RIP recognises")
 MAX_PDF_VERSION = {"PDF/X-1a:2003": (1, 4), "PDF/X-1:2001": (1, 3)}
 # A PDF date with a time zone: D:YYYYMMDDHHmmSS then Z, or +HH'mm' / -HH'mm'.
 DATE_WITH_ZONE = re.compile(r"^D:\d{14}(Z(00'?(00'?)?)?|[+-]\d{2}'?\d{2}'?)$")
@@ -47,11 +49,11 @@ ALLOWED_FILTERS = {
 TOLERANCE = 0.01 * MM
 # What PDF/X forbids, by the kind a reader gives it: the rule, and what to do.
 FORBIDDEN = {
-    "action": ("actions", "remove actions and JavaScript: a print file does nothing by itself"),
-    "form": ("forms", "flatten the form fields into the page, or remove them"),
-    "opi": ("opi", "replace OPI placeholders by the high-resolution images themselves"),
-    "postscript": ("postscript", "remove PostScript: PDF/X allows only PDF drawing"),
-    "transfer": ("transfer", "remove transfer functions: the print shop's RIP applies its own"),
+    "action": ("actions", N_("remove actions and JavaScript: a print file does nothing by itself")),
+    "form": ("forms", N_("flatten the form fields into the page, or remove them")),
+    "opi": ("opi", N_("replace OPI placeholders by the high-resolution images themselves")),
+    "postscript": ("postscript", N_("remove PostScript: PDF/X allows only PDF drawing")),
+    "transfer": ("transfer", N_("remove transfer functions: the print shop's RIP applies its own")),
 }
 
 
@@ -66,18 +68,20 @@ def identity(facts: DocumentFacts, limits: dict) -> list[Finding]:
             problem(
                 "pdfx-version",
                 "document",
-                "not marked PDF/X (no GTS_PDFXVersion)",
-                f"export as {PDFX_VERSION}",
+                _("not marked PDF/X (no GTS_PDFXVersion)"),
+                _("export as {version}").format(version=PDFX_VERSION),
             )
         )
     elif version != PDFX_VERSION and not x1a_2001:
-        why = OTHER_VERSIONS.get(version, "is not a PDF/X version a RIP recognises")
+        why = _(OTHER_VERSIONS[version]) if version in OTHER_VERSIONS else _(UNKNOWN_VERSION)
         found.append(
             problem(
                 "pdfx-version",
                 "document",
-                f"GTS_PDFXVersion ({version}) {why}",
-                f"export as {PDFX_VERSION}: the key must read exactly that",
+                _("GTS_PDFXVersion ({version}) {why}").format(version=version, why=why),
+                _("export as {version}: the key must read exactly that").format(
+                    version=PDFX_VERSION
+                ),
             )
         )
     limit = MAX_PDF_VERSION["PDF/X-1:2001" if x1a_2001 else PDFX_VERSION]
@@ -87,8 +91,12 @@ def identity(facts: DocumentFacts, limits: dict) -> list[Finding]:
             problem(
                 "pdf-version",
                 "document",
-                f"PDF {facts.version} is newer than PDF/X-1a allows ({allowed})",
-                f"write PDF {allowed} (no object streams, no later features)",
+                _("PDF {version} is newer than PDF/X-1a allows ({allowed})").format(
+                    version=facts.version, allowed=allowed
+                ),
+                _("write PDF {allowed} (no object streams, no later features)").format(
+                    allowed=allowed
+                ),
             )
         )
     if not facts.info.get("Title", "").strip():
@@ -96,20 +104,24 @@ def identity(facts: DocumentFacts, limits: dict) -> list[Finding]:
             problem(
                 "info-title",
                 "document",
-                "the document has no Title",
-                "set a Title in the document information",
+                _("the document has no Title"),
+                _("set a Title in the document information"),
             )
         )
     for key in ("CreationDate", "ModDate"):
         value = facts.info.get(key)
         if value is None or not DATE_WITH_ZONE.match(value):
-            said = "missing" if value is None else f"'{value}' has no time zone or is no date"
+            said = (
+                _("{key} is missing")
+                if value is None
+                else _("{key} is '{value}': it has no time zone or is no date")
+            )
             found.append(
                 problem(
                     "info-dates",
                     "document",
-                    f"{key} is {said}",
-                    "write the date as D:YYYYMMDDHHmmSS with Z or +HH'mm'",
+                    said.format(key=key, value=value),
+                    _("write the date as D:YYYYMMDDHHmmSS with Z or +HH'mm'"),
                 )
             )
     if facts.info.get("Trapped") not in ("/True", "/False"):
@@ -117,8 +129,10 @@ def identity(facts: DocumentFacts, limits: dict) -> list[Finding]:
             problem(
                 "info-trapped",
                 "document",
-                f"Trapped is {facts.info.get('Trapped', 'missing')}, not True or False",
-                "set Trapped to False (or True if the file is trapped)",
+                _("Trapped is {value}, not True or False").format(
+                    value=facts.info.get("Trapped", _("missing"))
+                ),
+                _("set Trapped to False (or True if the file is trapped)"),
             )
         )
     if not facts.has_id:
@@ -126,11 +140,14 @@ def identity(facts: DocumentFacts, limits: dict) -> list[Finding]:
             problem(
                 "trailer-id",
                 "document",
-                "the file has no document ID",
-                "PDF/X requires an ID in the trailer: save it again with one",
+                _("the file has no document ID"),
+                _("PDF/X requires an ID in the trailer: save it again with one"),
             )
         )
-    found.append(info(f"PDF/X: {version or 'none'}, PDF {facts.version}"))
+    marked = _("PDF/X: {version}, PDF {pdf}").format(
+        version=version or _("none"), pdf=facts.version
+    )
+    found.append(info(marked))
     return found
 
 
@@ -138,16 +155,16 @@ def output_intent(facts: DocumentFacts, limits: dict) -> list[Finding]:
     """One GTS_PDFX output intent naming its condition; a condition outside the ICC registry
     brings its own CMYK profile."""
     intents = [intent for intent in facts.intents if intent.subtype == "/GTS_PDFX"]
-    fix = "name a registered condition (e.g. FOGRA39) or embed its profile (DestOutputProfile)"
+    fix = _("name a registered condition (e.g. FOGRA39) or embed its profile (DestOutputProfile)")
     if not intents:
-        return [problem("output-intent", "document", "no PDF/X output intent (GTS_PDFX)", fix)]
+        return [problem("output-intent", "document", _("no PDF/X output intent (GTS_PDFX)"), fix)]
     if len(intents) > 1:
         return [
             problem(
                 "output-intent",
                 "document",
-                f"{len(intents)} PDF/X output intents, where one is allowed",
-                "keep one GTS_PDFX output intent",
+                _("{count} PDF/X output intents, where one is allowed").format(count=len(intents)),
+                _("keep one GTS_PDFX output intent"),
             )
         ]
     intent = intents[0]
@@ -157,7 +174,7 @@ def output_intent(facts: DocumentFacts, limits: dict) -> list[Finding]:
             problem(
                 "output-intent",
                 "document",
-                "the output intent has no OutputConditionIdentifier",
+                _("the output intent has no OutputConditionIdentifier"),
                 fix,
             )
         )
@@ -167,9 +184,10 @@ def output_intent(facts: DocumentFacts, limits: dict) -> list[Finding]:
             problem(
                 "output-intent",
                 "document",
-                f"the condition '{intent.identifier}' is not in the ICC registry "
-                f"(RegistryName: {intent.registry or 'none'}) and no profile is "
-                "embedded",
+                _(
+                    "the condition '{condition}' is not in the ICC registry (RegistryName: "
+                    "{registry}) and no profile is embedded"
+                ).format(condition=intent.identifier, registry=intent.registry or _("none")),
                 fix,
             )
         )
@@ -178,11 +196,13 @@ def output_intent(facts: DocumentFacts, limits: dict) -> list[Finding]:
             problem(
                 "output-intent",
                 "document",
-                f"the output profile has {intent.profile_channels} channels, not CMYK",
-                "embed the CMYK profile of the printing condition",
+                _("the output profile has {count} channels, not CMYK").format(
+                    count=intent.profile_channels
+                ),
+                _("embed the CMYK profile of the printing condition"),
             )
         )
-    found.append(info(f"output intent: {intent.identifier or 'none'}"))
+    found.append(info(_("output intent: {name}").format(name=intent.identifier or _("none"))))
     return found
 
 
@@ -196,15 +216,18 @@ def page_boxes(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "page-boxes",
                     where,
-                    "has no TrimBox",
-                    "set a TrimBox: it tells the print shop where to cut",
+                    _("has no TrimBox"),
+                    _("set a TrimBox: it tells the print shop where to cut"),
                 )
             )
             continue
         if page.trim is not None and page.art is not None:
             found.append(
                 problem(
-                    "page-boxes", where, "has both a TrimBox and an ArtBox", "keep the TrimBox only"
+                    "page-boxes",
+                    where,
+                    _("has both a TrimBox and an ArtBox"),
+                    _("keep the TrimBox only"),
                 )
             )
         inner = page.trim or page.art
@@ -214,8 +237,8 @@ def page_boxes(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "page-boxes",
                     where,
-                    "TrimBox, BleedBox and MediaBox do not nest",
-                    "the trim must lie inside the bleed, the bleed inside the page",
+                    _("TrimBox, BleedBox and MediaBox do not nest"),
+                    _("the trim must lie inside the bleed, the bleed inside the page"),
                 )
             )
     return found
@@ -226,8 +249,8 @@ def transparency(facts: DocumentFacts, limits: dict) -> list[Finding]:
         problem(
             "transparency",
             use.where,
-            f"uses transparency: {use.what}",
-            "flatten transparency before export (PDF/X-1a allows none)",
+            _("uses transparency: {what}").format(what=use.what),
+            _("flatten transparency before export (PDF/X-1a allows none)"),
         )
         for use in sorted(facts.transparency, key=_order)
     ]
@@ -240,14 +263,14 @@ def colour(facts: DocumentFacts, limits: dict) -> list[Finding]:
         problem(
             "colour",
             use.where,
-            f"uses {use.what} colour",
-            "convert to CMYK (or a spot colour) for print",
+            _("uses {space} colour").format(space=use.what),
+            _("convert to CMYK (or a spot colour) for print"),
         )
         for use in sorted(facts.colour_spaces, key=_order)
         if use.what not in ALLOWED_COLOUR
     ]
     spaces = sorted({use.what for use in facts.colour_spaces})
-    found.append(info(f"colour: {', '.join(spaces) or 'none'}"))
+    found.append(info(_("colour: {spaces}").format(spaces=", ".join(spaces) or _("none"))))
     return found
 
 
@@ -264,8 +287,8 @@ def annotations(facts: DocumentFacts, limits: dict) -> list[Finding]:
                     problem(
                         "annotations",
                         annotation.where,
-                        "an annotation (link, note or field) on the printed area",
-                        "remove links, notes and fields from a print file",
+                        _("an annotation (link, note or field) on the printed area"),
+                        _("remove links, notes and fields from a print file"),
                     )
                 )
     return found
@@ -277,8 +300,8 @@ def forbidden(facts: DocumentFacts, limits: dict) -> list[Finding]:
         problem(
             FORBIDDEN[use.kind][0],
             use.where,
-            f"has {use.what}, which PDF/X forbids",
-            FORBIDDEN[use.kind][1],
+            _("has {what}, which PDF/X forbids").format(what=use.what),
+            _(FORBIDDEN[use.kind][1]),
         )
         for use in sorted(facts.forbidden, key=_order)
     ]
@@ -287,8 +310,8 @@ def forbidden(facts: DocumentFacts, limits: dict) -> list[Finding]:
             problem(
                 "encryption",
                 "document",
-                "is encrypted",
-                "save it without a password or restrictions",
+                _("is encrypted"),
+                _("save it without a password or restrictions"),
             )
         )
     return found
@@ -299,9 +322,11 @@ def filters(facts: DocumentFacts, limits: dict) -> list[Finding]:
         problem(
             "filters",
             use.where,
-            f"a stream compressed with {use.what}",
-            "export again: PDF/X-1a allows Flate, LZW, JPEG (DCT), CCITT, JBIG2, "
-            "RunLength and ASCII filters",
+            _("a stream compressed with {filter}").format(filter=use.what),
+            _(
+                "export again: PDF/X-1a allows Flate, LZW, JPEG (DCT), CCITT, JBIG2, RunLength and "
+                "ASCII filters"
+            ),
         )
         for use in sorted(facts.filters, key=_order)
         if use.what not in ALLOWED_FILTERS
@@ -313,8 +338,8 @@ def readable(facts: DocumentFacts, limits: dict) -> list[Finding]:
         problem(
             "unreadable",
             use.where,
-            f"cannot be read: {use.what}",
-            "export the file again; a RIP will stop here too",
+            _("cannot be read: {error}").format(error=use.what),
+            _("export the file again; a RIP will stop here too"),
         )
         for use in facts.unreadable
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.i18n import N_, _, ngettext
 from generator.preflight.facts import MM, Cmyk, DocumentFacts, PageFacts, Text
 from generator.preflight.findings import Finding, info, problem
 
@@ -18,6 +19,8 @@ ONE_INK_BELOW_PT = 12.0  # text smaller than this, and …
 ONE_INK_LINE_PT = 1.0  # … lines thinner than this, should be one ink: registration shows
 INK_EPSILON = 0.005  # an ink below 0.5 % is no ink
 TOLERANCE_MM = 0.01
+SIDES = {"left": N_("left"), "bottom": N_("bottom"), "right": N_("right"), "top": N_("top")}
+PAINTS = {"text": N_("text"), "fill": N_("fill"), "stroke": N_("stroke")}
 
 
 def bleed(facts: DocumentFacts, limits: dict) -> list[Finding]:
@@ -35,17 +38,23 @@ def bleed(facts: DocumentFacts, limits: dict) -> list[Finding]:
             side: gap / MM for side, gap in sides.items() if gap / MM < BLEED_MM - TOLERANCE_MM
         }
         if short:
-            where = ", ".join(f"{side} {mm:.1f} mm" for side, mm in short.items())
+            where = ", ".join(
+                _("{side} {mm:.1f} mm").format(side=_(SIDES[side]), mm=mm)
+                for side, mm in short.items()
+            )
             found.append(
                 problem(
                     "bleed",
                     f"page {page.number}",
-                    f"bleed too small ({where})",
-                    f"extend backgrounds and the page {BLEED_MM:g} mm beyond the trim",
+                    _("bleed too small ({sides})").format(sides=where),
+                    _("extend backgrounds and the page {mm:g} mm beyond the trim").format(
+                        mm=BLEED_MM
+                    ),
                 )
             )
     sizes = sorted({_size(page) for page in facts.pages})
-    found.append(info(f"{_count(len(facts.pages), 'page')}: {', '.join(sizes)}"))
+    pages = ngettext("{count} page: {sizes}", "{count} pages: {sizes}", len(facts.pages))
+    found.append(info(pages.format(count=len(facts.pages), sizes=", ".join(sizes))))
     return found
 
 
@@ -55,12 +64,13 @@ def fonts(facts: DocumentFacts, limits: dict) -> list[Finding]:
         problem(
             "fonts",
             where,
-            f"font {name} is not embedded",
-            "embed every font (base-14 fonts such as Helvetica are never embedded)",
+            _("font {name} is not embedded").format(name=name),
+            _("embed every font (base-14 fonts such as Helvetica are never embedded)"),
         )
         for name, where in sorted(missing.items())
     ]
-    found.append(info(f"fonts: {', '.join(sorted({f.name for f in facts.fonts})) or 'none'}"))
+    names = ", ".join(sorted({f.name for f in facts.fonts})) or _("none")
+    found.append(info(_("fonts: {names}").format(names=names)))
     return found
 
 
@@ -74,8 +84,8 @@ def ink(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "ink",
                     where,
-                    f"a colour has {total:.0%} total ink",
-                    f"keep C+M+Y+K at or below {MAX_INK:.0%}",
+                    _("a colour has {total:.0%} total ink").format(total=total),
+                    _("keep C+M+Y+K at or below {limit:.0%}").format(limit=MAX_INK),
                 )
             )
     return found
@@ -90,13 +100,15 @@ def text_size(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "text-size",
                     small[0].where,
-                    f'text at {min(t.size for t in small):.1f} pt ("{_sample(small)}")',
-                    f"print needs at least {MIN_TEXT_PT:g} pt",
+                    _('text at {size:.1f} pt ("{sample}")').format(
+                        size=min(t.size for t in small), sample=_sample(small)
+                    ),
+                    _("print needs at least {size:g} pt").format(size=MIN_TEXT_PT),
                 )
             )
     sizes = [text.size for page in facts.pages for text in page.texts]
     if sizes:
-        found.append(info(f"smallest text: {min(sizes):.1f} pt"))
+        found.append(info(_("smallest text: {size:.1f} pt").format(size=min(sizes))))
     return found
 
 
@@ -115,8 +127,10 @@ def safe_area(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "safe-area",
                     outside[0].where,
-                    f'text {nearest:.1f} mm from the trim edge ("{_sample(outside)}")',
-                    f"keep text at least {SAFE_MM:g} mm inside the trim",
+                    _('text {mm:.1f} mm from the trim edge ("{sample}")').format(
+                        mm=nearest, sample=_sample(outside)
+                    ),
+                    _("keep text at least {mm:g} mm inside the trim").format(mm=SAFE_MM),
                 )
             )
     return found
@@ -128,14 +142,15 @@ def images(facts: DocumentFacts, limits: dict) -> list[Finding]:
         problem(
             "image-resolution",
             image.where,
-            f"an image at {image.ppi:.0f} ppi",
-            f"use an image of at least {needed} ppi at its printed size",
+            _("an image at {ppi:.0f} ppi").format(ppi=image.ppi),
+            _("use an image of at least {ppi} ppi at its printed size").format(ppi=needed),
         )
         for page in facts.pages
         for image in page.images
         if image.ppi < needed - 0.5
     ]
-    found.append(info(f"images: {sum(len(page.images) for page in facts.pages)}"))
+    count = sum(len(page.images) for page in facts.pages)
+    found.append(info(_("images: {count}").format(count=count)))
     return found
 
 
@@ -148,9 +163,12 @@ def rich_black(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "rich-black",
                     rich[0].where,
-                    f"{rich[0].size:.1f} pt text in rich black "
-                    f'({_percent(rich[0].ink)}: "{_sample(rich)}")',
-                    f"set text below {RICH_BLACK_BELOW_PT:g} pt in 100 % K only",
+                    _('{size:.1f} pt text in rich black ({inks}: "{sample}")').format(
+                        size=rich[0].size, inks=_percent(rich[0].ink), sample=_sample(rich)
+                    ),
+                    _("set text below {size:g} pt in 100 % K only").format(
+                        size=RICH_BLACK_BELOW_PT
+                    ),
                 )
             )
     return found
@@ -173,8 +191,8 @@ def thin_lines(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "thin-lines",
                     line.where,
-                    f"a line of {line.width:.2f} pt",
-                    f"make lines at least {THIN_LINE_PT:g} pt wide",
+                    _("a line of {width:.2f} pt").format(width=line.width),
+                    _("make lines at least {width:g} pt wide").format(width=THIN_LINE_PT),
                 )
             )
     return found
@@ -194,9 +212,13 @@ def registration(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "registration",
                     texts[0].where,
-                    f"{texts[0].size:.1f} pt text in {_inks_used(texts[0].ink)} inks "
-                    f'({_percent(texts[0].ink)}: "{_sample(texts)}")',
-                    f"set text below {ONE_INK_BELOW_PT:g} pt in one ink",
+                    _('{size:.1f} pt text in {count} inks ({inks}: "{sample}")').format(
+                        size=texts[0].size,
+                        count=_inks_used(texts[0].ink),
+                        inks=_percent(texts[0].ink),
+                        sample=_sample(texts),
+                    ),
+                    _("set text below {size:g} pt in one ink").format(size=ONE_INK_BELOW_PT),
                 )
             )
         lines = [
@@ -212,9 +234,12 @@ def registration(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "registration",
                     lines[0].where,
-                    f"a {lines[0].width:.2f} pt line in {_inks_used(lines[0].ink)} "
-                    f"inks ({_percent(lines[0].ink)})",
-                    f"draw lines under {ONE_INK_LINE_PT:g} pt in one ink",
+                    _("a {width:.2f} pt line in {count} inks ({inks})").format(
+                        width=lines[0].width,
+                        count=_inks_used(lines[0].ink),
+                        inks=_percent(lines[0].ink),
+                    ),
+                    _("draw lines under {width:g} pt in one ink").format(width=ONE_INK_LINE_PT),
                 )
             )
     return found
@@ -231,8 +256,10 @@ def white_overprint(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "white-overprint",
                     where,
-                    f"white {kind} is set to overprint: it will not print",
-                    "set white to knock out (overprint off)",
+                    _("white {kind} is set to overprint: it will not print").format(
+                        kind=_(PAINTS[kind]) if kind in PAINTS else kind
+                    ),
+                    _("set white to knock out (overprint off)"),
                 )
             )
     return found
@@ -257,9 +284,9 @@ def _is_white(ink: Cmyk | None) -> bool:
 
 def _percent(ink: Cmyk | None) -> str:
     if ink is None:
-        return "spot colour"
+        return _("spot colour")
     used = [(name, value) for name, value in zip("CMYK", ink, strict=True) if value > INK_EPSILON]
-    return " ".join(f"{name}{value * 100:.0f}" for name, value in used) or "white"
+    return " ".join(f"{name}{value * 100:.0f}" for name, value in used) or _("white")
 
 
 def _distance(text: Text, trim) -> float:
@@ -272,14 +299,12 @@ def _sample(texts: list[Text]) -> str:
     return " ".join(text.sample for text in texts[:3])[:60]
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
-
-
 def _size(page: PageFacts) -> str:
     box = page.trim or page.art or page.media
-    text = f"{(box[2] - box[0]) / MM:.1f} × {(box[3] - box[1]) / MM:.1f} mm"
-    if page.trim is not None or page.art is not None:
-        outer = page.bleed or page.media
-        text += f" trim, {(box[0] - outer[0]) / MM:.1f} mm bleed"
-    return text
+    size = {"width": (box[2] - box[0]) / MM, "height": (box[3] - box[1]) / MM}
+    if page.trim is None and page.art is None:
+        return _("{width:.1f} × {height:.1f} mm").format(**size)
+    outer = page.bleed or page.media
+    return _("{width:.1f} × {height:.1f} mm trim, {bleed:.1f} mm bleed").format(
+        bleed=(box[0] - outer[0]) / MM, **size
+    )

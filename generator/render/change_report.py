@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from generator import __version__
-from generator.changes import DeckChanges, report_blocks
+from generator.changes import DeckChanges, report_blocks, report_title
 from generator.layout_model import FontSpec
 from generator.render.fonts import font_name, register_family
 
@@ -65,7 +65,7 @@ def change_report_pdf(report: list[DeckChanges], since: str, font: FontSpec) -> 
         rightMargin=MARGIN_MM * mm,
         topMargin=MARGIN_MM * mm,
         bottomMargin=MARGIN_MM * mm,
-        title=f"Changes since {since}",
+        title=report_title(since),
         creator=f"voorwie-generator {__version__}",
         invariant=1,  # the same report gives the same bytes
         initialFontName=font_name(font, "regular"),  # never reference Helvetica

@@ -15,6 +15,7 @@ from typing import Any, get_type_hints
 from xml.etree import ElementTree
 
 from generator.errors import Location, fail
+from generator.i18n import _
 from generator.render.qr import LEVELS as QR_LEVELS
 
 
@@ -149,10 +150,16 @@ def parse_face(xml: str, template: Path) -> list[Element]:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as error:
         raise fail(
-            Location(template), f"the template does not give well-formed XML: {error}"
+            Location(template),
+            _("the template does not give well-formed XML: {error}").format(error=error),
+            _("check the tags the template writes: each one opened is closed"),
         ) from None
     if root.tag != "face":
-        raise fail(Location(template), f"the template must produce <face>, not <{root.tag}>")
+        raise fail(
+            Location(template),
+            _("the template must produce <face>, not <{tag}>").format(tag=root.tag),
+            _("put the template's elements inside one <face> … </face>"),
+        )
     return [_element(node, template) for node in root]
 
 
@@ -163,29 +170,40 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
             if child.tag not in _BLOCKS:
                 raise fail(
                     Location(template),
-                    f"<{child.tag}> cannot stand in a <frame>",
-                    f"use one of: {', '.join(_BLOCKS)}",
+                    _("<{tag}> cannot stand in a <frame>").format(tag=child.tag),
+                    _("use one of: {tags}").format(tags=", ".join(_BLOCKS)),
                 )
             blocks.append(_build(_BLOCKS[child.tag], child, template))
         frame = _build(Frame, node, template, blocks=tuple(blocks))
         if frame.valign not in _VALIGN:
             raise fail(
-                Location(template), f"valign '{frame.valign}' is not one of {', '.join(_VALIGN)}"
+                Location(template),
+                _("valign '{value}' is not one of {options}").format(
+                    value=frame.valign, options=", ".join(_VALIGN)
+                ),
+                _("see layouts/README.md"),
             )
         return frame
     if node.tag not in _LEAVES:
-        raise fail(Location(template), f"unknown element <{node.tag}>", "see layouts/README.md")
+        raise fail(
+            Location(template),
+            _("unknown element <{tag}>").format(tag=node.tag),
+            _("see layouts/README.md"),
+        )
     element = _build(_LEAVES[node.tag], node, template)
     if isinstance(element, Symbol) and element.shape not in _SHAPES:
         raise fail(
             Location(template),
-            f"unknown symbol shape '{element.shape}'",
-            f"use one of {', '.join(_SHAPES)}",
+            _("unknown symbol shape '{shape}'").format(shape=element.shape),
+            _("use one of {shapes}").format(shapes=", ".join(_SHAPES)),
         )
     if isinstance(element, QrCode) and (element.level not in QR_LEVELS or not element.data):
         raise fail(
             Location(template),
-            f"<qr> needs data and a level of {', '.join(QR_LEVELS)} (got '{element.level}')",
+            _("<qr> needs data and a level of {levels} (got '{level}')").format(
+                levels=", ".join(QR_LEVELS), level=element.level
+            ),
+            _("see layouts/README.md"),
         )
     return element
 
@@ -209,14 +227,27 @@ def _build(cls: type, node: ElementTree.Element, template: Path, **given: Any) -
     if unknown:
         raise fail(
             Location(template),
-            f"<{node.tag}> has unknown attribute(s): {', '.join(sorted(unknown))}",
+            _("<{tag}> has unknown attribute(s): {names}").format(
+                tag=node.tag, names=", ".join(sorted(unknown))
+            ),
+            _("see layouts/README.md"),
         )
     for name, raw in node.attrib.items():
         try:
             values[name] = float(raw) if numbers[name] else raw
         except ValueError:
-            raise fail(Location(template), f"<{node.tag}> {name}='{raw}' is not a number") from None
+            raise fail(
+                Location(template),
+                _("<{tag}> {name}='{value}' is not a number").format(
+                    tag=node.tag, name=name, value=raw
+                ),
+                _("write a number in mm, such as 12.5"),
+            ) from None
     try:
         return cls(**values)
     except TypeError as error:
-        raise fail(Location(template), f"<{node.tag}> is incomplete: {error}") from None
+        raise fail(
+            Location(template),
+            _("<{tag}> is incomplete: {error}").format(tag=node.tag, error=error),
+            _("see layouts/README.md"),
+        ) from None

@@ -16,6 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.cache import RenderCache, fingerprint
 from generator.errors import Location, fail
 from generator.geometry import Size, mm
+from generator.i18n import _
+from generator.item_names import shown
 from generator.layout_model import Layout
 from generator.render.drawlist import (
     Anchor,
@@ -66,8 +68,8 @@ class LaidOut:
         """The same drawing as another face's, whose texts come from `refs`: its notes name
         that face's items."""
         notes = [
-            Shrunk(refs[self.refs.index(note.first_ref)] if note.first_ref in self.refs
-                   else face.ref, note.points)
+            Shrunk(refs[self.refs.index(note.ref)] if note.ref in self.refs else face.ref,
+                   note.points)
             for note in self.notes
         ]  # fmt: skip
         return LaidOut(face, self.elements, self.anchors, self.links, notes, self.key, refs)
@@ -89,9 +91,10 @@ _REF = re.compile(r"""\sref=("[^"]*"|'[^']*')""")
 
 @dataclass(frozen=True)
 class Shrunk:
-    """Text set smaller than the layout's size to fit: a note to the editor."""
+    """Text set smaller than the layout's size to fit: a note to the editor, naming the item
+    whose text did not fit at the layout's size."""
 
-    first_ref: str
+    ref: str
     points: float
 
 
@@ -136,8 +139,8 @@ class FacePainter:
         if name not in self.layout.colors:
             raise fail(
                 Location(self.layout.path),
-                f"unknown colour '{name}' in a template",
-                "define it under colors: or correct the template",
+                _("unknown colour '{color}' in a template").format(color=name),
+                _("define it under colors: or correct the template"),
             )
         c, m, y, k = self.layout.colors[name]
         if self.color_model == "rgb":
@@ -165,13 +168,16 @@ class FacePainter:
     def say_notes(self, laid_out: LaidOut) -> None:
         """Tell the editor where text was set smaller to fit."""
         for note in laid_out.notes:
-            log.warning(
-                "%s: %s: the text from %s on is set %g pt smaller than the layout's size, to fit",
-                self.locate(note.first_ref),
-                laid_out.face.label,
-                note.first_ref,
-                note.points,
+            message = _(
+                "{where}: {face}: {item} does not fit at the layout's size, so the text of its "
+                "frame is set {points:g} pt smaller"
+            ).format(
+                where=self.locate(note.ref),
+                face=shown(laid_out.face.label),
+                item=shown(note.ref),
+                points=note.points,
             )
+            log.warning("%s", message)
 
     def _lay_out(self, face: Face, draw_list: DrawList) -> LaidOut:
         xml, key, refs = draw_list
@@ -194,21 +200,23 @@ class FacePainter:
             if style is not None and style not in self.layout.styles:
                 raise fail(
                     Location(self.layout.folder / face.template),
-                    f"the template uses an unknown style '{style}'",
-                    f"define it under styles: in {self.layout.path.name}",
+                    _("the template uses an unknown style '{style}'").format(style=style),
+                    _("define it under styles: in {file}").format(file=self.layout.path.name),
                 )
         try:
-            placed, total, step = self.setter.fit(frame)
+            placed, total, step, overflowed = self.setter.fit(frame)
         except Overflow as overflow:
             raise fail(
                 self.locate(overflow.ref),
-                f"{face.label}: {overflow.ref or 'the text'} does not fit, even at the "
-                f"minimum size of {overflow.style.min_size:g} pt",
-                "shorten the text, move questions to another card, or choose a larger trim",
+                _("{face}: {item} does not fit, even at the minimum size of {size:g} pt").format(
+                    face=shown(face.label),
+                    item=shown(overflow.ref) if overflow.ref else _("the text"),
+                    size=overflow.style.min_size,
+                ),
+                _("shorten the text, move questions to another card, or choose a larger trim"),
             ) from None
         if step:
-            first = next((p.ref for p in placed if p.ref), face.ref)
-            notes.append(Shrunk(first, step * STEP_PT))
+            notes.append(Shrunk(overflowed or face.ref, step * STEP_PT))
         offset = {"top": 0.0, "middle": (mm(frame.h) - total) / 2, "bottom": mm(frame.h) - total}
         return [Placed(p.flowable, p.top + offset[frame.valign], p.height, p.ref) for p in placed]
 
@@ -223,11 +231,25 @@ class FacePainter:
         if not inside:
             raise fail(
                 self.locate(face.ref),
-                f"{face.label}: the layout's {face.template} puts a text frame ({frame.x:g}, "
-                f"{frame.y:g}, {frame.w:g} x {frame.h:g} mm) outside the safe area ({safe:g} mm "
-                f"inside the {trim.w:g} x {trim.h:g} mm trim)",
-                "choose a larger trim (trim: in the content file), or adapt the template's "
-                "frames to this trim",
+                _(
+                    "{face}: the layout's {template} puts a text frame ({x:g}, {y:g}, {w:g} x "
+                    "{h:g} mm) outside the safe area ({safe:g} mm inside the {width:g} x "
+                    "{height:g} mm trim)"
+                ).format(
+                    face=shown(face.label),
+                    template=face.template,
+                    x=frame.x,
+                    y=frame.y,
+                    w=frame.w,
+                    h=frame.h,
+                    safe=safe,
+                    width=trim.w,
+                    height=trim.h,
+                ),
+                _(
+                    "choose a larger trim (trim: in the content file), or adapt the template's "
+                    "frames to this trim"
+                ),
             )
 
     def paint(self, canvas: Canvas, laid_out: LaidOut) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
@@ -57,6 +58,16 @@ class Placed:
     ref: str
 
 
+class Fitted(NamedTuple):
+    """A frame's text, set: its flowables, their height, the steps down from the layout's
+    sizes, and (when stepped down) the item whose text did not fit at those sizes."""
+
+    placed: list[Placed]
+    total: float
+    step: int
+    overflowed: str = ""
+
+
 class Overflow(Exception):
     """The frame's text does not fit even at every style's minimum size."""
 
@@ -75,18 +86,20 @@ class TextSetter:
     hyphenation: tuple[str, ...] = ()  # the content's exception list for the language
     _styles: dict[tuple, ParagraphStyle] = field(default_factory=dict)
 
-    def fit(self, frame: Frame) -> tuple[list[Placed], float, int]:
-        """Placed flowables, their total height and the step down used; Overflow if none fits."""
+    def fit(self, frame: Frame) -> Fitted:
+        """The frame's text set at the largest sizes at which it fits; Overflow if none."""
         width, height = mm(frame.w), mm(frame.h)
         styles = {b.style for b in frame.blocks if not isinstance(b, Gap)}
         steps = max((self._steps(self.layout.styles[s]) for s in styles), default=0)
+        overflowed = ""
         for step in range(steps + 1):
             # A typesetter hyphenates more before setting the text smaller.
             for eager in (False, True):
                 placed, total = self._set(frame.blocks, width, height, step, eager)
                 if total <= height + 0.01:
-                    return placed, total, step
-        worst = next((p for p in placed if p.top + p.height > height + 0.01), placed[-1])
+                    return Fitted(placed, total, step, overflowed)
+            overflowed = overflowed or _first_out(placed, height).ref
+        worst = _first_out(placed, height)
         block = next(b for b in frame.blocks if not isinstance(b, Gap) and b.ref == worst.ref)
         raise Overflow(worst.ref, self.layout.styles[block.style])
 
@@ -153,3 +166,8 @@ class TextSetter:
             return paragraph
         box_color = plain.textColor
         return CheckItem(paragraph, mm(block.x), mm(block.box), mm(block.text_x), box_color)
+
+
+def _first_out(placed: list[Placed], height: float) -> Placed:
+    """The first flowable that reaches below the frame's bottom."""
+    return next((p for p in placed if p.top + p.height > height + 0.01), placed[-1])

@@ -18,6 +18,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from generator.errors import Location, fail
+from generator.i18n import _
 from generator.markup import plain
 from generator.render.html.markup import inline_html
 
@@ -66,24 +67,32 @@ def render_template(
         return env(folder).get_template(name).render(context)
     except TemplateSyntaxError as error:
         raise fail(
-            Location(folder / name, error.lineno or 0), f"template error: {error.message}"
+            Location(folder / name, error.lineno or 0),
+            _("template error: {error}").format(error=error.message),
+            _("see the Jinja documentation for the template's syntax"),
         ) from None
     except UndefinedError as error:
         raise fail(
             Location(folder / name, _template_line(error, name)),
-            f"the template uses something that is not there: {_readable(error.message or '')}",
-            "check the spelling of the name in the template, or add it to the content",
+            _("the template uses something that is not there: {what}").format(
+                what=_readable(error.message or "")
+            ),
+            _("check the spelling of the name in the template, or add it to the content"),
         ) from None
     except (SecurityError, TemplateError, OverflowError) as error:
         raise fail(
-            Location(folder / name, _template_line(error, name)), f"template error: {error}"
+            Location(folder / name, _template_line(error, name)),
+            _("template error: {error}").format(error=error),
+            _("see the Jinja documentation for the template's syntax"),
         ) from None
 
 
 def _readable(message: str) -> str:
     """Jinja's "'generator.model.Card object' has no attribute 'x'" as "a Card has no 'x'"."""
     match = _NO_ATTRIBUTE.match(message)
-    return f"a {match.group(1)} has no '{match.group(2)}'" if match else message
+    if not match:
+        return message
+    return _("a {thing} has no '{name}'").format(thing=match.group(1), name=match.group(2))
 
 
 def _template_line(error: Exception, name: str) -> int:

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 from generator.cache import RenderCache, fingerprint
 from generator.errors import Location, UserError, fail
+from generator.i18n import _
+from generator.item_names import shown
 from generator.load.yaml_file import Mapping, read_yaml
 from generator.model import Deck
 from generator.poster_model import Poster
@@ -86,8 +88,10 @@ def regional_poster(content: Content, edition: RegionalEdition) -> Poster:
     if edition.poster not in content.posters:
         raise fail(
             edition.locations[f"edition '{edition.region.id}' › name"],
-            f"edition '{edition.region.id}': no poster with id '{edition.poster}'",
-            f"posters: {', '.join(sorted(content.posters)) or 'none'}",
+            _("{item}: no poster with id '{poster}'").format(
+                item=shown(f"edition '{edition.region.id}'"), poster=edition.poster
+            ),
+            _("posters: {ids}").format(ids=", ".join(sorted(content.posters)) or _("none")),
         )
     return apply_edition(content.posters[edition.poster], edition)
 
@@ -120,8 +124,8 @@ def _file_kind(document: Any, path: Path) -> str:
                 return kind
     raise fail(
         Location(path, getattr(document, "line", 0)),
-        "the file is neither a deck nor a poster",
-        "a deck starts with 'deck:', a poster with 'poster:'",
+        _("the file is neither a deck nor a poster"),
+        _("a deck starts with 'deck:', a poster with 'poster:'"),
     )
 
 
@@ -129,7 +133,7 @@ def _add_unique(items: dict[str, Any], ident: str, item: Any, path: Path) -> Non
     if ident in items:
         raise fail(
             Location(path),
-            f"the id '{ident}' is also used by {items[ident].path.name}",
-            "give each file its own id: it names the output files",
+            _("the id '{id}' is also used by {file}").format(id=ident, file=items[ident].path.name),
+            _("give each file its own id: it names the output files"),
         )
     items[ident] = item

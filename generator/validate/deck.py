@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Location, Problem, UserError
+from generator.i18n import _
+from generator.item_names import shown
 from generator.load.yaml_file import Mapping
 from generator.model import Card, Deck, Edition, Level, Point, PointList, Question, Section
-from generator.validate.schema_check import check_schema, describe, line_of
+from generator.validate.places import describe, line_of
+from generator.validate.schema_check import check_schema
 from generator.validate.sources import SourceNotes
 
 # Which optional card keys each kind of card uses; others would be silently ignored.
@@ -193,8 +196,10 @@ def duplicate_ids(
             problems.append(
                 Problem(
                     Location(path, line),
-                    f"{noun} id '{ident}' is already used on line {first_seen[ident]}",
-                    "every id in a deck must be unique: give this one another name",
+                    _("{item}: the id is already used on line {line}").format(
+                        item=shown(f"{noun} '{ident}'"), line=first_seen[ident]
+                    ),
+                    _("every id in a file must be unique: give this one another name"),
                 )
             )
         else:
@@ -212,28 +217,44 @@ def _kind_fields(doc: Mapping, path: Path) -> list[Problem]:
             problems.append(
                 Problem(
                     Location(path, line_of(doc, ["cards", i, key])),
-                    f"{describe(doc, ['cards', i])}: a {kind} card does not print '{key}'",
-                    f"remove '{key}', or use a kind that prints it",
+                    _("{item}: a card of kind '{kind}' does not print '{key}'").format(
+                        item=describe(doc, ["cards", i]), kind=kind, key=key
+                    ),
+                    _("remove '{key}', or use a kind that prints it").format(key=key),
                 )
             )
     return problems
 
 
 def _level_references(doc: Mapping, path: Path) -> list[Problem]:
-    known = [level.get("id") for _, level in _items(doc, "levels")]
+    known = [level.get("id") for _index, level in _items(doc, "levels")]
     known = [ident for ident in known if isinstance(ident, str)]
+    used = [(i, card["level"]) for i, card in _items(doc, "cards")
+            if isinstance(card.get("level"), str)]  # fmt: skip
+    if used and "levels" not in doc:  # the list was deleted: one problem, how to restore it
+        named = sorted({level for _index, level in used})
+        return [Problem(
+            Location(path, line_of(doc, ["cards", used[0][0], "level"])),
+            _("the cards name levels ({levels}), but the file has no 'levels:'").format(
+                levels=", ".join(named)
+            ),
+            _("restore 'levels:' at the top level of the file, with for each level a line "
+              "'- id: …' and under it 'name: …'; the list as it was is in the file's earlier "
+              "version (git), or in its latest release in cards/releases/"),
+        )]  # fmt: skip
     problems = []
-    for i, card in _items(doc, "cards"):
-        level = card.get("level")
-        if isinstance(level, str) and level not in known:
+    for i, level in used:
+        if level not in known:
             close = difflib.get_close_matches(level, known, n=1)
             problems.append(
                 Problem(
                     Location(path, line_of(doc, ["cards", i, "level"])),
-                    f"{describe(doc, ['cards', i])}: unknown level '{level}'",
-                    f"did you mean '{close[0]}'?"
+                    _("{item}: unknown level '{level}'").format(
+                        item=describe(doc, ["cards", i]), level=level
+                    ),
+                    _("did you mean '{option}'?").format(option=close[0])
                     if close
-                    else f"levels defined: {', '.join(known) or 'none'}",
+                    else _("levels in this file: {levels}").format(levels=", ".join(known)),
                 )
             )
     return problems
@@ -252,9 +273,13 @@ def _digital_version_label(doc: Mapping, path: Path) -> list[Problem]:
     return [
         Problem(
             Location(path, line_of(doc, ["deck", "digital_version_url"])),
-            f"deck › digital_version_url: the label '{DIGITAL_VERSION_LABEL}' is missing; "
-            "it is printed beside the QR code",
-            f"add '{DIGITAL_VERSION_LABEL}: ...' under labels:, for example 'Digitale versie'",
+            _(
+                "deck › digital_version_url: the label '{label}' is missing; it is printed beside "
+                "the QR code"
+            ).format(label=DIGITAL_VERSION_LABEL),
+            _("add '{label}: ...' under labels:, for example 'Digitale versie'").format(
+                label=DIGITAL_VERSION_LABEL
+            ),
         )
     ]
 
@@ -282,16 +307,16 @@ def markup_problems(doc: Mapping, path: Path) -> list[Problem]:
             problems.append(
                 Problem(
                     location,
-                    f"{describe(doc, where)}: a '**' has no partner",
-                    "bold text needs ** before and after it",
+                    _("{item}: a '**' has no partner").format(item=describe(doc, where)),
+                    _("bold text needs ** before and after it"),
                 )
             )
         if re.search(r"\*\*\s*\*\*", text):
             problems.append(
                 Problem(
                     location,
-                    f"{describe(doc, where)}: empty bold '** **'",
-                    "remove the empty pair of **",
+                    _("{item}: empty bold '** **'").format(item=describe(doc, where)),
+                    _("remove the empty pair of **"),
                 )
             )
     return problems

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Location, Problem, UserError
+from generator.i18n import _
 from generator.load.yaml_file import Mapping
 from generator.poster_model import Contact, Example, Poster, Region
 from generator.validate.deck import markup_problems
-from generator.validate.schema_check import check_schema, line_of
+from generator.validate.places import line_of
+from generator.validate.schema_check import check_schema
 from generator.validate.sources import SourceNotes
 
 
@@ -84,8 +86,12 @@ def apply_edition(poster: Poster, edition: RegionalEdition) -> Poster:
             problems.append(
                 Problem(
                     change.location,
-                    f"examples: poster '{poster.id}' has no intensity '{change.intensity}'",
-                    f"did you mean '{close[0]}'?" if close else f"intensities: {', '.join(known)}",
+                    _("examples: poster '{poster}' has no intensity '{intensity}'").format(
+                        poster=poster.id, intensity=change.intensity
+                    ),
+                    _("did you mean '{option}'?").format(option=close[0])
+                    if close
+                    else _("intensities: {ids}").format(ids=", ".join(known)),
                 )
             )
     if problems:

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Location, Problem
+from generator.i18n import N_, _
+from generator.item_names import shown
 from generator.load.per_language import read_per_language
 from generator.load.yaml_file import Mapping, Sequence
 
 GLOSSARY_FOLDER = "glossary"
-FORMAT = (
+FORMAT = N_(
     "write `terms:` and under it, per term, `- en: [words reserved for it]`, "
     "`  nl: [the source language's words for it]` and, if you like, `  instead: [words]`"
 )
@@ -48,8 +50,8 @@ def _terms(path: Path, document: Any) -> tuple[list[Term], list[Problem]]:
         return [], [
             Problem(
                 Location(path, getattr(document, "line", 0)),
-                "this glossary has no list of terms",
-                FORMAT,
+                _("this glossary has no list of terms"),
+                _(FORMAT),
             )
         ]
     terms, problems = [], []
@@ -64,7 +66,7 @@ def _terms(path: Path, document: Any) -> tuple[list[Term], list[Problem]]:
             or not _words(source[0])
             or not (instead == [] or _words(instead))
         ):
-            problems.append(Problem(where, "this term is not two lists of words", FORMAT))
+            problems.append(Problem(where, _("this term is not two lists of words"), _(FORMAT)))
             continue
         lowered = tuple(word.lower() for word in source[0])
         terms.append(Term(tuple(reserved), lowered, tuple(instead), language, where))
@@ -100,14 +102,28 @@ def _misused(term: Term, own: Any, translated: Any) -> list[Problem]:
             problems.append(
                 Problem(
                     translated.location(ref),
-                    f"{ref} ({translated.language}): '{found[0]}' is reserved for the term "
-                    f"'{term.source[0]}', which the {own.language} text here does not use",
-                    f"say it with an ordinary word{_such_as(term)}, or change the glossary "
-                    f"({term.location})",
+                    _(
+                        "{item} ({language}): '{word}' is reserved for the term '{term}', which "
+                        "the {own} text here does not use"
+                    ).format(
+                        item=shown(ref),
+                        language=translated.language,
+                        word=found[0],
+                        term=term.source[0],
+                        own=own.language,
+                    ),
+                    _fix(term),
                 )
             )
     return problems
 
 
-def _such_as(term: Term) -> str:
-    return f" (such as {', '.join(term.instead)})" if term.instead else ""
+def _fix(term: Term) -> str:
+    """What to do instead: an ordinary word (such as those the glossary lists), or another
+    glossary."""
+    fix = (
+        _("say it with an ordinary word (such as {words}), or change the glossary ({glossary})")
+        if term.instead
+        else _("say it with an ordinary word, or change the glossary ({glossary})")
+    )
+    return fix.format(words=", ".join(term.instead), glossary=term.location)

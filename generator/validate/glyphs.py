@@ -6,6 +6,8 @@ import unicodedata
 from collections.abc import Callable
 
 from generator.errors import Location, Problem
+from generator.i18n import N_, _
+from generator.item_names import shown
 from generator.layout_model import FontSpec
 from generator.markup import plain
 
@@ -13,7 +15,11 @@ WEIGHTS_USED = ("regular", "bold")
 # Control characters, surrogates and non-characters (U+FFFF, …) are no text, even where a
 # font maps them (Atkinson Hyperlegible maps U+FFFF): they cannot be printed, and XML, which
 # the draw lists are, cannot carry most of them.
-NOT_TEXT = {"Cc": "control character", "Cs": "lone surrogate", "Cn": "unassigned character"}
+NOT_TEXT = {
+    "Cc": N_("the invisible control character"),
+    "Cs": N_("the invisible lone surrogate"),
+    "Cn": N_("the invisible unassigned character"),
+}
 
 
 def check_glyphs(
@@ -30,18 +36,26 @@ def check_glyphs(
                 problems.append(
                     Problem(
                         locate(ref),
-                        f"{ref}: the invisible {kind} U+{ord(ch):04X} cannot be printed",
-                        "remove it: such characters come along when text is copied from "
-                        "another program",
+                        _("{item}: {kind} U+{code:04X} cannot be printed").format(
+                            item=shown(ref), kind=_(kind), code=ord(ch)
+                        ),
+                        _(
+                            "remove it: such characters come along when text is copied from "
+                            "another program"
+                        ),
                     )
                 )
                 continue
             problems.append(
                 Problem(
                     locate(ref),
-                    f"{ref}: the character {ch!r} (U+{ord(ch):04X} {name}) is not in the font "
-                    f"{font.family}",
-                    "type it as a character the font has (for example ' for ’), or remove it",
+                    _(
+                        "{item}: the character {char} (U+{code:04X} {name}) is not in the font "
+                        "{font}"
+                    ).format(
+                        item=shown(ref), char=repr(ch), code=ord(ch), name=name, font=font.family
+                    ),
+                    _("type it as a character the font has (for example ' for ’), or remove it"),
                 )
             )
     return problems

@@ -8,13 +8,14 @@ import re
 from pathlib import Path
 
 from generator.errors import Location, Problem
+from generator.i18n import N_, _
 from generator.load.per_language import read_per_language
 from generator.load.yaml_file import Mapping, Sequence
 
 HYPHENATION_FOLDER = "hyphenation"
 # Letters, with single hyphens between parts: "leef-gebieden", "co-öperatie", "professionals".
 WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
-FORMAT = "write `words:` and under it one word a line, such as `  - leef-gebieden`"
+FORMAT = N_("write `words:` and under it one word a line, such as `  - leef-gebieden`")
 
 
 def read_exceptions(cards: Path) -> dict[str, tuple[str, ...]]:
@@ -25,9 +26,13 @@ def read_exceptions(cards: Path) -> dict[str, tuple[str, ...]]:
 def _words(path: Path, document: object) -> tuple[tuple[str, ...], list[Problem]]:
     if not isinstance(document, Mapping) or not isinstance(document.get("words"), Sequence):
         line = getattr(document, "line", 0)
-        return (), [Problem(Location(path, line), "this list of words is not one", FORMAT)]
+        return (), [Problem(Location(path, line), _("this list of words is not one"), _(FORMAT))]
     problems = [
-        Problem(Location(path, document.key_lines[key]), f"unknown key '{key}'", FORMAT)
+        Problem(
+            Location(path, document.key_lines[key]),
+            _("unknown key '{key}'").format(key=key),
+            _(FORMAT),
+        )
         for key in document
         if key != "words"
     ]
@@ -39,8 +44,8 @@ def _words(path: Path, document: object) -> tuple[tuple[str, ...], list[Problem]
             problems.append(
                 Problem(
                     where,
-                    f"'{word}' is not a word with hyphens where it breaks",
-                    "letters only, a hyphen at each place it may break: leef-gebieden",
+                    _("'{word}' is not a word with hyphens where it breaks").format(word=word),
+                    _("letters only, a hyphen at each place it may break: leef-gebieden"),
                 )
             )
             continue
@@ -48,7 +53,11 @@ def _words(path: Path, document: object) -> tuple[tuple[str, ...], list[Problem]
         if key in seen:
             problems.append(
                 Problem(
-                    where, f"'{word}' is listed before, on line {seen[key]}", "keep one of the two"
+                    where,
+                    _("'{word}' is listed before, on line {line}").format(
+                        word=word, line=seen[key]
+                    ),
+                    _("keep one of the two"),
                 )
             )
         seen.setdefault(key, line)

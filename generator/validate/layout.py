@@ -8,12 +8,15 @@ from pathlib import Path
 
 from generator.errors import Location, Problem, UserError
 from generator.geometry import PAPER_MM, parse_size
+from generator.i18n import _
+from generator.item_names import shown
 from generator.layout_model import Layout
 from generator.load.layout_files import LayoutFile, read_layout_file
 from generator.load.yaml_file import Mapping
 from generator.model import Deck
 from generator.poster_model import Poster
-from generator.validate.schema_check import check_schema, line_of
+from generator.validate.places import line_of
+from generator.validate.schema_check import check_schema
 
 # A card's sides, in mm, as the deck schema allows them for {width_mm, height_mm}; a written
 # size ("10x10") is held to the same.
@@ -79,22 +82,26 @@ def _references(doc: dict, path: Path) -> list[Problem]:
             close = difflib.get_close_matches(color, colors, n=1)
             problem(
                 where,
-                f"unknown colour '{color}'",
-                f"did you mean '{close[0]}'?" if close else "define it under colors:",
+                _("unknown colour '{color}'").format(color=color),
+                _("did you mean '{option}'?").format(option=close[0])
+                if close
+                else _("define it under colors:"),
             )
     for kind, faces in doc["kinds"].items():
         for side, template in faces.items():
             if not (path.parent / template).is_file():
                 problem(
                     ["kinds", kind, side],
-                    f"the template '{template}' is not in {path.parent}/",
-                    "create it, or correct the name",
+                    _("the template '{template}' is not in {folder}/").format(
+                        template=template, folder=path.parent
+                    ),
+                    _("create it, or correct the name"),
                 )
     if "default_trim" in doc and doc["default_trim"] not in PAPER_MM:
         problem(
             ["default_trim"],
-            f"unknown paper size '{doc['default_trim']}'",
-            f"use one of {', '.join(PAPER_MM)}",
+            _("unknown paper size '{size}'").format(size=doc["default_trim"]),
+            _("use one of {sizes}").format(sizes=", ".join(PAPER_MM)),
         )
     for weight in ("regular", "bold", "italic", "bold_italic"):
         font = doc["font"]
@@ -102,22 +109,24 @@ def _references(doc: dict, path: Path) -> list[Problem]:
         if spec is None or spec.origin is None:
             problem(
                 ["font", "package"],
-                f"the font package '{font['package']}' is not installed",
-                "run `make` to install the project's dependencies",
+                _("the font package '{package}' is not installed").format(package=font["package"]),
+                _("run `make` to install the project's dependencies"),
             )
             break
         if not (Path(spec.origin).parent / font["folder"] / font[weight]).is_file():
             problem(
                 ["font", weight],
-                f"the font file '{font[weight]}' is not in package '{font['package']}'",
-                "check the file name in the package's folder",
+                _("the font file '{file}' is not in package '{package}'").format(
+                    file=font[weight], package=font["package"]
+                ),
+                _("check the file name in the package's folder"),
             )
     for name, style in doc["styles"].items():
         if style["min_size"] > style["size"]:
             problem(
                 ["styles", name, "min_size"],
-                f"style '{name}': min_size is larger than size",
-                "min_size is the smallest size text may shrink to",
+                _("style '{style}': min_size is larger than size").format(style=name),
+                _("min_size is the smallest size text may shrink to"),
             )
     return problems
 
@@ -127,14 +136,22 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
     problems = [
         Problem(
             Location(layout.path),
-            f"layout '{layout.name}' has no {key}, which a deck of cards needs",
-            f"add {key}: to {layout.path.name}, or choose a card layout",
+            _("layout '{layout}' has no {key}, which a deck of cards needs").format(
+                layout=layout.name, key=key
+            ),
+            _("add {key}: to {file}, or choose a card layout").format(
+                key=key, file=layout.path.name
+            ),
         )
         for key in ("default_trim", "neutral", "imposition")
         if getattr(layout, key) is None
     ]
     problems += [
-        Problem(Location(layout.path), f"kind '{kind}' has no back", "add back: with a template")
+        Problem(
+            Location(layout.path),
+            _("kind '{kind}' has no back").format(kind=kind),
+            _("add back: with a template"),
+        )
         for kind, faces in layout.kinds.items()
         if "back" not in faces
     ]
@@ -143,8 +160,10 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
             problems.append(
                 Problem(
                     deck.location(card.ref),
-                    f"{card.ref}: layout '{layout.name}' has no kind '{card.kind}'",
-                    f"kinds in this layout: {', '.join(layout.kinds)}",
+                    _("{item}: layout '{layout}' has no kind '{kind}'").format(
+                        item=shown(card.ref), layout=layout.name, kind=card.kind
+                    ),
+                    _("kinds in this layout: {kinds}").format(kinds=", ".join(layout.kinds)),
                 )
             )
     if deck.trim is not None:
@@ -153,18 +172,21 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
             problems.append(
                 Problem(
                     deck.location("deck › trim"),
-                    f"deck › trim: a {trim.w:g} x {trim.h:g} mm card; a card is "
-                    f"{TRIM_MM[0]} to {TRIM_MM[1]} mm a side",
-                    'choose a trim such as A6 or A7, or a size in mm such as "85x55"',
+                    _(
+                        "deck › trim: a {width:g} x {height:g} mm card; a card is {least} to "
+                        "{most} mm a side"
+                    ).format(width=trim.w, height=trim.h, least=TRIM_MM[0], most=TRIM_MM[1]),
+                    _('choose a trim such as A6 or A7, or a size in mm such as "85x55"'),
                 )
             )
     if len(deck.levels) > len(layout.levels):
         problems.append(
             Problem(
                 deck.location(deck.levels[len(layout.levels)].ref),
-                f"the deck has {len(deck.levels)} levels; layout '{layout.name}' styles only "
-                f"{len(layout.levels)}",
-                f"add a colour and symbol under levels: in {layout.path}",
+                _("the deck has {count} levels; layout '{layout}' styles only {styled}").format(
+                    count=len(deck.levels), layout=layout.name, styled=len(layout.levels)
+                ),
+                _("add a colour and symbol under levels: in {file}").format(file=layout.path),
             )
         )
     return problems + _missing_labels(deck.labels, layout, deck.location("labels"))
@@ -178,8 +200,10 @@ def check_poster_layout(poster: Poster, layout: Layout) -> list[Problem]:
         problems.append(
             Problem(
                 where,
-                f"layout '{layout.name}' has no design_mm, which a poster needs",
-                "add design_mm: [width, height]",
+                _("layout '{layout}' has no design_mm, which a poster needs").format(
+                    layout=layout.name
+                ),
+                _("add design_mm: [width, height]"),
             )
         )
     steps = int(layout.dimensions.get("flow_boxes", 0)) - 1  # the first box: the start question
@@ -187,27 +211,43 @@ def check_poster_layout(poster: Poster, layout: Layout) -> list[Problem]:
         problems.append(
             Problem(
                 poster.location(f"step '{poster.flow[-1].id}'") if poster.flow else where,
-                f"poster '{poster.id}' has {len(poster.flow)} flowchart step(s); layout "
-                f"'{layout.name}' draws {steps} (flow_boxes: {steps + 1}, the start question "
-                "and the steps)",
-                f"give the flowchart {steps} step(s), or change flow_boxes in {layout.path.name}",
+                _(
+                    "poster '{poster}' has {count} flowchart step(s); layout '{layout}' draws "
+                    "{steps} (flow_boxes: {boxes}, the start question and the steps)"
+                ).format(
+                    poster=poster.id,
+                    count=len(poster.flow),
+                    layout=layout.name,
+                    steps=steps,
+                    boxes=steps + 1,
+                ),
+                _("give the flowchart {steps} step(s), or change flow_boxes in {file}").format(
+                    steps=steps, file=layout.path.name
+                ),
             )
         )
     if len(layout.steps) < len(poster.intensities):
         problems.append(
             Problem(
                 where,
-                f"poster '{poster.id}' has {len(poster.intensities)} "
-                f"intensities; layout '{layout.name}' styles "
-                f"{len(layout.steps)}",
-                "add a look under steps:",
+                _(
+                    "poster '{poster}' has {count} intensities; layout '{layout}' styles {styled}"
+                ).format(
+                    poster=poster.id,
+                    count=len(poster.intensities),
+                    layout=layout.name,
+                    styled=len(layout.steps),
+                ),
+                _("add a look under steps:"),
             )
         )
     problems += [
         Problem(
             where,
-            f"layout '{layout.name}' has no kind '{kind}', which a poster needs",
-            f"add {kind}: {{front: ...}} under kinds:",
+            _("layout '{layout}' has no kind '{kind}', which a poster needs").format(
+                layout=layout.name, kind=kind
+            ),
+            _("add {kind}: {{front: ...}} under kinds:").format(kind=kind),
         )
         for kind in ("poster", "workshop")
         if kind not in layout.kinds
@@ -220,12 +260,16 @@ def _missing_labels(labels: dict[str, str], layout: Layout, where: Location) -> 
     for label in layout.labels:
         if label not in labels:
             close = difflib.get_close_matches(label, list(labels), n=1)
-            hint = f"add '{label}: ...' under labels:"
+            hint = _("add '{label}: ...' under labels:").format(label=label)
             if close:
-                hint += f" (is '{close[0]}' a typo for it?)"
+                hint = _("add '{label}: ...' under labels: (is '{option}' a typo for it?)").format(
+                    label=label, option=close[0]
+                )
             problems.append(Problem(
                 where,
-                f"labels: the label '{label}' is missing; layout '{layout.name}' prints it",
+                _("labels: the label '{label}' is missing; layout '{layout}' prints it").format(
+                    label=label, layout=layout.name
+                ),
                 hint,
             ))  # fmt: skip
     return problems

@@ -8,6 +8,7 @@ from such a mapping with that language in it; what is missing is an error naming
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -15,8 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Location, Problem, UserError
+from generator.i18n import _
+from generator.item_names import listed, shown
 from generator.load.yaml_file import Mapping, Sequence
-from generator.validate.schema_check import line_of
+from generator.validate.places import describe, line_of
+
+CODE = re.compile(r"[a-z]{2,3}")  # what a mistyped language code looks like: nll, ne, eng
 
 
 class Translated(str):
@@ -40,22 +45,54 @@ def is_translation(node: Any, known: list[str]) -> bool:
     )
 
 
+def mistyped_languages(node: Any, known: list[str]) -> dict[str, str]:
+    """The keys of a text per language that are typing mistakes for a language the file lists
+    and the text lacks ({nll: …, en: …} → {'nll': 'nl'}); {} if there are none, or if the
+    mapping is no text per language."""
+    if not isinstance(node, dict) or not node or not all(isinstance(v, str) for v in node.values()):
+        return {}
+    missing = [code for code in known if code not in node]
+    meant = {}
+    for key in node:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(str(key), missing, n=1, cutoff=0.5)
+        if not close or not CODE.fullmatch(str(key)):
+            return {}
+        meant[key] = close[0]
+        missing.remove(close[0])
+    return meant
+
+
 def localize(
     document: Any, language: str, known: list[str], path: Path
 ) -> tuple[Any, list[Problem]]:
-    """The document with every translation mapping replaced by its text in `language`."""
+    """The document with every translation mapping replaced by its text in `language`; a
+    mistyped language key is named once, with the language meant, and read as that one."""
     problems: list[Problem] = []
     primary = known[0]
 
     def walk(node: Any, where: list[Any]) -> Any:
+        mistyped = mistyped_languages(node, known)
+        for key, meant in mistyped.items():
+            problems.append(Problem(
+                Location(path, line_of(document, [*where, key])),
+                _("{item}: unknown language '{key}'").format(item=describe(document, where),
+                                                             key=key),
+                _("did you mean '{option}'?").format(option=meant),
+            ))  # fmt: skip
+        if mistyped:
+            node = {mistyped.get(key, key): text for key, text in node.items()}
         if is_translation(node, known):
             if language in node:
                 return Translated(node[language])
             problems.append(
                 Problem(
                     Location(path, line_of(document, where)),
-                    f"no '{language}' text here ({', '.join(node)} given)",
-                    f"add '{language}: …' beside the other languages",
+                    _("{item}: no '{language}' text here ({given} given)").format(
+                        item=describe(document, where), language=language, given=", ".join(node)
+                    ),
+                    _("add '{language}: …' beside the other languages").format(language=language),
                 )
             )
             return node.get(primary, next(iter(node.values())))
@@ -72,11 +109,17 @@ def localize(
     return walk(document, []), problems
 
 
-def untranslated(texts: dict[str, str], locate: Any, language: str) -> list[Problem]:
+def untranslated(
+    texts: dict[str, str], locate: Any, language: str, known: list[str]
+) -> list[Problem]:
     """Printed texts that are plain strings, so not written in `language`."""
+    keys = listed([f"'{code}:'" for code in known])
     return [
-        Problem(locate(ref), f"{ref}: not translated into '{language}'",
-                f"write it as {{nl: …, {language}: …}}")
+        Problem(locate(ref),
+                _("{item}: not translated into '{language}'").format(item=shown(ref),
+                                                                     language=language),
+                _("write {keys} under its key, each on a line of its own with its text").format(
+                    keys=keys))
         for ref, text in texts.items()
         if not isinstance(text, Translated)
     ]  # fmt: skip
@@ -91,18 +134,22 @@ def foreign(texts: dict[str, Any], locate: Any, known: list[str], meta_key: str)
             continue
         others = [code for code in text if code not in known] or list(text)
         codes = [code for code in others if re.fullmatch(r"[a-z]{2}", str(code))]
-        hint = "write the text once, without language codes"
+        hint = _("write the text once, without language codes")
         if codes:
-            listed = f"translations: [{', '.join(codes)}]"
-            hint = f"list the language under {meta_key}: ({listed}), or {hint}"
+            hint = _(
+                "list the language under {key}: (translations: [{codes}]), or write the "
+                "text once, without language codes"
+            ).format(key=meta_key, codes=", ".join(codes))
         problems.append(
             Problem(
                 locate(ref),
-                f"{ref}: written in {', '.join(repr(code) for code in others)}, a language "
-                f"the file does not list (it lists {', '.join(known)})",
+                _("{item}: written in {codes}, a language the file does not list (it lists "
+                  "{known})").format(item=shown(ref),
+                                     codes=", ".join(repr(code) for code in others),
+                                     known=", ".join(known)),
                 hint,
             )
-        )
+        )  # fmt: skip
     return problems
 
 
@@ -121,9 +168,9 @@ def language_versions(
     if len(set(known)) < len(known):
         raise UserError([Problem(
             Location(path, line_of(document, [meta_key, "translations"])),
-            f"{meta_key} › translations: a language is listed twice, or is the file's own "
-            f"language ({known[0]})",
-            "list each other language once",
+            _("{key} › translations: a language is listed twice, or is the file's own "
+              "language ({language})").format(key=meta_key, language=known[0]),
+            _("list each other language once"),
         )])  # fmt: skip
     versions, problems = [], []
     for language in known:
@@ -137,7 +184,7 @@ def language_versions(
         if language == known[0]:
             problems += foreign(item.texts, item.location, known, meta_key)
         else:
-            problems += untranslated(item.texts, item.location, language)
+            problems += untranslated(item.texts, item.location, language, known)
             item = replace(
                 item, id=f"{item.id}-{language}", language=language, **retarget(item, language)
             )

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem, UserError
+from generator.i18n import _
 from generator.load.yaml_file import Mapping
 from generator.model import Deck, Edition
 from generator.poster_model import CoreElements, Example, FlowStep, Form, Intensity, Poster
@@ -127,8 +128,10 @@ def check_poster_references(poster: Poster, decks: dict[str, Deck]) -> list[Prob
         return [
             Problem(
                 poster.location("poster › deck"),
-                f"poster › deck: no deck with id '{poster.deck}' in the content",
-                f"decks: {', '.join(sorted(decks))}",
+                _("poster › deck: no deck with id '{deck}' in the content").format(
+                    deck=poster.deck
+                ),
+                _("decks: {ids}").format(ids=", ".join(sorted(decks))),
             )
         ]
     deck = decks[poster.deck]
@@ -137,9 +140,10 @@ def check_poster_references(poster: Poster, decks: dict[str, Deck]) -> list[Prob
         return [
             Problem(
                 poster.location("poster › start_question"),
-                f"poster › start_question: deck '{deck.id}' has no question "
-                f"'{poster.start_question}'",
-                "use the id of the deck's start question",
+                _("poster › start_question: deck '{deck}' has no question '{question}'").format(
+                    deck=deck.id, question=poster.start_question
+                ),
+                _("use the id of the deck's start question"),
             )
         ]
     return []

@@ -21,41 +21,36 @@ from jsonschema_rs import ValidationError
 from jsonschema_rs import ValidationErrorKind as Kind
 
 from generator.errors import Location, Problem, UserError, fail
-from generator.load.yaml_file import Mapping, Sequence, read_yaml
-
-# How a list's items are called in messages, by the key that holds the list.
-ITEM_NOUNS = {
-    "cards": "card",
-    "questions": "question",
-    "sub": "sub-question",
-    "sections": "section",
-    "levels": "level",
-    "kinds": "kind",
-    "flow": "step",
-    "intensities": "intensity",
-    "forms": "form",
-    "examples": "example",
-    "items": "item",
-    "contacts": "contact",
-    "points": "point",
-    "steps": "step",
-}
+from generator.i18n import N_, _
+from generator.item_names import language_name, listed
+from generator.load.yaml_file import read_yaml
+from generator.validate.places import describe, line_of
 
 TYPE_HINTS = {
-    "string": "text that looks like a number, date, yes/no or null needs quotes",
-    "boolean": "write true or false",
-    "object": "indent the keys that belong here under it",
-    "array": "write each item on its own line, starting with '- '",
+    "string": N_(
+        "a text that looks like a number, date, yes/no or null goes between quotation marks"
+    ),
+    "boolean": N_("write true or false"),
+    "object": N_("indent the keys that belong here under it"),
+    "array": N_("write each item on its own line, starting with '- '"),
 }
 
 TYPE_NAMES = {
-    "string": "a text",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "object": "a group of keys",
-    "array": "a list (lines starting with '- ')",
+    "string": N_("a text"),
+    "number": N_("a number"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
+    "object": N_("a group of keys"),
+    "array": N_("a list (lines starting with '- ')"),
 }
+# The fix for a rule whose schema gives none (`x-hint`).
+KIND_HINTS = {
+    "minProperties": N_("write at least one key under it"),
+    "maxProperties": N_("remove the keys that are too many"),
+    "uniqueItems": N_("remove the item that is listed twice"),
+}
+# Where a content file lists its languages (see validate/localize.py).
+META_KEYS = ("deck", "poster")
 
 
 @cache
@@ -71,11 +66,11 @@ def schema_validator(schema_name: str) -> jsonschema_rs.Validator:
     return jsonschema_rs.validator_for(load_schema(schema_name))
 
 
-def read_settings(path: Path, schema_name: str, what: str) -> Any:
-    """A settings file of a layout, read and checked against its schema; `what` names it in
-    the error when it is missing."""
+def read_settings(path: Path, schema_name: str, missing: str) -> Any:
+    """A settings file of a layout, read and checked against its schema; `missing` is the
+    message when it is missing."""
     if not path.is_file():
-        raise fail(Location(path), f"{what} are missing", f"restore {path.name}")
+        raise fail(Location(path), missing, _("restore {file}").format(file=path.name))
     document = read_yaml(path)
     problems = check_schema(document, schema_name, path)
     if problems:
@@ -135,6 +130,7 @@ class _Failure:
     instance: Any
     schema: dict[str, Any]
     message: str
+    text: bool = False  # the value is a printed text (the schemas' plain_text)
 
     @property
     def value(self) -> Any:
@@ -154,7 +150,8 @@ def _failure(error: ValidationError, document: Any, schema: dict[str, Any]) -> _
         except (KeyError, IndexError, TypeError):  # under a key that was not text
             instance = error.instance
             break
-    return _Failure(error.kind, where, instance, around, error.message)
+    text = tuple(error.schema_path[:2]) == ("$defs", "plain_text")
+    return _Failure(error.kind, where, instance, around, error.message, text)
 
 
 def _typo_targets(failures: list[_Failure]) -> set[tuple[tuple[Any, ...], str]]:
@@ -200,13 +197,14 @@ def _explain(failure: _Failure, document: Any, path: Path) -> list[Problem]:
     item = describe(document, where)
     location = Location(path, line_of(document, where))
     schema, instance, value = failure.schema, failure.instance, failure.value
+    hint = _(schema["x-hint"]) if "x-hint" in schema else ""
     match failure.kind:
         case Kind.AdditionalProperties():
             known = sorted(schema.get("properties", {}))
             return [
                 Problem(
                     Location(path, line_of(document, [*where, key])),
-                    f"{item}: unknown key '{key}'",
+                    _("{item}: unknown key '{key}'").format(item=item, key=key),
                     _suggest(str(key), known),
                 )
                 for key in _unknown_keys(instance, known)
@@ -214,136 +212,132 @@ def _explain(failure: _Failure, document: Any, path: Path) -> list[Problem]:
         case Kind.Required(missing):
             return [
                 Problem(
-                    location, f"{item}: the key '{missing}' is missing", f"add '{missing}: ...'"
+                    location,
+                    _("{item}: the key '{key}' is missing").format(item=item, key=missing),
+                    _("add '{key}: ...'").format(key=missing),
                 )
             ]
+        case Kind.Type() if failure.text and instance is None:
+            message = _("{item}: the text is missing").format(item=item)
+            return [Problem(location, message, _text_hint(document, where))]
         case Kind.Type():
-            expected = TYPE_NAMES.get(str(value), str(value))
-            hint = TYPE_HINTS.get(str(value), f"write {expected} here")
+            expected = _(TYPE_NAMES[str(value)]) if str(value) in TYPE_NAMES else str(value)
+            hint = _(TYPE_HINTS[str(value)]) if str(value) in TYPE_HINTS else ""
             if value == "string" and isinstance(instance, dict):
-                hint = "write one text after the colon, with no keys (such as nl:) under it"
-            message = f"{item}: expected {expected}, found {_shown(instance)}"
+                hint = _("write one text after the colon, with no keys (such as nl:) under it")
+            message = _("{item}: expected {expected}, found {found}").format(
+                item=item, expected=expected, found=_shown(instance)
+            )
+            hint = hint or _("write {expected} here").format(expected=expected)
             return [Problem(location, message, hint)]
         case Kind.Enum() | Kind.Constant():
             options = value if isinstance(failure.kind, Kind.Enum) else [value]
             return [
                 Problem(
                     location,
-                    f"{item}: {_shown(instance)} is not one of: {', '.join(map(str, options))}",
+                    _("{item}: {value} is not one of: {options}").format(
+                        item=item, value=_shown(instance), options=", ".join(map(str, options))
+                    ),
                     _suggest(str(instance), [str(o) for o in options]),
                 )
             ]
         case Kind.Pattern() | Kind.MinLength():
-            hint = schema.get("x-hint", "")
-            what = "is empty" if not str(instance).strip() else f"{_shown(instance)} is not valid"
-            return [Problem(location, f"{item}: {what}", hint)]
+            empty = not str(instance).strip()
+            what = _("{item}: is empty") if empty else _("{item}: {value} is not valid")
+            return [Problem(location, what.format(item=item, value=_shown(instance)), hint)]
         case Kind.MaxLength():
             return [
                 Problem(
                     location,
-                    f"{item}: the text has {len(instance)} characters; at most {value} fit",
-                    "shorten it",
+                    _("{item}: the text has {count} characters; at most {limit} fit").format(
+                        item=item, count=len(instance), limit=value
+                    ),
+                    _("shorten it"),
                 )
             ]
         case Kind.MaxItems() | Kind.MinItems():
             return [
                 Problem(
                     location,
-                    f"{item}: {len(instance)} items; the limit is {value}",
-                    "split the list, or add an item",
+                    _("{item}: {count} items; the limit is {limit}").format(
+                        item=item, count=len(instance), limit=value
+                    ),
+                    _("split the list, or add an item"),
                 )
             ]
         case Kind.Minimum() | Kind.Maximum():
-            size = "small" if isinstance(failure.kind, Kind.Minimum) else "large"
+            message = (
+                _("{item}: {value} is too small; the limit is {limit}")
+                if isinstance(failure.kind, Kind.Minimum)
+                else _("{item}: {value} is too large; the limit is {limit}")
+            )
             return [
                 Problem(
                     location,
-                    f"{item}: {instance} is too {size}; the limit is {value}",
-                    "choose a value within the limit",
+                    message.format(item=item, value=instance, limit=value),
+                    _("choose a value within the limit"),
                 )
             ]
         case _:
-            hint = schema.get("x-hint") or schema.get("description", "")
+            keyword = failure.kind.name
+            hint = hint or (_(KIND_HINTS[keyword]) if keyword in KIND_HINTS else "")
             return [Problem(location, f"{item}: {_message(failure)}", hint)]
 
 
 def _message(failure: _Failure) -> str:
-    """What is wrong, for a keyword without a message of its own: as the messages read before
-    jsonschema-rs, for the keywords the schemas use."""
-    shown, value = repr(failure.instance), failure.value
+    """What is wrong, for a keyword without a message of its own: for the keywords the
+    schemas use; any other in jsonschema-rs's (English) words."""
+    shown, value = _shown(failure.instance), failure.value
     match failure.kind:
         case Kind.ExclusiveMinimum():
-            return f"{shown} is less than or equal to the minimum of {value!r}"
+            return _("{value} is not more than {limit}").format(value=shown, limit=value)
         case Kind.ExclusiveMaximum():
-            return f"{shown} is greater than or equal to the maximum of {value!r}"
+            return _("{value} is not less than {limit}").format(value=shown, limit=value)
         case Kind.MinProperties():
-            return (
-                f"{shown} should be non-empty"
-                if value == 1
-                else f"{shown} does not have enough properties"
-            )
+            fewer = _("{value} is empty") if value == 1 else _("{value} has too few keys")
+            return fewer.format(value=shown)
         case Kind.MaxProperties():
-            return (
-                f"{shown} is expected to be empty"
-                if value == 0
-                else f"{shown} has too many properties"
-            )
+            return _("{value} has too many keys").format(value=shown)
         case Kind.UniqueItems():
-            return f"{shown} has non-unique elements"
+            return _("{value} lists an item twice").format(value=shown)
     return failure.message
+
+
+def _text_hint(document: Any, where: list[Any]) -> str:
+    """How to write a missing text: after its key, or per language under it."""
+    key = next((step for step in reversed(where) if isinstance(step, str)), "text")
+    metas = [document.get(key) for key in META_KEYS] if isinstance(document, dict) else []
+    meta = next((found for found in metas if isinstance(found, dict)), {})
+    extra = meta.get("translations")
+    codes = [meta.get("language"), *(extra if isinstance(extra, list) else [])]
+    codes = [str(code) for code in codes if code]
+    if len(codes) < 2:
+        return _("write the text after '{key}:'").format(key=key)
+    return _(
+        "the text has no {languages}: write {keys} under '{key}:', each on a line of its "
+        "own with its text"
+    ).format(
+        languages=listed([language_name(code) for code in codes]),
+        keys=listed([f"'{code}:'" for code in codes]),
+        key=key,
+    )
 
 
 def _suggest(word: str, options: list[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
-    return f"valid keys here: {', '.join(options)}" if options else ""
+        return _("did you mean '{option}'?").format(option=close[0])
+    if not options:
+        return ""
+    return _("valid keys here: {keys}").format(keys=", ".join(options))
 
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"  # as YAML wrote it (yes/no/on/off read as these)
     if isinstance(value, (dict, list)):
-        return TYPE_NAMES["object" if isinstance(value, dict) else "array"]
+        return _(TYPE_NAMES["object" if isinstance(value, dict) else "array"])
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def line_of(document: Any, where: list[Any]) -> int:
-    """The line of the deepest node on the path that knows its line."""
-    node, line = document, getattr(document, "line", 0)
-    for step in where:
-        if isinstance(node, Mapping) and step in node:
-            line = node.key_lines.get(step, line)
-            node = node[step]
-        elif isinstance(node, Sequence) and isinstance(step, int) and step < len(node):
-            line = node.item_lines[step]
-            node = node[step]
-        else:
-            break
-    return line
-
-
-def describe(document: Any, where: list[Any]) -> str:
-    """A readable name for a place in a document: card 'gezin' › question 'gezin-x' › text."""
-    parts: list[str] = []
-    node: Any = document
-    parent_key = ""
-    for index, step in enumerate(where):
-        if isinstance(node, dict) and step in node:
-            parent_key, node = step, node[step]
-            # A list of named items reads in their names (card 'x'), unless it is the subject.
-            named = isinstance(node, list) and bool(node) and isinstance(node[0], dict)
-            if not named or index == len(where) - 1:
-                parts.append(str(step))
-        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
-            node = node[step]
-            noun = ITEM_NOUNS.get(parent_key, "item")
-            ident = node.get("id") if isinstance(node, dict) else None
-            parts.append(f"{noun} '{ident}'" if isinstance(ident, str) else f"{noun} #{step + 1}")
-        else:
-            break
-    # 'deck › title' reads better than a bare key; a lone list name reads as itself.
-    return " › ".join(parts) if parts else (str(where[0]) if where else "the file")

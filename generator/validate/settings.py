@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.cache import RenderCache, fingerprint
 from generator.errors import Location, Problem
+from generator.i18n import _
 from generator.layout_model import MEASURES, FormSettings, Layout, PageSettings
 from generator.load.layout_files import folder_fingerprint, read_layout_file
 from generator.poster_model import Poster
@@ -23,7 +24,7 @@ FORM_FOLDER, FORM_FILE = "checklist-form", "form.yaml"
 
 def load_page_settings(folder: Path) -> PageSettings:
     """The HTML page's settings, or an error naming the file and the key."""
-    doc = read_settings(folder / PAGE_FILE, "html-page", "the HTML page's settings")
+    doc = read_settings(folder / PAGE_FILE, "html-page", _("the HTML page's settings are missing"))
     return PageSettings(
         folder, doc["template"], dict(doc["font_weights"]), tuple(map(str, doc["labels"]))
     )
@@ -31,7 +32,8 @@ def load_page_settings(folder: Path) -> PageSettings:
 
 def load_form_settings(folder: Path) -> FormSettings:
     """The checklist form's settings, or an error naming the file, the line and the key."""
-    doc = read_settings(folder / FORM_FILE, "checklist-form", "the checklist form's settings")
+    missing = _("the checklist form's settings are missing")
+    doc = read_settings(folder / FORM_FILE, "checklist-form", missing)
     return FormSettings(doc["page"], dict(doc["styles"]), **{k: float(doc[k]) for k in MEASURES})
 
 
@@ -41,16 +43,18 @@ def form_problems(settings: FormSettings, layout: Layout, folder: Path) -> list[
     if not missing:
         return []
     return [Problem(Location(folder / FORM_FILE),
-                    f"styles not in layout '{layout.name}': {', '.join(missing)}",
-                    f"use styles defined in {layout.path.name}")]  # fmt: skip
+                    _("styles not in layout '{layout}': {styles}").format(
+                        layout=layout.name, styles=", ".join(missing)),
+                    _("use styles defined in {file}").format(file=layout.path.name))]  # fmt: skip
 
 
 def missing_labels(poster: Poster, settings: PageSettings) -> list[Problem]:
     """The labels the page prints that the poster's content does not give."""
     return [
         Problem(poster.location("labels"),
-                f"labels: the label '{label}' is missing; the HTML page prints it",
-                f"add '{label}: ...' under labels:")
+                _("labels: the label '{label}' is missing; the HTML page prints it").format(
+                    label=label),
+                _("add '{label}: ...' under labels:").format(label=label))
         for label in settings.labels
         if label not in poster.labels
     ]  # fmt: skip

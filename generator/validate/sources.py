@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Location
-from generator.validate.schema_check import line_of
+from generator.validate.places import line_of
 
 
 class SourceNotes:

@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import Location, fail
+from generator.i18n import _
 
 TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
@@ -56,8 +57,8 @@ def write_atomically(outputs: dict[Path, bytes], durable: bool = True) -> None:
             except (FileExistsError, NotADirectoryError):
                 raise fail(
                     Location(folder),
-                    "cannot write here: this folder, or one above it, is a file",
-                    "choose another output folder (--out), or move the file away",
+                    _("cannot write here: this folder, or one above it, is a file"),
+                    _("choose another output folder (--out), or move the file away"),
                 ) from None
             except OSError as error:
                 raise _cannot_write(folder, error) from None
@@ -74,8 +75,8 @@ def write_atomically(outputs: dict[Path, bytes], durable: bool = True) -> None:
             except OSError as error:  # not seen: the same folder, and checked above
                 raise fail(
                     Location(path),
-                    f"cannot replace the file: {error}",
-                    "build again; files before this one are new",
+                    _("cannot replace the file: {error}").format(error=error),
+                    _("build again; files before this one are new"),
                 ) from None
         for folder in {path.parent for path in written} if durable else ():
             _sync_folder(folder)
@@ -146,7 +147,9 @@ def _sync_folder(folder: Path) -> None:
 def _cannot_write(path: Path, error: OSError) -> Exception:
     return fail(
         Location(path),
-        f"cannot write here: {error.strerror or error}",
-        "check that the output folder is a folder you may write to, with space left on the "
-        "disk; the previous files are unchanged",
+        _("cannot write here: {error}").format(error=error.strerror or error),
+        _(
+            "check that the output folder is a folder you may write to, with space left on the "
+            "disk; the previous files are unchanged"
+        ),
     )

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from generator.errors import display_path
+from generator.i18n import _
 from generator.manifest import MANIFEST_NAME, manifest
 from generator.products import Made, printed_products
 from generator.project import Project
@@ -44,7 +45,7 @@ def with_manifest(project: Project, made: Made) -> tuple[dict[str, bytes], list[
 def say_removed(removed: list[Path], failed: list[str]) -> None:
     """Notes on the old outputs removed, and warnings on those that could not be."""
     for path in removed:
-        log.warning("removed %s: its content is gone", display_path(path))
+        log.warning("%s", _("removed {file}: its content is gone").format(file=display_path(path)))
     for message in failed:
         log.warning("%s", message, extra={"prefix": "warning"})
 

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from generator.errors import display_path
+from generator.i18n import _
 from generator.manifest import MANIFEST_NAME
 
 
@@ -59,8 +60,8 @@ def remove(folder: Path, names: list[str]) -> tuple[list[Path], list[str]]:
         except FileNotFoundError:
             continue
         except OSError as error:
-            failed.append(f"{display_path(path)}: could not remove this old output "
-                          f"({error.strerror}); remove it by hand")  # fmt: skip
+            message = _("{file}: could not remove this old output ({error}); remove it by hand")
+            failed.append(message.format(file=display_path(path), error=error.strerror))
             continue
         removed.append(path)
     return removed, failed
