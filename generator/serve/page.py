@@ -105,7 +105,7 @@ def section(item: Shown, pictures: Pictures, fresh: set[str]) -> Section:
         title = f"{item.title} ({item.language})"
         rows = [row for pdf, pages in drawn for row in card_rows(item, pdf, pages, fresh)]
     else:
-        title = next((pages.title for _, pages in drawn if pages.title), item.label)
+        title = next((pages.title for _pdf, pages in drawn if pages.title), item.label)
         rows = [[poster_figure(pdf, pages, fresh)] for pdf, pages in drawn if pages.pages]
     return Section(item.label.replace(" ", "-"), title, item.files, rows)
 

@@ -37,7 +37,7 @@ def bind(port: int) -> Server:
 
 def stop_on_terminate() -> None:
     """A stop button's TERM ends serve as Ctrl-C does: the worker and the server closed."""
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGTERM, lambda *signal_and_frame: sys.exit(0))
 
 
 def reporter(url: str, report_problems: Callable[[UserError], None]) -> Report:
