@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,13 +16,17 @@ from generator.load.yaml_file import read_yaml
 from generator.model import Deck
 from generator.pipeline import build
 from generator.project import Project
+from generator.releases import RELEASES_FOLDER
 from generator.validate.deck import validate_deck
 from generator.validate.localize import language_versions
 
 ROOT = Path(__file__).resolve().parent.parent
-CARDS = ROOT / "cards"
+# The content the tests read: the shipped cards/, or a revised copy of it
+# (tests/test_revision_proof.py points here to prove no test needs the shipped wording).
+CARDS = Path(os.environ.get("VOORWIE_TEST_CARDS") or ROOT / "cards").resolve()
 LAYOUTS = ROOT / "layouts"
 MAIN_DECK = CARDS / "voor-wie-doen-we-wat.yaml"
+FIXTURE_CARDS = ROOT / "tests" / "fixtures" / "cards"
 
 
 def deck_versions(path: Path) -> list[Deck]:
@@ -44,11 +49,20 @@ class Run:
     output: str  # stdout and stderr together
 
 
+def copy_project(folder: Path) -> Path:
+    """A project to edit, in folder: the shipped content with the decks of tests/fixtures/cards
+    in their place (frozen texts, which tests may name), and the layouts. It has no releases:
+    they record the shipped texts (tests that need one make it with `release`)."""
+    shutil.copytree(CARDS, folder / "cards", ignore=shutil.ignore_patterns(RELEASES_FOLDER))
+    shutil.copytree(FIXTURE_CARDS, folder / "cards", dirs_exist_ok=True)
+    shutil.copytree(LAYOUTS, folder / "layouts")
+    return folder
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    """A copy of cards/ and layouts/ to break, with an empty output/ folder."""
-    shutil.copytree(CARDS, tmp_path / "cards")
-    shutil.copytree(LAYOUTS, tmp_path / "layouts")
+    """A copy of the project to break (copy_project), with an empty output/ folder."""
+    copy_project(tmp_path)
     (tmp_path / "output").mkdir()
     return tmp_path
 
@@ -72,7 +86,7 @@ MARKERS_BY_FIXTURE = {
     "browser": "browser",  # Debian's chromium through playwright
     "opened": "browser",
 }
-SLOW_MODULES = {"test_parallel.py", "test_watch.py"}
+SLOW_MODULES = {"test_parallel.py", "test_watch.py", "test_revision_proof.py"}
 SLOW_NAMES = ("killed", "bounded_memory", "byte_identical")  # processes, memory, two builds
 
 
