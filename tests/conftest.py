@@ -20,6 +20,9 @@ from generator.releases import RELEASES_FOLDER
 from generator.validate.deck import validate_deck
 from generator.validate.localize import language_versions
 
+# The browser tests' chromium and axe-core, found (or their tests skipped) in one place.
+pytest_plugins = ["tests.browser_setup"]
+
 ROOT = Path(__file__).resolve().parent.parent
 # The content the tests read: the shipped cards/, or a revised copy of it
 # (tests/test_revision_proof.py points here to prove no test needs the shipped wording).
@@ -83,7 +86,8 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
 # `pytest -m "not slow and not browser and not property"`.
 MARKERS_BY_FIXTURE = {
     "workspace": "slow",  # copies the project and builds it again
-    "browser": "browser",  # Debian's chromium through playwright
+    "browser": "browser",  # a chromium through playwright (tests/browser_setup.py)
+    "axe_script": "browser",
     "opened": "browser",
 }
 SLOW_MODULES = {"test_parallel.py", "test_watch.py", "test_revision_proof.py"}
