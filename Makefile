@@ -60,7 +60,7 @@ chromium: $(STAMP)
 	  else $(BIN)/python -m tests.browser_setup >/dev/null; fi
 browser-tools: $(AXE) chromium
 browser: $(STAMP) browser-tools
-	VOORWIE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -m "browser and not sources"
+	VOORWIE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -m browser
 
 # Timings against the issue's budgets; writes bench/results.md.
 bench: $(STAMP)
