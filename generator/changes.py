@@ -68,8 +68,19 @@ def earlier_manifest(reference: str, build_manifest: Callable[[Path, Path], byte
         )
     with tempfile.TemporaryDirectory() as folder:
         with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
-            tar.extractall(folder, filter="data")
+            extract_files(tar, Path(folder))
         return json.loads(build_manifest(Path(folder) / "cards", Path(folder) / "layouts"))
+
+
+def extract_files(tar: tarfile.TarFile, folder: Path) -> None:
+    """The archive's files and folders (no links, nothing outside folder) into folder; with
+    tarfile's data filter too where Python has it (3.11.4 and later)."""
+    members = [m for m in tar.getmembers() if (m.isfile() or m.isdir())
+               and not Path(m.name).is_absolute() and ".." not in Path(m.name).parts]  # fmt: skip
+    if hasattr(tarfile, "data_filter"):
+        tar.extractall(folder, members=members, filter="data")
+    else:
+        tar.extractall(folder, members=members)
 
 
 def _items(deck: dict) -> dict[str, tuple[str, str]]:

@@ -7,7 +7,6 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
@@ -18,16 +17,20 @@ from generator.load.yaml_file import read_yaml
 from generator.model import Deck
 from generator.pipeline import build
 from generator.project import Project
+from generator.releases import RELEASES_FOLDER
 from generator.validate.deck import validate_deck
 from generator.validate.localize import language_versions
 
-if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+# The browser tests' chromium and axe-core, found (or their tests skipped) in one place.
+pytest_plugins = ["tests.browser_setup"]
 
 ROOT = Path(__file__).resolve().parent.parent
-CARDS = ROOT / "cards"
+# The content the tests read: the shipped cards/, or a revised copy of it
+# (tests/test_revision_proof.py points here to prove no test needs the shipped wording).
+CARDS = Path(os.environ.get("VOORWIE_TEST_CARDS") or ROOT / "cards").resolve()
 LAYOUTS = ROOT / "layouts"
 MAIN_DECK = CARDS / "voor-wie-doen-we-wat.yaml"
+FIXTURE_CARDS = ROOT / "tests" / "fixtures" / "cards"
 
 
 def deck_versions(path: Path) -> list[Deck]:
@@ -50,11 +53,20 @@ class Run:
     output: str  # stdout and stderr together
 
 
+def copy_project(folder: Path) -> Path:
+    """A project to edit, in folder: the shipped content with the decks of tests/fixtures/cards
+    in their place (frozen texts, which tests may name), and the layouts. It has no releases:
+    they record the shipped texts (tests that need one make it with `release`)."""
+    shutil.copytree(CARDS, folder / "cards", ignore=shutil.ignore_patterns(RELEASES_FOLDER))
+    shutil.copytree(FIXTURE_CARDS, folder / "cards", dirs_exist_ok=True)
+    shutil.copytree(LAYOUTS, folder / "layouts")
+    return folder
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    """A copy of cards/ and layouts/ to break, with an empty output/ folder."""
-    shutil.copytree(CARDS, tmp_path / "cards")
-    shutil.copytree(LAYOUTS, tmp_path / "layouts")
+    """A copy of the project to break (copy_project), with an empty output/ folder."""
+    copy_project(tmp_path)
     (tmp_path / "output").mkdir()
     return tmp_path
 
@@ -93,46 +105,15 @@ def run_cli(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> 
     return run
 
 
-# The browser tests' chromium, driven by playwright (no browser download): one for the whole
-# session, shared by every module (playwright's sync API runs one at a time).
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
-CHROMIUM_FALLBACK = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
-
-def chromium() -> Path | None:
-    """VOORWIE_CHROMIUM, else chromium (or Chrome) on PATH, else Debian's, if any."""
-    if configured := os.environ.get("VOORWIE_CHROMIUM"):
-        return Path(configured)
-    found = next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), None)
-    return Path(found) if found else CHROMIUM_FALLBACK if CHROMIUM_FALLBACK.exists() else None
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium()
-    if executable is None:
-        pytest.fail("no chromium: run `make test` (it installs Debian's chromium), or name "
-                    "one in VOORWIE_CHROMIUM")  # fmt: skip
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 # Markers by what a test needs, so a quick run can leave the slow ones out:
 # `pytest -m "not slow and not browser and not property"`.
 MARKERS_BY_FIXTURE = {
     "workspace": "slow",  # copies the project and builds it again
-    "browser": "browser",  # Debian's chromium through playwright
+    "browser": "browser",  # a chromium through playwright (tests/browser_setup.py)
+    "axe_script": "browser",
     "opened": "browser",
 }
-SLOW_MODULES = {"test_parallel.py", "test_watch.py"}
+SLOW_MODULES = {"test_parallel.py", "test_watch.py", "test_revision_proof.py"}
 SLOW_NAMES = ("killed", "bounded_memory", "byte_identical")  # processes, memory, two builds
 
 

@@ -7,6 +7,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from generator.preflight.document import read_pdf
@@ -98,3 +99,34 @@ def test_a_json_file_that_is_no_manifest_is_an_error(workspace: Path, run_cli: C
     run = run_cli(workspace, "changes", "--since", str(wrong))
     assert run.exit_code == 1 and "Traceback" not in run.output
     assert "this is not a manifest file" in run.output
+
+
+@pytest.mark.parametrize("data_filter", [True, False], ids=["python-3.11.4+", "older-3.11"])
+def test_a_git_archive_is_read_without_links_or_escapes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data_filter: bool
+) -> None:
+    """Python before 3.11.4 has no tarfile data filter: the files are still read, and a link
+    or a path out of the folder is left out either way."""
+    import io
+    import tarfile
+
+    from generator.changes import extract_files
+
+    if not data_filter:
+        monkeypatch.delattr(tarfile, "data_filter")
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as tar:
+        for name, data in (("cards/deck.yaml", b"deck: {}\n"), ("../outside.txt", b"x")):
+            member = tarfile.TarInfo(name)
+            member.size = len(data)
+            tar.addfile(member, io.BytesIO(data))
+        link = tarfile.TarInfo("cards/link")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        tar.addfile(link)
+    buffer.seek(0)
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    with tarfile.open(fileobj=buffer) as tar:
+        extract_files(tar, folder)
+    assert (folder / "cards" / "deck.yaml").read_bytes() == b"deck: {}\n"
+    assert not (folder / "cards" / "link").exists() and not (tmp_path / "outside.txt").exists()

@@ -37,7 +37,7 @@ from generator.load.yaml_file import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, read_
 from generator.render.templates import environment
 from generator.validate.schema_check import load_schema
 from generator.write import atomic
-from tests.conftest import CARDS, LAYOUTS
+from tests.conftest import LAYOUTS, copy_project
 from tests.strategies import DECK_ID, small_deck
 
 DECK = "cards/deck.yaml"  # as the CLI names it, relative to the workspace
@@ -66,9 +66,7 @@ def small(tmp_path: Path) -> Path:
 @pytest.fixture
 def full(tmp_path: Path) -> Path:
     """A copy of every content file and layout, with an empty output/, two folders down."""
-    folder = tmp_path / "a" / "b"
-    shutil.copytree(CARDS, folder / "cards")
-    shutil.copytree(LAYOUTS, folder / "layouts")
+    folder = copy_project(tmp_path / "a" / "b")
     (folder / "output").mkdir()
     return folder
 
@@ -280,13 +278,11 @@ def test_an_editions_text_is_one_text(full: Path) -> None:
     """An edition adapts a poster in the poster's language: a text per language is a clear
     error on its line (the schema allowed it, and the build crashed on it)."""
     path = full / "cards" / "editions" / "midden-holland.yaml"
-    text = path.read_text(encoding="utf-8")
-    old = "  name: Regio Midden-Holland\n"
-    assert text.count(old) == 1
-    text = text.replace(old, "  name: {nl: Regio Midden-Holland}\n")
-    path.write_text(text, encoding="utf-8")
+    rows = path.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(rows, 1) if row.startswith("  name: "))
+    rows[line - 1] = f"  name: {{nl: {rows[line - 1].removeprefix('  name: ')}}}"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     code, output = cli(full, "build", "--edition", "midden-holland")
-    line = text.splitlines().index("  name: {nl: Regio Midden-Holland}") + 1
     assert_refused(
         code,
         output,

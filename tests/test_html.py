@@ -26,10 +26,6 @@ from generator.validate.layout import load_layout
 from generator.validate.settings import HTML_FOLDER, load_page_settings, missing_labels
 from tests.conftest import CARDS, LAYOUTS, ROOT
 
-AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-SET_UP = (
-    "run `make test`: it installs Debian's chromium and axe-core (npm ci --prefix tests/browser)"
-)
 PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -193,7 +189,7 @@ def test_a_missing_label_is_named() -> None:
     assert problem.location.file.name == "continuum.yaml" and problem.location.line > 0
 
 
-# ---- in a real browser ---------------------------------------------------------------------
+# ---- in a real browser (the `browser` fixture: tests/browser_setup.py) ----------------------
 
 
 @dataclass
@@ -316,11 +312,9 @@ def test_skip_link_shows_on_focus_and_focus_is_visible(opened: Opened) -> None:
     assert outline not in ("none", ""), "focus is visible"
 
 
-def test_axe_finds_nothing_serious(opened: Opened) -> None:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: {SET_UP}")
+def test_axe_finds_nothing_serious(opened: Opened, axe_script: str) -> None:
     page = opened.page
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    page.add_script_tag(content=axe_script)
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])

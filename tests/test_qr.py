@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pypdfium2
@@ -20,7 +19,7 @@ from generator.pipeline import build
 from generator.project import Project
 from generator.render.drawlist import QrCode, parse_face
 from generator.render.qr import QUIET_ZONE, qr_matrix
-from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
+from tests.conftest import CARDS, MAIN_DECK, copy_project, deck_versions
 
 URLS = {"nl": "https://example.org/voorwie", "en": "https://example.org/voorwie/en"}
 QR_SIZE_MM = 22  # the cover back's default (dimensions: qr)
@@ -29,8 +28,7 @@ COVER_BACK = 1  # page index: the cover's front, then its back
 
 def with_digital_version(folder: Path, urls: str | dict[str, str], label: bool = True) -> Path:
     """A copy of the project's content whose main deck names its digital version."""
-    shutil.copytree(CARDS, folder / "cards")
-    shutil.copytree(LAYOUTS, folder / "layouts")
+    copy_project(folder)
     deck = folder / "cards" / MAIN_DECK.name
     text = deck.read_text(encoding="utf-8")
     if isinstance(urls, dict):
@@ -122,6 +120,7 @@ def test_the_address_and_its_caption_are_printed(built: dict[str, bytes]) -> Non
     assert URLS["nl"] in words and "Digitale versie" in words
 
 
+@pytest.mark.sources  # the shipped content against the sources: `make audit`
 def test_shipped_decks_name_no_invented_address() -> None:
     """The sources give no web address for a digital version: none is made up."""
     files = [path for path in sorted(CARDS.glob("*.yaml")) if "deck" in read_yaml(path)]

@@ -14,7 +14,7 @@ from generator.pipeline import build
 from generator.project import Project
 from generator.render.faces import LaidOut
 from generator.watch import Rebuild, Session, SourceFilter, watch
-from tests.conftest import Run
+from tests.conftest import Run, copy_project
 
 QUESTION = "Wat is de draagkracht en -last van het gezin?"
 EDITED = "Wat is de draagkracht en -last van het hele gezin?"
@@ -34,13 +34,7 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def started(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Session, Rebuild]]:
     """A session that has built everything once in a copy of the project."""
-    import shutil
-
-    from tests.conftest import CARDS, LAYOUTS
-
-    folder = tmp_path_factory.mktemp("watched")
-    shutil.copytree(CARDS, folder / "cards")
-    shutil.copytree(LAYOUTS, folder / "layouts")
+    folder = copy_project(tmp_path_factory.mktemp("watched"))
     with Session(project_in(folder)) as session:
         yield folder, session, session.rebuild()
 
