@@ -31,7 +31,6 @@ from generator.pipeline import Request, build, validate
 from generator.preflight.rules import PROFILES
 from generator.preview import (
     DEFAULT_DPI,
-    THUMBNAIL_DPI,
     write_previews,
     write_product_previews,
 )
@@ -324,7 +323,7 @@ def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None, quiet
     if pdfs:
         written = guarded(lambda: write_previews(list(pdfs), folder, dpi or DEFAULT_DPI))
     else:
-        written = guarded(lambda: write_product_previews(output, folder, dpi or THUMBNAIL_DPI))
+        written = guarded(lambda: write_product_previews(output, folder, dpi))
     for path in () if quiet_wanted(quiet) else written:
         click.echo(_("wrote {file}").format(file=display_path(path)))
 

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 # pypdfium2 and Pillow are imported where they are used: the CLI starts without them.
 
 DEFAULT_DPI = 100
-THUMBNAIL_DPI = 40
+THUMBNAIL_DPI = 40  # the cards on the contact sheet
+READABLE_PX = 600  # a card face's preview is at least this high, unless a resolution is asked
 GUTTER_PX = 12
 LABEL_PT = 18
 BACKGROUND = "#8a8f98"
@@ -36,10 +37,12 @@ def page_images(
     trimmed: bool = False,
     max_side: int | None = None,
     only: Iterable[int] | None = None,
+    min_height: int | None = None,
 ) -> list[Image.Image]:
     """Every page of a PDF as an image; trimmed: cut to the TrimBox (no bleed); max_side: a
     page whose longer side would have more pixels is drawn smaller (a poster beside cards);
-    only: just the pages at these indexes (from 0), in this order."""
+    only: just the pages at these indexes (from 0), in this order; min_height: a page that
+    would have fewer pixels from top to bottom is drawn larger (a card to read)."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
@@ -53,6 +56,8 @@ def page_images(
                 crop = (box[0] - media[0], box[1] - media[1],
                         media[2] - box[2], media[3] - box[3])  # fmt: skip
             scale = dpi / 72
+            if min_height:
+                scale = max(scale, (min_height + 2) / (box[3] - box[1]))  # cropping rounds
             if max_side:
                 scale = min(scale, max_side / max(box[2] - box[0], box[3] - box[1]))
             images.append(page.render(scale=scale, crop=crop).to_pil().convert("RGB"))
@@ -158,26 +163,44 @@ def built_decks(output: Path) -> list[DeckPages]:
     return pages
 
 
-def write_product_previews(output: Path, folder: Path, dpi: int = THUMBNAIL_DPI) -> list[Path]:
-    """A thumbnail of each card's front and back and of each poster, cut to the trim, and one
-    contact sheet with all cards: per deck its fronts, and below them its backs."""
+def write_product_previews(output: Path, folder: Path, dpi: int | None = None) -> list[Path]:
+    """A picture of each card's front and back (at least READABLE_PX high) and of each poster,
+    cut to the trim, and one contact sheet with all cards, small: per deck its fronts, and
+    below them its backs. dpi: every picture at this resolution instead."""
     outputs: dict[Path, bytes] = {}
     rows: list[tuple[str | None, list[Image.Image]]] = []
     decks = built_decks(output)
     for deck in decks:
-        pages = page_images(deck.pdf, dpi, trimmed=True)
+        pages = page_images(deck.pdf, dpi or THUMBNAIL_DPI, trimmed=True,
+                            min_height=None if dpi else READABLE_PX)  # fmt: skip
         deck_id = deck.pdf.name.removesuffix("_print.pdf")
         for number, card_id in enumerate(deck.card_ids):
             sides = pages[2 * number : 2 * number + 2]
             for side, image in zip(("front", "back"), sides, strict=True):
                 name = f"{number + 1:02d}-{card_id}-{side}.png"
                 outputs[folder / deck_id / name] = png(image)
+        if not dpi:  # small on the contact sheet
+            size = trim_pixels(deck.pdf, THUMBNAIL_DPI)
+            pages = [page.resize(size) for page in pages]
         rows += [(deck.title, pages[0::2]), (None, pages[1::2])]
     if rows:
         outputs[folder / ALL_CARDS] = png(contact_sheet(rows))
     deck_files = {deck.pdf for deck in decks}
     for pdf in sorted(output.glob("*_print.pdf")):
         if pdf not in deck_files:
-            outputs[folder / "posters" / f"{pdf.stem}.png"] = png(page_images(pdf, dpi, True)[0])
+            poster = page_images(pdf, dpi or THUMBNAIL_DPI, True)[0]
+            outputs[folder / "posters" / f"{pdf.stem}.png"] = png(poster)
     write_atomically(outputs)
     return sorted(outputs)
+
+
+def trim_pixels(pdf: Path, dpi: int) -> tuple[int, int]:
+    """The size of a PDF's first page, cut to its trim, drawn at dpi."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        box = document[0].get_trimbox()
+    finally:
+        document.close()
+    return round((box[2] - box[0]) * dpi / 72), round((box[3] - box[1]) * dpi / 72)
