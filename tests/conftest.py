@@ -114,7 +114,8 @@ MARKERS_BY_FIXTURE = {
     "opened": "browser",
 }
 SLOW_MODULES = {"test_parallel.py", "test_watch.py", "test_revision_proof.py"}
-SLOW_NAMES = ("killed", "bounded_memory", "byte_identical")  # processes, memory, two builds
+# processes, memory, two builds, and hypothesis building many decks
+SLOW_NAMES = ("killed", "bounded_memory", "byte_identical", "build_prints_everything")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
