@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.cache import RenderCache
+from generator.errors import Location
 from generator.geometry import PAPER_MM, Size
 from generator.layout_model import Layout
 from generator.model import Deck, Level, Question
@@ -25,22 +28,21 @@ def shown_of_deck(poster: Poster, deck: Deck) -> tuple[Question | None, tuple[Le
     return next((q for q in questions if q.id == poster.start_question), None), deck.levels
 
 
-def render_poster(
-    poster: Poster,
-    deck: Deck,
-    layout: Layout,
-    kind: str,
-    size: str,
-    color_model: str = "cmyk",
-    cache: RenderCache | None = None,
-) -> RenderedDocument:
-    """One poster page of the given kind, at an ISO size, scaled from the layout's design."""
-    design = Size(*layout.design_mm)
-    trim = printed_size(size, design)
-    scale = min(trim.w / design.w, trim.h / design.h)
-    slack = max(trim.w - design.w * scale, trim.h - design.h * scale) / 2
-    painter = FacePainter(layout, poster.language, design, poster.location, scale, slack,
-                          color_model, cache, poster.hyphenation)  # fmt: skip
+def places(poster: Poster, deck: Deck) -> Callable[[str], Location]:
+    """Where a poster's texts stand: its own in the poster file, the start question and the
+    levels it shows in the deck's."""
+
+    def locate(ref: str) -> Location:
+        for where in (poster.locations, deck.locations):
+            if ref in where:
+                return where[ref]
+        return Location(poster.path)
+
+    return locate
+
+
+def poster_face(poster: Poster, deck: Deck, layout: Layout, kind: str, size: str) -> Face:
+    """The face of one poster page of the given kind (the poster, the workshop sheet)."""
     start, deck_levels = shown_of_deck(poster, deck)
     levels = [{"level": level, "look": layout.look(level.index)} for level in deck_levels]
     steps = [
@@ -55,12 +57,31 @@ def render_poster(
         "steps": steps,
         "region": poster.region,
     }
-    face = Face(
+    return Face(
         layout.kinds[kind]["front"],
         values,
         f"poster '{poster.product_id}' ({kind}, {size})",
         "intro",
     )
+
+
+def render_poster(
+    poster: Poster,
+    deck: Deck,
+    layout: Layout,
+    kind: str,
+    size: str,
+    color_model: str = "cmyk",
+    cache: RenderCache | None = None,
+) -> RenderedDocument:
+    """One poster page of the given kind, at an ISO size, scaled from the layout's design."""
+    design = Size(*layout.design_mm)
+    trim = printed_size(size, design)
+    scale = min(trim.w / design.w, trim.h / design.h)
+    slack = max(trim.w - design.w * scale, trim.h - design.h * scale) / 2
+    painter = FacePainter(layout, poster.language, design, places(poster, deck), scale, slack,
+                          color_model, cache, poster.hyphenation)  # fmt: skip
+    face = poster_face(poster, deck, layout, kind, size)
     title = poster.title if poster.region is None else f"{poster.title} ({poster.region.name})"
     info = DocumentInfo(
         title=title,
