@@ -51,3 +51,19 @@ class RenderCache:
             value = make()
             self.put(key, value)
         return value
+
+
+class ItemKeys:
+    """The content hash of each deck and poster of one build, worked out once: a large deck's
+    representation takes a millisecond, and every product and check of it needs its key."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, str] = {}
+        self._items: list[object] = []  # held, so that no other object gets the same id
+
+    def of(self, item: object) -> str:
+        key = self._keys.get(id(item))
+        if key is None:
+            key = self._keys[id(item)] = fingerprint(item)
+            self._items.append(item)
+        return key

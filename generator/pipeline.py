@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.cache import RenderCache
+from generator.cache import ItemKeys, RenderCache
 from generator.errors import UserError
 from generator.i18n import _
 from generator.impose.products import Maker
@@ -67,10 +67,11 @@ def produce(
     settings = Settings(project.layouts, cache)  # load: the layout files, once
     content = collect(project, request.files, cache)  # load and validate the content
     planned = plan(content, request.edition, request.sizes, request.files is not None)
-    problems = problems_against_layouts(planned.items, content.decks, settings)  # validate
+    keys = ItemKeys()  # each deck's and poster's content hash, worked out once
+    problems = problems_against_layouts(planned.items, content.decks, settings, keys)  # validate
     ready = [p for p in planned.products
              if not any(problems.get(item_key(i)) for i in p.drawn_from(content))]  # fmt: skip
-    made = make(ready, content, settings, request.printer, session)  # render and impose
+    made = make(ready, content, settings, request.printer, session, keys)  # render and impose
     made.problems = [*planned.problems, *said_once(problems), *made.problems]
     if made.problems:
         raise UserError(made.problems)
@@ -96,7 +97,7 @@ def validate(project: Project) -> int:
 
 def make(
     products: list[Product], content: Content, settings: Settings, printer: PrinterSettings,
-    session: SessionState | None = None,
+    session: SessionState | None = None, keys: ItemKeys | None = None,
 ) -> Made:  # fmt: skip
     """Render and impose: print files here, screen products in the worker (a session's, or
     one started for this build when there are both)."""
@@ -104,10 +105,10 @@ def make(
     printed = [p for p in products if p.kind not in SCREEN_KINDS]
     worker = session.worker if session else (Worker(one_task=True) if screen and printed else None)
     if worker is None:
-        return make_share(products, content, settings, printer, session)
+        return make_share(products, content, settings, printer, session, keys)
     theirs = worker.submit(make_in_worker, screen, content, settings, printer, bool(session))
     try:
-        made = make_share(printed, content, settings, printer, session)
+        made = make_share(printed, content, settings, printer, session, keys)
         made.add(theirs.result())
     finally:
         if session is None:
@@ -117,11 +118,12 @@ def make(
 
 def make_share(
     products: list[Product], content: Content, settings: Settings, printer: PrinterSettings,
-    session: SessionState | None,
+    session: SessionState | None, keys: ItemKeys | None = None,
 ) -> Made:  # fmt: skip
     """Make these products, in order; a user's mistake in one is noted and the rest made."""
     cache = session.cache if session else RenderCache(ONE_BUILD_ENTRIES)
-    maker = Maker(content, settings, printer, cache, session.cache if session else None)
+    maker = Maker(content, settings, printer, cache, session.cache if session else None,
+                  keys=keys or ItemKeys())  # fmt: skip
     made = Made()
     for product in products:
         log.info("%s", _("building {product}").format(product=product_name(product.label)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from generator.cache import RenderCache, fingerprint
+from generator.cache import ItemKeys, RenderCache, fingerprint
 from generator.impose.digital import complete_pdf
 from generator.impose.pdfx import mark_pdfx
 from generator.impose.plan import plan_sheets
@@ -36,10 +36,12 @@ class Maker:
     cache: RenderCache = field(default_factory=RenderCache)
     face_cache: RenderCache | None = None  # laid-out faces (default: none kept)
     rebuilt: list[str] = field(default_factory=list)  # products drawn, not taken from the cache
+    keys: ItemKeys = field(default_factory=ItemKeys)  # the content items' hashes
 
     def make(self, product: Product) -> dict[str, bytes]:
         """The product's files by name."""
-        key = fingerprint(product.kind, product.item, product.sizes, *self._inputs(product))
+        item = self.keys.of(product.item)
+        key = fingerprint(product.kind, item, product.sizes, *self._inputs(product))
         kept = self.cache.get(key)
         if kept is None:
             kept = MAKERS[product.kind](self, product)
@@ -61,7 +63,8 @@ class Maker:
         if product.kind is Kind.POSTER:
             return layout, shown_of_deck(item, deck)
         decks = self._same_language(item)
-        return layout, settings.html_key, decks, [settings.layout_key(d.layout) for d in decks]
+        return (layout, settings.html_key, [self.keys.of(d) for d in decks],
+                [settings.layout_key(d.layout) for d in decks])  # fmt: skip
 
     def _same_language(self, poster: Poster) -> list[Deck]:
         return [deck for deck in self.content.decks.values() if deck.language == poster.language]
@@ -117,7 +120,7 @@ class Maker:
         layout = layout_of(poster, self.settings)
         deck = self.content.decks[poster.deck]
         on_screen = self.cache.memo(
-            fingerprint("screen-poster", poster, size, shown_of_deck(poster, deck),
+            fingerprint("screen-poster", self.keys.of(poster), size, shown_of_deck(poster, deck),
                         self.settings.layout_key(poster.layout)),
             lambda: render_poster(poster, deck, layout, "poster", size, "rgb", self.face_cache),
         )  # fmt: skip
@@ -132,7 +135,7 @@ class Maker:
     def screen_deck(self, deck: Deck) -> RenderedDocument:
         """The deck in RGB, for the digital PDF; drawn once while the deck is unchanged."""
         return self.cache.memo(
-            fingerprint("screen", deck, self.settings.layout_key(deck.layout)),
+            fingerprint("screen", self.keys.of(deck), self.settings.layout_key(deck.layout)),
             lambda: render_deck(deck, layout_of(deck, self.settings), "rgb", self.face_cache),
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.cache import fingerprint
+from generator.cache import ItemKeys, fingerprint
 from generator.errors import Problem, UserError
 from generator.layout_model import Layout
 from generator.model import Deck
@@ -38,14 +38,17 @@ def poster_problems(poster: Poster, settings: Settings) -> list[Problem]:
 
 
 def problems_against_layouts(
-    items: Iterable[Deck | Poster], all_decks: dict[str, Deck], settings: Settings
-) -> dict[str, list[Problem]]:
-    """The problems of each deck and poster given, by item_key() (see said_once)."""
+    items: Iterable[Deck | Poster], all_decks: dict[str, Deck], settings: Settings,
+    keys: ItemKeys | None = None,
+) -> dict[str, list[Problem]]:  # fmt: skip
+    """The problems of each deck and poster given, by item_key() (see said_once); keys: the
+    build's content hashes, if it has them."""
+    keys = keys or ItemKeys()
     found: dict[str, list[Problem]] = {}
     for item in items:
         try:
             problems = settings.cache.memo(
-                fingerprint("checks", item, *_inputs(item, settings)),
+                fingerprint("checks", keys.of(item), *_inputs(item, settings)),
                 lambda item=item: _problems(item, settings),
             )
         except UserError as error:  # a layout or settings file that cannot be read
