@@ -58,12 +58,14 @@ def record_makers(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
         monkeypatch.setattr(maker, name, recording)
 
 
-def makers(log: Path) -> dict[str, set[int]]:
+def screen_makers(log: Path) -> set[int]:
+    """The processes that made checklists and HTML pages; both kinds must have been made."""
     found: dict[str, set[int]] = {}
     for line in log.read_text().splitlines():
         name, pid = line.split()
         found.setdefault(name, set()).add(int(pid))
-    return found
+    assert found.keys() == {"render_fillable_checklist", "render_html"}
+    return set.union(*found.values())
 
 
 @pytest.mark.skipif(parallel.START_METHOD != "fork", reason="the patch reaches forked workers")
@@ -73,9 +75,8 @@ def test_a_build_makes_the_screen_products_in_the_worker(
     log = tmp_path / "makers.txt"
     record_makers(monkeypatch, log)
     made = produce(Project(CARDS, LAYOUTS, tmp_path / "out"))
-    found = makers(log)
-    assert found.keys() == {"render_fillable_checklist", "render_html"}
-    assert len(set.union(*found.values())) == 1 and os.getpid() not in set.union(*found.values())
+    pids = screen_makers(log)
+    assert len(pids) == 1 and os.getpid() not in pids
     assert {label.split()[0] for label in made.rebuilt} == {kind.value for kind in Kind}
 
 
@@ -93,9 +94,7 @@ def test_a_watch_session_routes_products_as_a_build_does(
         again = produce(project, Request(), state)
     finally:
         state.worker.close()
-    found = makers(log)
-    assert found.keys() == {"render_fillable_checklist", "render_html"}
-    assert os.getpid() not in set.union(*found.values())
+    assert os.getpid() not in screen_makers(log)
     screen = {label for label in first.rebuilt if Kind(label.split()[0]) in SCREEN_KINDS}
     assert screen and again.rebuilt == []  # the worker kept its own cache between builds
     assert again.outputs == first.outputs

@@ -6,8 +6,10 @@ A session's cache (watch) keeps what was read while the files' bytes are unchang
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from generator.cache import RenderCache, fingerprint
 from generator.errors import Location, Problem
@@ -18,6 +20,7 @@ from generator.poster_model import Poster
 from generator.validate.layout import checked_layout
 from generator.validate.schema_check import read_settings
 
+T = TypeVar("T")
 HTML_FOLDER, PAGE_FILE = "html", "page.yaml"  # folders under layouts/, and their settings
 FORM_FOLDER, FORM_FILE = "checklist-form", "form.yaml"
 
@@ -90,21 +93,32 @@ class Settings:
         return self._layouts[name]
 
     @cached_property
-    def html_key(self) -> str:
-        return folder_fingerprint(self.folder / HTML_FOLDER)
+    def _page(self) -> tuple[str, PageSettings]:
+        return self._settings(HTML_FOLDER, load_page_settings)
 
     @cached_property
+    def _form(self) -> tuple[str, FormSettings]:
+        return self._settings(FORM_FOLDER, load_form_settings)
+
+    def _settings(self, folder: str, load: Callable[[Path], T]) -> tuple[str, T]:
+        """A settings folder's key (a hash of its files) and its checked settings."""
+        key = folder_fingerprint(self.folder / folder)
+        return key, self.cache.memo(fingerprint(folder, key), lambda: load(self.folder / folder))
+
+    @property
+    def html_key(self) -> str:
+        return self._page[0]
+
+    @property
     def html(self) -> PageSettings:
         """layouts/html/page.yaml: the page's template and the labels it prints."""
-        return self.cache.memo(fingerprint("html", self.html_key),
-                               lambda: load_page_settings(self.folder / HTML_FOLDER))  # fmt: skip
+        return self._page[1]
 
-    @cached_property
+    @property
     def form_key(self) -> str:
-        return folder_fingerprint(self.folder / FORM_FOLDER)
+        return self._form[0]
 
-    @cached_property
+    @property
     def form(self) -> FormSettings:
         """layouts/checklist-form/form.yaml: the checklist form's page and measures."""
-        return self.cache.memo(fingerprint("form", self.form_key),
-                               lambda: load_form_settings(self.folder / FORM_FOLDER))  # fmt: skip
+        return self._form[1]
