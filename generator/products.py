@@ -30,7 +30,6 @@ class Kind(StrEnum):
 
 
 SCREEN_KINDS = frozenset({Kind.CHECKLIST, Kind.DIGITAL})  # RGB, for screens and tablets
-PRINT_KINDS = frozenset(Kind) - SCREEN_KINDS
 
 
 @dataclass(frozen=True)

@@ -62,12 +62,6 @@ def make_room() -> None:
         _counter.close()
 
 
-def silence() -> None:
-    """No progress from this process (a forked worker: the parent shows it)."""
-    global _counter
-    _counter = None
-
-
 @contextmanager
 def shown_on(stream: TextIO | None, delay_s: float = DELAY_S) -> Iterator[None]:
     """Show progress on stream while the block runs, if stream is a terminal."""

@@ -20,8 +20,10 @@ from generator.layout_model import MEASURES, FormSettings, Layout
 from generator.load.yaml_file import read_yaml
 from generator.markup import plain
 from generator.model import Deck
+from generator.pipeline import validate
 from generator.preflight.document import read_pdf
 from generator.preflight.rules import preflight
+from generator.project import Project
 from generator.render.fillable import checklist_groups, render_fillable_checklist
 from generator.validate.layout import load_layout
 from generator.validate.schema_check import load_schema
@@ -210,3 +212,19 @@ def test_the_form_schema_asks_for_what_the_form_uses() -> None:
     assert schema["properties"]["page"]["enum"] == list(PAPER_MM)
     used = {"title", "subtitle", "band", "question", "subquestion", "notes", "footer"}
     assert set(schema["properties"]["styles"]["required"]) == used
+
+
+def test_a_form_style_the_layout_lacks_is_named_before_drawing(tmp_path: Path) -> None:
+    """form.yaml names the layout's styles by role: a style the layout does not define is an
+    error of validate, at form.yaml, naming the style and where styles are defined."""
+    layouts = tmp_path / "layouts"
+    shutil.copytree(LAYOUTS, layouts)
+    form = layouts / FORM_FOLDER / "form.yaml"
+    text = form.read_text(encoding="utf-8")
+    style = load_form_settings(LAYOUTS / FORM_FOLDER).styles["footer"]
+    form.write_text(text.replace(f"footer: {style}", "footer: voetnoot", 1), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        validate(Project(CARDS, layouts, tmp_path / "output"))
+    (problem,) = caught.value.problems
+    assert problem.location.file == form
+    assert "voetnoot" in problem.message and "layout.yaml" in problem.hint

@@ -8,12 +8,14 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import parallel, pipeline
 from generator.pipeline import Request, SessionState, produce
 from generator.products import SCREEN_KINDS, Kind
 from generator.project import Project
 from tests.conftest import CARDS, LAYOUTS
+from tests.strategies import small_deck
 
 
 def _open_files() -> list[str]:
@@ -117,8 +119,14 @@ def test_a_builds_worker_ends_when_its_share_is_done() -> None:
 def test_without_screen_products_no_worker_is_started(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A deck with no questions (no checklist) and no poster: nothing to share."""
+    """A deck of points only (no checklist) and no poster: nothing to share."""
+    deck = small_deck()
+    deck["cards"] = [{"id": "c0", "kind": "points", "heading": "Wat werkt", "source": "Bron",
+                      "points": [{"id": "p0", "text": "Samen plannen."}]}]  # fmt: skip
+    (tmp_path / "cards").mkdir()
+    path = tmp_path / "cards" / "deck.yaml"
+    path.write_text(yaml.safe_dump(deck, allow_unicode=True), encoding="utf-8")
     started: list[bool] = []
     monkeypatch.setattr(pipeline, "Worker", lambda **options: started.append(True))
-    made = produce(Project(CARDS, LAYOUTS, tmp_path), Request(files=[CARDS / "wat-werkt.yaml"]))
+    made = produce(Project(tmp_path / "cards", LAYOUTS, tmp_path / "out"))
     assert made.outputs and started == []

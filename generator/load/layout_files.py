@@ -22,7 +22,6 @@ class LayoutFile:
     path: Path
     document: object
     base: LayoutFile | None = None
-    base_line: int = 0  # where `base:` is written
 
 
 def read_layout_file(name: str, layouts_dir: Path, asked_at: Location) -> LayoutFile:
@@ -42,7 +41,7 @@ def read_layout_file(name: str, layouts_dir: Path, asked_at: Location) -> Layout
     if isinstance(document, Mapping) and isinstance(document.get("base"), str):
         line = document.key_lines.get("base", document.line)
         base = read_layout_file(document["base"], layouts_dir, Location(path, line))
-        return LayoutFile(path, document, base, line)
+        return LayoutFile(path, document, base)
     return LayoutFile(path, document)
 
 
