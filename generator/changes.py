@@ -1,9 +1,11 @@
-"""What changed since the latest release, an earlier manifest or a git revision: a report,
-and the cards to reprint.
+"""What changed since each product's latest release (or an earlier manifest or git revision):
+per deck the cards to reprint, by the number they print, each with why; per poster its texts.
 
-Items are compared by id across a whole deck, so a question that moved to another card is
-'moved', not 'changed'; a card whose content hash changed is reprinted. A poster is compared
-text by text with its latest release, and reprinted whole.
+A deck's items are compared by id across the whole deck, so a question that moved to another
+card is 'moved', not 'changed'. A card is reprinted when anything it prints changed: its own
+texts, its number or the deck's count ("Kaart 3 van 6"), or a text every card prints (the
+deck's title, its credits, a fixed label). A poster is compared text by text and reprinted whole.
+The edition itself is no reason: a reprinted card carries the new edition, the others keep theirs.
 """
 
 from __future__ import annotations
@@ -18,29 +20,212 @@ from io import BytesIO
 from pathlib import Path
 
 from generator.errors import Location, fail
-from generator.i18n import _
-from generator.item_names import kind_name
+from generator.i18n import N_, _
+from generator.item_names import shown
+from generator.releases import Product, Release
 
-ITEM_NOUNS = {"question": "question", "point": "point", "subpoint": "sub-point",
-              "section": "section"}  # fmt: skip
+EDITION = "edition"  # the key of a product's edition stamp among its texts
+# Labels only the office's calibration sheet prints: no card is reprinted for them.
+CALIBRATION_LABELS = frozenset(
+    f"labels › {name}"
+    for name in ("calibration_title", "calibration_howto", "front_side", "back_side")
+)
+# Texts of a deck that are not any one card's: every card may print them.
+DECK_WIDE = ("deck › ", "labels › ", "level '")
+MOVABLE = frozenset({"question", "point", "subpoint", "section"})  # items known by their id
+
+# What each kind of text a card prints is called (by the first part of its key in the manifest).
+CARD_TEXT_NOUNS = {
+    "heading": N_("heading"),
+    "level": N_("level"),
+    "intro": N_("lead-in"),
+    "section": N_("text"),
+    "section-heading": N_("heading of a text"),
+    "question": N_("question"),
+    "point": N_("point"),
+    "subpoint": N_("sub-point"),
+    "back": N_("heading on the back"),
+    "back-intro": N_("lead-in on the back"),
+    "source": N_("source"),
+    "digital_version_url": N_("address of the digital version"),
+}
+DECK_TEXT_NOUNS = {
+    "deck › title": N_("title of the deck"),
+    "deck › subtitle": N_("subtitle of the deck"),
+    "deck › source": N_("credits"),
+    "deck › digital_version_url": N_("address of the digital version"),
+}
+
+
+@dataclass(frozen=True)
+class TextChange:
+    """One printed text added, removed or changed (old or new is None when there is none)."""
+
+    noun: str  # what kind of text, in the reader's words: "vraag", "inleiding"
+    old: str | None
+    new: str | None
+    # It moved: the card it came from (old is None) or went to (new is None), by number.
+    other_card: int | None = None
+
+
+@dataclass(frozen=True)
+class CardChange:
+    """A card to print again, by its number in the deck, with every reason."""
+
+    number: int
+    id: str
+    title: str  # its heading, its level, else its id
+    reasons: tuple[str, ...]  # in the reader's words, besides its texts
+    texts: tuple[TextChange, ...] = ()
 
 
 @dataclass
-class DeckChanges:
-    deck: str  # the product: a deck, or a poster (kind)
-    edition: str = ""  # the edition compared, as printed: "1.1 (2026-12-01)"
-    compared_with: str = ""  # "release 1.0 of 2026-11-23", a revision or manifest; "": none
-    kind: str = "deck"
-    added: list[tuple[str, str]] = field(default_factory=list)  # (item, text)
-    removed: list[tuple[str, str]] = field(default_factory=list)
-    changed: list[tuple[str, str, str]] = field(default_factory=list)  # (item, old, new)
-    moved: list[tuple[str, str, str]] = field(default_factory=list)  # (item, from card, to card)
-    reprint: list[str] = field(default_factory=list)  # card ids; a poster: its print files
+class ProductChanges:
+    """A deck or poster against what it is compared with."""
+
+    product: Product
+    compared_with: str = ""  # "release 1.0 of 2026-11-23", a revision or manifest; "": nothing
+    count: int = 0  # the deck's cards now
+    cards: list[CardChange] = field(default_factory=list)  # a deck's cards to reprint
+    texts: list[TextChange] = field(default_factory=list)  # deck-wide texts; a poster's texts
+    removed_cards: list[str] = field(default_factory=list)  # titles of cards gone since
+
+    @property
+    def is_new(self) -> bool:
+        """Nothing to compare with: the whole product goes to the printer."""
+        return not self.compared_with
+
+    @property
+    def to_send(self) -> bool:
+        if self.is_new:
+            return True
+        return bool(self.cards) if self.product.kind == "deck" else bool(self.texts)
 
     def __bool__(self) -> bool:
-        return not self.compared_with or any(
-            (self.added, self.removed, self.changed, self.moved, self.reprint)
-        )
+        return self.to_send or bool(self.texts or self.removed_cards)
+
+
+def compare_product(
+    product: Product, release: Release | None, titles: dict[str, str] | None = None
+) -> ProductChanges:
+    """A product against its latest release (None: it is new). titles: each card's title."""
+    if release is None:
+        return ProductChanges(product, count=len(product.cards))
+    if product.kind == "deck":
+        return compare_cards(product, release.cards, release.texts, release.name, titles)
+    found = ProductChanges(product, release.name)
+    found.texts = [change for _key, change in _text_changes(release.texts, product.texts, shown)]
+    return found
+
+
+def compare_cards(
+    product: Product,
+    old_cards: list[dict],
+    old_texts: dict[str, str] | None,
+    compared_with: str,
+    titles: dict[str, str] | None = None,
+) -> ProductChanges:
+    """A deck's cards against earlier ones (old_texts None: its deck-wide texts are unknown,
+    as in a manifest)."""
+    titles = titles or {}
+    found = ProductChanges(product, compared_with, count=len(product.cards))
+    keyed: list[tuple[str, TextChange]] = []
+    if old_texts is not None:
+        wide = {k: v for k, v in product.texts.items() if k.startswith(DECK_WIDE)}
+        was = {k: v for k, v in old_texts.items() if k.startswith(DECK_WIDE)}
+        keyed = _text_changes(was, wide, _deck_text_noun)
+    found.texts = [change for _key, change in keyed]
+    on_every_card = [
+        _("{text} changed, and every card prints it").format(text=change.noun)
+        for key, change in keyed
+        if key not in CALIBRATION_LABELS
+    ]
+    if old_cards and len(old_cards) != len(product.cards):
+        on_every_card.append(
+            _("the deck now has {count} cards instead of {before}, and every card says its "
+              "number of the count").format(count=len(product.cards), before=len(old_cards))
+        )  # fmt: skip
+    before = {card["id"]: (number, card) for number, card in enumerate(old_cards, start=1)}
+    place_was = _places(old_cards)
+    place_now = _places(product.cards)
+    for number, card in enumerate(product.cards, start=1):
+        reasons = list(on_every_card)
+        texts: tuple[TextChange, ...] = ()
+        if card["id"] not in before:
+            reasons.insert(0, _("a new card"))
+        else:
+            old_number, old = before[card["id"]]
+            if old_number != number:
+                reasons.insert(0, _("it was card {number}").format(number=old_number))
+            if old["hash"] != card["hash"]:
+                texts = tuple(_card_text_changes(old["texts"], card["texts"],
+                                                  (place_was, place_now), number))  # fmt: skip
+        if reasons or texts:
+            title = titles.get(card["id"], card["id"])
+            found.cards.append(CardChange(number, card["id"], title, tuple(reasons), texts))
+    now = {card["id"] for card in product.cards}
+    found.removed_cards = [_title_of(c) for c in old_cards if c["id"] not in now]
+    return found
+
+
+def _text_changes(
+    old: dict[str, str], new: dict[str, str], noun: Callable[[str], str]
+) -> list[tuple[str, TextChange]]:
+    """Added, removed, then changed texts (the edition stamp aside), by key, each with its
+    noun."""
+    old = {k: v for k, v in old.items() if k != EDITION}
+    new = {k: v for k, v in new.items() if k != EDITION}
+    keys = [*sorted(new.keys() - old.keys()), *sorted(old.keys() - new.keys()),
+            *sorted(k for k in old.keys() & new.keys() if old[k] != new[k])]  # fmt: skip
+    return [(key, TextChange(noun(key), old.get(key), new.get(key))) for key in keys]
+
+
+def _places(cards: list[dict]) -> dict[str, int]:
+    """Each item's card, by its printed number."""
+    return {key: number for number, card in enumerate(cards, start=1) for key in card["texts"]}
+
+
+def _card_text_changes(
+    old: dict[str, str], new: dict[str, str], places: tuple[dict[str, int], dict[str, int]],
+    number: int,
+) -> list[TextChange]:  # fmt: skip
+    """A card's texts against its earlier texts; a text that moved from or to another card
+    (places: each item's card before and now) says so."""
+    was, now = places
+    found = []
+    for key, change in _text_changes(old, new, card_text_noun):
+        other = was.get(key) if change.old is None else now.get(key) if change.new is None else None
+        if other is not None and other != number and key.split(":")[0] in MOVABLE:
+            change = TextChange(change.noun, change.old, change.new, other)
+        found.append(change)
+    return found
+
+
+def card_text_noun(key: str) -> str:
+    """'question:gezin-draagkracht' → 'vraag'; 'section:x:heading' → 'kop van een tekst'."""
+    parts = key.split(":")
+    name = parts[0]
+    if name == "section" and parts[-1] == "heading":
+        name = "section-heading"
+    elif name == "back" and parts[-1] == "intro":
+        name = "back-intro"
+    return _(CARD_TEXT_NOUNS[name]) if name in CARD_TEXT_NOUNS else key
+
+
+def _deck_text_noun(ref: str) -> str:
+    if ref in DECK_TEXT_NOUNS:
+        return _(DECK_TEXT_NOUNS[ref])
+    if ref.startswith("labels › "):
+        return _("the fixed text '{name}'").format(name=ref.removeprefix("labels › "))
+    return shown(ref)
+
+
+def _title_of(card: dict) -> str:
+    texts = card.get("texts", {})
+    heading = texts.get("heading") or next(
+        (text for key, text in texts.items() if key.startswith("level:")), None
+    )
+    return heading or card["id"]
 
 
 def earlier_manifest(reference: str, build_manifest: Callable[[Path, Path], bytes]) -> dict:
@@ -81,120 +266,3 @@ def extract_files(tar: tarfile.TarFile, folder: Path) -> None:
         tar.extractall(folder, members=members, filter="data")
     else:
         tar.extractall(folder, members=members)
-
-
-def _items(deck: dict) -> dict[str, tuple[str, str]]:
-    """item key → (card id, text), for questions, points and sections."""
-    return {
-        key: (card["id"], text)
-        for card in deck["cards"]
-        for key, text in card["texts"].items()
-        if key.split(":")[0] in ITEM_NOUNS and not key.endswith(":heading")
-    }
-
-
-def compare(old: dict, new: dict, compared_with: str) -> list[DeckChanges]:
-    """Each deck of the new manifest against the same deck in the old one."""
-    report = []
-    for deck_id, deck in sorted(new["decks"].items()):
-        before = old.get("decks", {}).get(deck_id, {"cards": []})
-        changes = DeckChanges(deck_id, _stamp(deck), compared_with)
-        was, now = _items(before), _items(deck)
-        for key in sorted(now.keys() - was.keys()):
-            changes.added.append((key, now[key][1]))
-        for key in sorted(was.keys() - now.keys()):
-            changes.removed.append((key, was[key][1]))
-        for key in sorted(was.keys() & now.keys()):
-            if was[key][1] != now[key][1]:
-                changes.changed.append((key, was[key][1], now[key][1]))
-            if was[key][0] != now[key][0]:
-                changes.moved.append((key, was[key][0], now[key][0]))
-        hashes = {card["id"]: card["hash"] for card in before["cards"]}
-        changes.reprint = [c["id"] for c in deck["cards"] if hashes.get(c["id"]) != c["hash"]]
-        if changes:
-            report.append(changes)
-    return report
-
-
-def compare_texts(
-    product: str,
-    edition: str,
-    old: dict[str, str],
-    new: dict[str, str],
-    compared_with: str,
-    print_files: list[str],
-) -> DeckChanges:
-    """A poster against its release, text by text: any change reprints it whole (its print
-    files)."""
-    changes = DeckChanges(product, edition, compared_with, kind="poster")
-    changes.added = [(key, new[key]) for key in sorted(new.keys() - old.keys())]
-    changes.removed = [(key, old[key]) for key in sorted(old.keys() - new.keys())]
-    changes.changed = [(key, old[key], new[key]) for key in sorted(old.keys() & new.keys())
-                       if old[key] != new[key]]  # fmt: skip
-    if changes.added or changes.removed or changes.changed:
-        changes.reprint = print_files
-    return changes
-
-
-def _stamp(deck: dict) -> str:
-    edition = deck.get("edition", {})
-    return f"{edition.get('version', '?')} ({edition.get('date', '?')})"
-
-
-# A report as blocks of text, each with its role, for the Markdown and the PDF alike.
-Block = tuple[str, str]  # (role: title, deck, about, item, text, reprint, body; text)
-
-
-def report_blocks(report: list[DeckChanges], since: str) -> list[Block]:
-    """The report in the reader's words; ids, keys and the content's texts as they are."""
-    blocks: list[Block] = [("title", report_title(since))]
-    if not report:
-        blocks.append(("body", _("No changes.")))
-    for changes in report:
-        blocks.append(("deck", f"{kind_name(changes.kind)} {changes.deck}"))
-        blocks.append(("about", _about(changes)))
-        blocks += [("item", _("added {item}: {text}").format(item=k, text=text))
-                   for k, text in changes.added]  # fmt: skip
-        blocks += [("item", _("removed {item}: {text}").format(item=k, text=text))
-                   for k, text in changes.removed]  # fmt: skip
-        for key, old, new in changes.changed:
-            blocks += [("item", _("changed {item}").format(item=key)),
-                       ("text", _("was: {text}").format(text=old)),
-                       ("text", _("now: {text}").format(text=new))]  # fmt: skip
-        moved = _("moved {item}: from card {old} to card {new}")
-        blocks += [("item", moved.format(item=k, old=a, new=b)) for k, a, b in changes.moved]
-        if changes.reprint:
-            reprint = _("Reprint: {files}").format(files=", ".join(changes.reprint))
-            blocks.append(("reprint", reprint))
-    return blocks
-
-
-def report_title(since: str) -> str:
-    return _("Changes since {since}").format(since=since)
-
-
-def _about(changes: DeckChanges) -> str:
-    if not changes.compared_with:
-        return _("Edition {edition}, not released yet: nothing to compare with; the whole "
-                 "{kind} is new. After printing it, run release.").format(
-            edition=changes.edition, kind=kind_name(changes.kind))  # fmt: skip
-    return _("Edition {edition}, compared with {earlier}.").format(
-        edition=changes.edition, earlier=changes.compared_with
-    )
-
-
-# Each role in Markdown: (a blank line before it, its line, a blank line after it).
-MARKDOWN = {"title": (False, "# {}", True), "deck": (True, "## {}", True),
-            "about": (False, "{}", True), "item": (False, "- {}", False),
-            "text": (False, "  - {}", False), "reprint": (True, "{}", False),
-            "body": (False, "{}", False)}  # fmt: skip
-
-
-def as_markdown(report: list[DeckChanges], since: str) -> str:
-    lines: list[str] = []
-    for role, text in report_blocks(report, since):
-        before, line, after = MARKDOWN[role]
-        if before and lines and lines[-1]:
-            lines.append("")
-        lines += [line.format(text), *([""] if after else [])]
-    return "\n".join(lines).rstrip() + "\n"

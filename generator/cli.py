@@ -20,7 +20,10 @@ from generator.cli_options import (
 )
 from generator.console import (
     Notes,
+    build_summary,
     fix_before_building,
+    folder_kept,
+    nothing_changed,
     rebuilt_line,
     report_problems,
     run_preflight,
@@ -35,7 +38,6 @@ from generator.preview import (
     write_product_previews,
 )
 from generator.project import PrinterSettings, Project
-from generator.write import owned
 from generator.write.atomic import write_atomically
 
 
@@ -140,12 +142,15 @@ def build_command(
         written = guarded(
             lambda: build(project, Request(list(files) or None, edition, sizes or None, printer)),
             debug,
+            summary=lambda count: folder_kept(project.output) + nothing_changed(count),
         )
+    for path in written.changed if verbose else ():
+        click.echo(_("wrote {file}").format(file=display_path(path)))
+    pdfs = [path for path in [*written, *written.revision] if path.suffix == ".pdf"]
+    failed = run_preflight(pdfs, None, quiet=True) if preflight_after else None
     if not quiet:
-        for path in written:
-            click.echo(_("wrote {file}").format(file=display_path(path)))
-    pdfs = [path for path in written if path.suffix == ".pdf"]
-    if preflight_after and run_preflight(pdfs, None, quiet=True):
+        click.echo(build_summary(written, failed, project.output))
+    if failed:
         sys.exit(1)
 
 
@@ -165,61 +170,89 @@ def validate_command(cards: Path, layouts: Path, quiet: bool) -> None:
 
 @main.command(
     "changes",
-    help=N_("Report what changed since the latest release (or REF), and write print files with "
-            "only the changed cards; output/changes/ then holds exactly this report and these "
-            "files."),
+    help=N_("Say what goes to the printer and what changed since the latest release of each "
+            "deck and poster (or of those named: content FILES or ids); writes nothing. Every "
+            "build keeps output/naar-de-drukker/ to match."),
 )  # fmt: skip
+@click.argument("names", nargs=-1)
 @click.option(
     "--since",
     "since",
     metavar="REF",
-    help=N_("Compare with an earlier output/manifest.json or a git revision such as HEAD~1 "
-            "(default: the latest release of each deck and poster, in cards/releases/)."),
+    help=N_("Compare the decks with an earlier output/manifest.json or a git revision such as "
+            "HEAD~1 instead."),
 )  # fmt: skip
 @folder_options("cards", "layouts", "output")
 @quiet_option
 def changes_command(
-    since: str | None, cards: Path, layouts: Path, output: Path, quiet: bool
-) -> None:
+    names: tuple[str, ...], since: str | None, cards: Path, layouts: Path, output: Path,
+    quiet: bool,
+) -> None:  # fmt: skip
     quiet = quiet_wanted(quiet)
     Notes.install(logging.ERROR if quiet else logging.WARNING)
     project = Project(cards=cards, layouts=layouts, output=output)
-    found = guarded(lambda: revision.changes(project, since))
+    text = guarded(lambda: revision.changes(project, revision.Scope.of(names), since),
+                   summary=fix_before_building)  # fmt: skip
     if not quiet:
-        click.echo(found.text, nl=False)
-    guarded(lambda: write_atomically(found.files))
-    removed, failed = owned.remove(found.folder, found.stale)
-    for message in failed:
-        click.echo(_("warning") + f": {message}", err=True)
-    if quiet:
-        return
-    for path in removed:
-        click.echo(_("removed {file} (not of this run)").format(file=display_path(path)))
-    for path in sorted(found.files):
-        click.echo(_("wrote {file}").format(file=display_path(path)))
+        click.echo(text, nl=False)
 
 
 @main.command(
     "release",
-    help=N_("Record the current edition of every deck and poster as printed: one file per "
-            "edition in cards/releases/, to commit with the content. Refuses when texts changed "
-            "under an edition that was released before."),
+    help=N_("Record the current edition of every deck and poster (or of those named: content "
+            "FILES or ids) as printed: one file per edition in cards/releases/, to commit with "
+            "the content; then build, so that output/naar-de-drukker/ holds what is still to "
+            "send. Refuses when texts changed under an edition that was released before."),
 )  # fmt: skip
+@click.argument("names", nargs=-1)
+@click.option("--dry-run", is_flag=True, help=N_("Only list what would be recorded."))
+@folder_options("cards", "layouts", "output")
+@quiet_option
+def release_command(
+    names: tuple[str, ...], dry_run: bool, cards: Path, layouts: Path, output: Path, quiet: bool
+) -> None:
+    quiet = quiet_wanted(quiet)
+    Notes.install(logging.ERROR if quiet else logging.WARNING)
+    project = Project(cards=cards, layouts=layouts, output=output)
+    files, unchanged = guarded(lambda: revision.release(project, revision.Scope.of(names)))
+    if not dry_run:
+        guarded(lambda: write_atomically(files))
+    said = _("would record {file}") if dry_run else _("released {file}")
+    for path in [] if quiet else sorted(files):
+        click.echo(said.format(file=display_path(path)))
+    if unchanged and not quiet:
+        click.echo(_("already released as they are: {products}").format(
+            products=revision.released_names(unchanged)))  # fmt: skip
+    if not files and not quiet:
+        click.echo(_("nothing new to release: every edition is recorded as it is"))
+    if files and not dry_run:
+        written = guarded(lambda: build(project))
+        if not quiet:
+            click.echo(build_summary(written, None, project.output))
+
+
+@main.command(
+    "translations-checked",
+    help=N_("Record that the translations are still right of the texts changed in their own "
+            "language since the release (of every file, or of the content FILES named)."),
+)  # fmt: skip
+@click.argument("names", nargs=-1)
 @folder_options("cards", "layouts")
 @quiet_option
-def release_command(cards: Path, layouts: Path, quiet: bool) -> None:
+def translations_checked_command(
+    names: tuple[str, ...], cards: Path, layouts: Path, quiet: bool
+) -> None:
     project = Project(cards=cards, layouts=layouts, output=Path("output"))
-    files, unchanged, products = guarded(lambda: revision.release(project))
+    files, lines = guarded(
+        lambda: revision.translations_checked(project, revision.Scope.of(names))
+    )
     guarded(lambda: write_atomically(files))
     if quiet_wanted(quiet):
         return
-    for path in sorted(files):
-        click.echo(_("released {file}").format(file=display_path(path)))
-    if unchanged:
-        click.echo(_("already released, unchanged: {count} of {total}").format(
-            count=len(unchanged), total=len(products)))  # fmt: skip
-    if not files:
-        click.echo(_("nothing new to release: every edition is recorded as it is"))
+    for line in lines:
+        click.echo(_("checked {text}").format(text=line))
+    if not lines:
+        click.echo(_("no translation is waiting to be checked"))
 
 
 @main.command(

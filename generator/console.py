@@ -15,12 +15,14 @@ from generator import progress
 from generator.errors import UserError, display_path
 from generator.i18n import N_, _, ngettext
 from generator.item_names import product
+from generator.order_note import PRINT_SHOP_FOLDER
 from generator.preflight.document import read_pdf
 from generator.preflight.findings import Finding, shown_where
 from generator.preflight.rules import preflight, profile_for
 
 if TYPE_CHECKING:
     from generator.watch import Rebuild
+    from generator.write.outputs import Written
 
 
 def nothing_changed(count: int) -> str:
@@ -36,6 +38,43 @@ def fix_before_building(count: int) -> str:
         "{count} problem; fix it before building.", "{count} problems; fix them before building.",
         count,
     ).format(count=count)  # fmt: skip
+
+
+SUMMARY_PRODUCTS = 3  # more than these: the summary counts them
+
+
+def folder_kept(output: Path) -> str:
+    """After a failed build: the print-shop folder is as the last good build left it (a
+    line, if there is one)."""
+    if not (output / PRINT_SHOP_FOLDER).is_dir():
+        return ""
+    return _("{folder} is still that of the last build that succeeded: it does not hold "
+             "these edits until the build succeeds").format(
+        folder=display_path(output / PRINT_SHOP_FOLDER)) + "\n"  # fmt: skip
+
+
+def build_summary(written: Written, failed: int | None, output: Path) -> str:
+    """What a build did, on one line: files made and changed, the preflight, what to send."""
+    count = len(written.paths) + len(written.revision)
+    files = ngettext("{count} file", "{count} files", count).format(count=count)
+    checked = "" if failed is None else "; " + (_("preflight passed") if not failed else ngettext(
+        "preflight: {count} file failed", "preflight: {count} files failed", failed).format(
+        count=failed))  # fmt: skip
+    folder = display_path(output / PRINT_SHOP_FOLDER)
+    if written.partial:
+        shop = _("{folder} is out of date: build everything to send from it").format(folder=folder)
+    elif not written.to_send:
+        shop = _("nothing to send to the print shop")
+    elif len(written.to_send) > SUMMARY_PRODUCTS:
+        shop = ngettext("to the print shop: {count} product, see {folder}",
+                        "to the print shop: {count} products, see {folder}",
+                        len(written.to_send)).format(count=len(written.to_send),
+                                                     folder=folder)  # fmt: skip
+    else:
+        shop = _("to the print shop ({folder}): {what}").format(
+            folder=folder, what="; ".join(written.to_send))  # fmt: skip
+    return _("Done: {files}, {changed} changed{checked}; {shop}.").format(
+        files=files, changed=len(written.changed), checked=checked, shop=shop)  # fmt: skip
 
 
 def report_problems(error: UserError, summary: Callable[[int], str] = nothing_changed) -> None:

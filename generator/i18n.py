@@ -26,6 +26,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,18 @@ def use(language: str | None = None) -> str:
     _current = catalogue(chosen) if chosen != DEFAULT else gettext.NullTranslations()
     _language = chosen
     return chosen
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Speak `language` (English if we do not speak it) inside the block: for a text made in
+    a product's language, such as the print shop's order note."""
+    previous = _language
+    use(language if language in LANGUAGES else DEFAULT)
+    try:
+        yield
+    finally:
+        use(previous)
 
 
 def current() -> str:

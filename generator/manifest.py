@@ -33,6 +33,8 @@ def card_texts(card: Card) -> dict[str, str]:
         texts.update({f"subpoint:{sub.id}": sub.text for sub in point.sub})
     if card.back and card.back.heading:
         texts["back:heading"] = card.back.heading
+    if card.back and card.back.intro:
+        texts["back:intro"] = card.back.intro
     if card.source:
         texts["source"] = card.source
     return texts

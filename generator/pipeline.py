@@ -19,16 +19,26 @@ from pathlib import Path
 from generator.cache import ItemKeys, RenderCache
 from generator.errors import UserError
 from generator.i18n import _
+from generator.impose.print_shop import dispatch, out_of_date
 from generator.impose.products import Maker
 from generator.item_names import product as product_name
+from generator.order_note import Dispatch
 from generator.parallel import Worker
-from generator.products import SCREEN_KINDS, Made, Product, plan
+from generator.products import SCREEN_KINDS, Made, Product, plan, printed_products, sizes_made
 from generator.project import PrinterSettings, Project
+from generator.releases import Release, read_releases
 from generator.render.document import PAGE_LISTENERS
-from generator.validate.against_layouts import item_key, problems_against_layouts, said_once
+from generator.validate.against_layouts import (
+    item_key,
+    layout_of,
+    problems_against_layouts,
+    said_once,
+)
 from generator.validate.content import Content, collect
 from generator.validate.settings import Settings
-from generator.write.outputs import write_outputs
+from generator.write import owned
+from generator.write.lock import output_lock
+from generator.write.outputs import Written, write_outputs
 
 # A single build keeps documents and products other products are made of (the RGB deck of
 # every digital PDF, say), not laid-out faces: a document draws a repeated face once itself.
@@ -54,9 +64,11 @@ class SessionState:
     worker: Worker | None = None
 
 
-def build(project: Project, request: Request = Request()) -> list[Path]:
-    """Build every product asked for; write nothing unless all succeed."""
-    return write_outputs(project, produce(project, request))
+def build(project: Project, request: Request = Request()) -> Written:
+    """Build every product asked for; write nothing unless all succeed, and only the files
+    that changed. One build at a time per output folder."""
+    with output_lock(project.output):
+        return write_outputs(project, produce(project, request))
 
 
 def produce(
@@ -66,7 +78,9 @@ def produce(
     cache = session.cache if session else None
     settings = Settings(project.layouts, cache)  # load: the layout files, once
     content = collect(project, request.files, cache)  # load and validate the content
-    planned = plan(content, request.edition, request.sizes, request.files is not None)
+    releases = read_releases(project.cards)  # what went to the printer before
+    earlier = sizes_made(owned.recorded_outputs(owned.recorded(project.output)), project.output)
+    planned = plan(content, request.edition, request.sizes, request.files is not None, earlier)
     keys = ItemKeys()  # each deck's and poster's content hash, worked out once
     problems = problems_against_layouts(planned.items, content.decks, settings, keys)  # validate
     ready = [p for p in planned.products
@@ -77,10 +91,28 @@ def produce(
         raise UserError(made.problems)
     made.outputs = dict(sorted(made.outputs.items()))
     made.content = content
+    made.dispatch = print_shop(request, content, settings, releases, made.outputs)
     # What the content is made of now; a build of some files cannot tell what is gone.
     if request.files is None:
         made.sources_now = {product.source for product in plan(content).products}
     return made
+
+
+def print_shop(
+    request: Request, content: Content, settings: Settings,
+    releases: dict[str, list[Release]], outputs: dict[str, bytes],
+) -> Dispatch:  # fmt: skip
+    """The print-shop folder and the review report, from a build of everything; a build of
+    some products leaves a folder that says it is out of date."""
+    products = printed_products(content)
+    item = next(iter([*content.decks.values(), *content.posters.values()]), None)
+    if item is None:
+        return Dispatch()
+    font = layout_of(item, settings).font
+    if request.files is not None or request.edition is not None:
+        date = max((p.edition.date for p in products), default="2000-01-01")
+        return out_of_date(products[0].language if products else "nl", font, date)
+    return dispatch(content, products, releases, outputs, font)
 
 
 def validate(project: Project) -> int:

@@ -12,8 +12,10 @@ from enum import StrEnum
 from pathlib import Path
 
 from generator.errors import Location, Problem, UserError, fail
+from generator.geometry import PAPER_MM
 from generator.i18n import _
 from generator.model import Deck
+from generator.order_note import Dispatch
 from generator.poster_model import Poster
 from generator.project import EDITIONS_FOLDER
 from generator.releases import Product as Release
@@ -90,6 +92,7 @@ class Made:
     sources: dict[str, str] = field(default_factory=dict)  # file name → the content it is of
     content: Content | None = None  # what it was made from (set by the pipeline)
     sources_now: set[str] | None = None  # every source the content has; None: some files read
+    dispatch: Dispatch | None = None  # the print-shop folder and the review (set by the pipeline)
 
     def add(self, other: Made) -> None:
         """The other process's share; a problem both found is said once."""
@@ -102,10 +105,12 @@ class Made:
 
 def plan(
     content: Content, edition: str | None = None, sizes: tuple[str, ...] | None = None,
-    some_files: bool = False,
+    some_files: bool = False, made_before: dict[str, tuple[str, ...]] | None = None,
 ) -> Plan:  # fmt: skip
     """Every product of the content, or those of one regional edition. When only some content
-    files were read, editions of posters not among them are left out."""
+    files were read, editions of posters not among them are left out. made_before: the sizes
+    of each poster (by product id) whose files an earlier build made, made again so that no
+    size keeps old text."""
     if edition is not None and edition not in content.editions:
         raise fail(
             Location(Path(EDITIONS_FOLDER)),
@@ -129,10 +134,28 @@ def plan(
         except UserError as error:
             made.problems.extend(error.problems)
     for poster in posters:
-        chosen = sizes or poster.sizes
+        again = (made_before or {}).get(poster.product_id, ())
+        chosen = tuple(dict.fromkeys([*(sizes or poster.sizes), *again]))
         made.products += [Product(Kind.POSTER, poster, chosen),
                           Product(Kind.DIGITAL, poster, chosen[:1])]  # fmt: skip
     return made
+
+
+def sizes_made(recorded: dict[str, str], folder: Path) -> dict[str, tuple[str, ...]]:
+    """The poster sizes whose print files an earlier build recorded and that are still in the
+    folder, by product id (the stem of 'continuum_A2_print.pdf')."""
+    found: dict[str, list[str]] = {}
+    for name in recorded:
+        parts = name.rsplit("_", 2)
+        if len(parts) == 3 and parts[2] == "print.pdf" and (folder / name).is_file():
+            found.setdefault(parts[0], []).append(parts[1])
+    return {stem: tuple(sorted(sizes, key=size_order)) for stem, sizes in found.items()}
+
+
+def size_order(size: str) -> tuple[float, str]:
+    """Smaller paper first (A3 before A2)."""
+    width, height = PAPER_MM.get(size, (0, 0))
+    return (width * height, size)
 
 
 def poster_print_names(poster: Poster, sizes: tuple[str, ...]) -> dict[tuple[str, str], str]:

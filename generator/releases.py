@@ -28,6 +28,7 @@ from generator.poster_model import Poster
 RELEASES_FOLDER = "releases"
 # A version as a file name: what editors write ("1.0", "2024-2", "1.1b"), nothing else.
 VERSION_NAME = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
+LATEST = N_("the latest release of each deck and poster")
 RESTORE = N_("restore it from git (git checkout -- {file}), or delete it and run release again")
 
 
@@ -44,6 +45,12 @@ class Product:
     texts: dict[str, str]  # every printed text, by where it comes from
     print_files: tuple[str, ...]  # what goes to the print shop
     cards: list[dict] = field(default_factory=list)  # a deck's cards, as in the manifest
+    language: str = "nl"
+
+    @property
+    def stamp(self) -> str:
+        """Its edition as printed."""
+        return stamp(self.edition)
 
     def document(self) -> dict:
         """The release file's content."""
@@ -118,6 +125,7 @@ def deck_product(deck: Deck) -> Product:
         texts,
         (f"{deck.id}_print.pdf",),
         cards,
+        deck.language,
     )
 
 
@@ -137,6 +145,7 @@ def poster_product(poster: Poster, deck: Deck | None, print_files: tuple[str, ..
         poster.location("poster › edition"),
         texts,
         print_files,
+        language=poster.language,
     )
 
 
@@ -247,8 +256,9 @@ def drift(products: Iterable[Product], releases: dict[str, list[Release]]) -> li
 
 
 def record(cards: Path, products: list[Product]) -> tuple[dict[Path, bytes], list[str]]:
-    """The release files to write for products whose edition is new, and what stays as it
-    is; refuses (UserError, nothing written) when texts changed under a released version."""
+    """The release files to write for products whose edition is new, and the ids of those
+    released as they are; refuses (UserError, nothing written) when texts changed under a
+    released version."""
     releases = read_releases(cards)
     problems = [
         Problem(d.product.edition_at, d.message(), d.fix()) for d in drift(products, releases)
@@ -268,7 +278,7 @@ def record(cards: Path, products: list[Product]) -> tuple[dict[Path, bytes], lis
         path = release_path(cards, product.id, version)
         known = {r.edition.version: r for r in releases.get(product.id, [])}
         if version in known and known[version].texts == product.texts:
-            unchanged.append(f"{product.kind} '{product.id}' {version}")
+            unchanged.append(product.id)
         elif version in known:  # an older release with this version: the same stamp again
             if latest(releases, product.id) is not known[version]:
                 problems.append(

@@ -1,155 +1,111 @@
-"""A revision round's two commands: `changes` (what changed, and what to send to the printer)
-and `release` (record what was printed). `changes` owns output/changes/: after each run it
-holds exactly that run's report and reprint files."""
+"""A revision round's commands besides build: `changes` (what changed and what goes to the
+printer, on the terminal only: the build keeps output/naar-de-drukker/ current), `release`
+(record what was printed) and `translations-checked` (a translator says a translation still
+holds). Each takes content files or product ids to aim at."""
 
 from __future__ import annotations
 
-import json
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.changes import (
-    DeckChanges,
-    as_markdown,
-    compare,
-    compare_texts,
-    earlier_manifest,
-)
-from generator.errors import Location, UserError, fail
-from generator.i18n import N_, _
-from generator.impose.pdfx import mark_pdfx
-from generator.layout_model import FontSpec
+from generator.changes import ProductChanges, compare_cards
+from generator.changes import earlier_manifest as read_earlier
+from generator.errors import Location, fail
+from generator.i18n import _, current
+from generator.item_names import listed
 from generator.manifest import manifest
+from generator.order_note import as_text, order_blocks, review_blocks
+from generator.pipeline import produce
 from generator.products import printed_products
 from generator.project import Project
-from generator.releases import Product, latest, read_releases, record, stamp
-from generator.render.change_report import change_report_pdf
-from generator.render.deck_faces import render_deck
-from generator.validate.against_layouts import deck_problems, layout_of
-from generator.validate.content import Content, collect
-from generator.validate.settings import Settings
-from generator.write.outputs import drift_warnings
-
-CHANGES_FOLDER = "changes"
-log = logging.getLogger(__name__)
-LATEST = N_("the latest release of each deck and poster")
+from generator.releases import LATEST, Product, read_releases, record
+from generator.translation_drift import checked_path, untranslated, with_checked
+from generator.validate.content import collect
 
 
 @dataclass(frozen=True)
-class Revision:
-    """What `changes` found and the files it makes; stale: earlier files in its folder, to
-    remove."""
+class Scope:
+    """Which products a command is about: content files, product ids, or (both empty) all."""
 
-    text: str
-    folder: Path
-    files: dict[Path, bytes]
-    stale: list[str]
+    files: tuple[Path, ...] = ()
+    ids: tuple[str, ...] = ()
 
+    @staticmethod
+    def of(arguments: tuple[str, ...]) -> Scope:
+        """Arguments that name a file are files; the others are product ids."""
+        files = tuple(Path(a).resolve() for a in arguments if Path(a).is_file())
+        ids = tuple(a for a in arguments if not Path(a).is_file())
+        return Scope(files, ids)
 
-def changes(project: Project, since: str | None) -> Revision:
-    """Compare with the latest releases (since None) or with a manifest or git revision."""
-    content = collect(project)  # read once for the report, the reprint and its font
-    for warning in drift_warnings(project, content):
-        log.warning("%s", warning, extra={"prefix": "warning"})
-    new = json.loads(manifest(content.decks.values()))
-    if since is None:
-        report = against_releases(project, content, new)
-    else:
-        report = compare(earlier_manifest(since, current_manifest), new, since)
-    decks = [c for c in report if c.kind == "deck"]
-    about = {
-        c.deck: _("Reprint: edition {edition} of {deck}, compared with {earlier}").format(
-            edition=c.edition, deck=c.deck, earlier=c.compared_with
-        )
-        for c in decks
-    }
-    reprints = reprint(project, content, {c.deck: c.reprint for c in decks}, about)
-    label = since or _(LATEST)
-    text = as_markdown(report, label)
-    folder = project.output / CHANGES_FOLDER
-    files = {
-        folder / "changes.md": text.encode(),
-        folder / "changes.pdf": change_report_pdf(report, label, report_font(project, content)),
-        **{folder / name: data for name, data in reprints.items()},
-    }
-    return Revision(text, folder, files, _stale(folder, files))
-
-
-def against_releases(project: Project, content: Content, new: dict) -> list[DeckChanges]:
-    """Each deck and poster against its latest release; one not released yet says so."""
-    releases = read_releases(project.cards)
-    report = []
-    for product in printed_products(content):
-        release = latest(releases, product.id)
-        printed = stamp(product.edition)
-        if release is None:
-            report.append(DeckChanges(product.id, printed, "", kind=product.kind))
-        elif product.kind == "deck":
-            old = {"decks": {product.id: {"cards": release.cards}}}
-            report += compare(old, {"decks": {product.id: new["decks"][product.id]}}, release.name)
-        else:
-            found = compare_texts(
-                product.id,
-                printed,
-                release.texts,
-                product.texts,
-                release.name,
-                list(product.print_files),
+    def choose(self, products: list[Product]) -> list[Product]:
+        """The products in scope; an id or file that names none is an error listing the ids."""
+        if not (self.files or self.ids):
+            return products
+        known = {p.id for p in products}
+        unknown = [i for i in self.ids if i not in known]
+        unknown += [str(f) for f in self.files if f not in {p.file.resolve() for p in products}]
+        if unknown:
+            raise fail(
+                Location(Path(unknown[0])),
+                _("no deck or poster is called this, or made of this file"),
+                _("name a content file, or one of: {ids}").format(ids=", ".join(sorted(known))),
             )
-            report += [found] if found else []
-    return sorted(report, key=lambda c: (c.kind, c.deck))
+        return [p for p in products if p.id in self.ids or p.file.resolve() in self.files]
 
 
-def _stale(folder: Path, files: dict[Path, bytes]) -> list[str]:
-    """Files in the changes folder that this run does not write (hidden ones aside)."""
-    if not folder.is_dir():
-        return []
-    kept = {path.name for path in files}
-    return sorted(
-        path.name
-        for path in folder.iterdir()
-        if path.is_file() and not path.name.startswith(".") and path.name not in kept
-    )
+def changes(project: Project, scope: Scope, since: str | None = None) -> str:
+    """The report: what goes to the printer and every change, against the latest releases
+    (or, since: an earlier manifest or git revision, the changes alone). Writes nothing."""
+    if since is not None:
+        return as_text(review_blocks(_against_manifest(project, scope, since), since, current()))
+    made = produce(project)
+    assert made.dispatch is not None and made.content is not None
+    chosen = {p.id for p in scope.choose(printed_products(made.content))}
+    report = [c for c in made.dispatch.report if c.product.id in chosen]
+    shipments = [s for s in made.dispatch.shipments if s.changes.product.id in chosen]
+    order = order_blocks(shipments, current())
+    review = review_blocks(report, _(LATEST), current())
+    return as_text(order) + "\n" + as_text(review)
 
 
-def release(project: Project) -> tuple[dict[Path, bytes], list[str], list[Product]]:
-    """The release files to write (refusing, with nothing written, when texts changed under a
-    released version), what was released already, and every product."""
-    products = printed_products(collect(project))
+def _against_manifest(project: Project, scope: Scope, since: str) -> list[ProductChanges]:
+    old = read_earlier(since, current_manifest)
+    content = collect(project)
+    products = [p for p in scope.choose(printed_products(content)) if p.kind == "deck"]
+    return [
+        compare_cards(p, old.get("decks", {}).get(p.id, {}).get("cards", []), None, since)
+        for p in products
+    ]
+
+
+def release(project: Project, scope: Scope) -> tuple[dict[Path, bytes], list[Product]]:
+    """The release files to write for the products in scope (refusing, with nothing written,
+    when texts changed under a released version), and the products that are released as
+    they are already."""
+    products = scope.choose(printed_products(collect(project)))
     files, unchanged = record(project.cards, products)
-    return files, unchanged, products
+    return files, [p for p in products if p.id in unchanged]
 
 
-def reprint(
-    project: Project, content: Content, card_ids: dict[str, list[str]], about: dict[str, str]
-) -> dict[str, bytes]:
-    """Print-shop files holding only the given cards of each deck (deck id → card ids), each
-    card exactly as in the whole deck: its number, its edition, its faces. about: what each
-    reprint says it is (deck id → subject)."""
-    settings = Settings(project.layouts)
-    outputs = {}
-    for deck_id, ids in card_ids.items():
-        deck = content.decks.get(deck_id)
-        if deck is None or not ids:
-            continue
-        problems = deck_problems(deck, settings)
-        if problems:
-            raise UserError(problems)
-        document = render_deck(deck, layout_of(deck, settings), only=frozenset(ids),
-                               subject=about.get(deck_id))  # fmt: skip
-        outputs[f"{deck_id}_reprint_print.pdf"] = mark_pdfx(document.pdf, deck.edition.date)
-    return outputs
-
-
-def report_font(project: Project, content: Content) -> FontSpec:
-    """The font of the first deck's layout, for documents about the decks."""
-    deck = next(iter(content.decks.values()), None)
-    if deck is None:
-        raise fail(Location(project.cards), _("there is no deck"), _("add a deck file"))
-    return layout_of(deck, Settings(project.layouts)).font
+def translations_checked(project: Project, scope: Scope) -> tuple[dict[Path, bytes], list[str]]:
+    """Record that the translations of the texts whose source changed alone are right: the
+    file to write, and what it records (in the reader's words)."""
+    content = collect(project)
+    products = printed_products(content)
+    chosen = {p.file.resolve() for p in scope.choose(products)}
+    found = [item for item in untranslated(content, products, read_releases(project.cards),
+             project.cards) if item.source_at.file.resolve() in chosen]  # fmt: skip
+    if not found:
+        return {}, []
+    lines = [f"{item.translation_at}: {item.message()}" for item in found]
+    return {checked_path(project.cards): with_checked(project.cards, found)}, lines
 
 
 def current_manifest(cards: Path, layouts: Path) -> bytes:
     """The manifest of the content in these folders, without rendering."""
     return manifest(collect(Project(cards, layouts, Path("output"))).decks.values())
+
+
+def released_names(products: list[Product]) -> str:
+    return listed([f"{p.id} {p.edition.version}" for p in products])
+

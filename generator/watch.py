@@ -7,7 +7,6 @@ files whose bytes changed are written.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,9 +18,8 @@ from generator.errors import UserError
 from generator.parallel import Worker
 from generator.pipeline import Request, SessionState, produce
 from generator.project import PrinterSettings, Project
-from generator.write import owned
-from generator.write.atomic import output_paths, write_atomically
-from generator.write.outputs import with_manifest
+from generator.write.lock import output_lock
+from generator.write.outputs import write_outputs
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".j2")
 
@@ -57,15 +55,11 @@ class Session:
         """Build from the current files; write only what changed; raise UserError on a
         mistake, writing nothing."""
         start = time.perf_counter()
-        made = produce(self.project, self.request, self.state)
-        outputs, gone = with_manifest(self.project, made)
-        paths = output_paths(self.project.output, outputs)
-        changed = {path: data for path, data in paths.items() if not _holds(path, data)}
-        write_atomically(changed, durable=False)  # speed over power-cut safety while editing
-        removed, failed = owned.remove(self.project.output, gone)
-        for message in failed:
-            logging.getLogger("generator").warning("%s", message, extra={"prefix": "warning"})
-        return Rebuild(made.rebuilt, sorted(changed), time.perf_counter() - start, removed)
+        with output_lock(self.project.output):
+            made = produce(self.project, self.request, self.state)
+            # speed over power-cut safety while editing
+            written = write_outputs(self.project, made, durable=False)
+        return Rebuild(made.rebuilt, written.changed, time.perf_counter() - start, written.removed)
 
     def close(self) -> None:
         if self.state.worker is not None:
@@ -76,13 +70,6 @@ class Session:
 
     def __exit__(self, *exception: object) -> None:
         self.close()
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    try:
-        return path.read_bytes() == data
-    except OSError:
-        return False
 
 
 def watch(

@@ -307,5 +307,7 @@ def test_the_products_do_not_depend_on_the_language_of_the_messages(
         run = run_cli(tmp_path, "--lang", language, "-q", "build", "--layouts",
                       str(PACKAGE.parent / "layouts"), "--out", language)  # fmt: skip
         assert run.exit_code == 0, run.output
-        written[language] = {p.name: p.read_bytes() for p in (tmp_path / language).iterdir()}
+        folder = tmp_path / language
+        written[language] = {str(p.relative_to(folder)): p.read_bytes()
+                             for p in folder.rglob("*") if p.is_file()}  # fmt: skip
     assert written["en"] and written["en"] == written["nl"]

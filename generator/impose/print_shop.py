@@ -1,0 +1,166 @@
+"""The print-shop folder (`output/naar-de-drukker/`), derived by every build from the content
+as it is now against each product's latest release: what to send, and nothing else.
+
+- a deck with changed cards: its reprint file, those cards' pages taken from the deck's own
+  print file (so each is that card exactly: its number, its edition, its faces);
+- a new deck: its whole print file; a new or changed poster: its print files at every size made;
+- the order note, `opdracht.txt` and `opdracht.pdf`: per product its title, edition, files,
+  cards by their printed number, paper size and why; when nothing is to be sent, it says so.
+
+Beside the folder, the review report for colleagues (`changes.txt`, `changes.pdf`): every text
+that changed, old and new.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pikepdf import Name, Pdf, String
+
+from generator.changes import ProductChanges, compare_product
+from generator.geometry import PAPER_MM, PT_PER_MM
+from generator.i18n import _, speaking
+from generator.impose.pdfx import mark_pdfx, save_marked
+from generator.layout_model import FontSpec
+from generator.model import Card, Deck
+from generator.order_note import (
+    NOTE_NAME,
+    PRINT_SHOP_FOLDER,
+    Dispatch,
+    Shipment,
+    as_text,
+    order_blocks,
+    review_blocks,
+    what_to_print,
+)
+from generator.releases import LATEST, Product, Release, latest
+from generator.render.report_pdf import report_pdf
+from generator.validate.content import Content
+
+REVIEW_NAME = "changes"  # changes.txt and changes.pdf, beside the folder
+PAPER = {(round(w), round(h)): name for name, (w, h) in PAPER_MM.items()}  # by (short, long)
+
+
+def dispatch(
+    content: Content,
+    products: list[Product],
+    releases: dict[str, list[Release]],
+    outputs: dict[str, bytes],
+    font: FontSpec,
+) -> Dispatch:
+    """The print-shop folder and the review report for these products, whose print files are
+    among outputs."""
+    report = [
+        compare_product(p, latest(releases, p.id), card_titles(content.decks.get(p.id)))
+        for p in products
+    ]
+    sent = [_shipment(changes, outputs) for changes in report if changes.to_send]
+    shipments = [shipment for shipment, _files in sent]
+    language = next((p.language for p in products), "nl")
+    date = max((p.edition.date for p in products), default="2000-01-01")
+    note = order_blocks(shipments, language)
+    with speaking(language):
+        review = review_blocks(report, _(LATEST), language)
+        note_title, review_title = note[0][1], review[0][1]
+    files = {f"{PRINT_SHOP_FOLDER}/{name}": data for _s, own in sent for name, data in own.items()}
+    files |= _note_files(f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note_title, font, date)
+    files |= _note_files(REVIEW_NAME, review, review_title, font, date)
+    return Dispatch(files, report, shipments)
+
+
+def out_of_date(language: str, font: FontSpec, date: str) -> Dispatch:
+    """A build of some products only: the folder keeps just a note that it is out of date."""
+    note = order_blocks([], language, partial=True)
+    files = _note_files(f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note[0][1], font, date)
+    return Dispatch(files, partial=True)
+
+
+def _note_files(
+    stem: str, blocks: list[tuple[str, str]], title: str, font: FontSpec, date: str
+) -> dict[str, bytes]:
+    return {
+        f"{stem}.txt": as_text(blocks).encode(),
+        f"{stem}.pdf": mark_pdfx(report_pdf(blocks, title, font), date),
+    }
+
+
+def _shipment(changes: ProductChanges, outputs: dict[str, bytes]) -> tuple[Shipment, dict]:
+    """What to send of a product, and its files' bytes by name."""
+    product = changes.product
+    if product.kind == "deck":
+        name = f"{product.id}_print.pdf"
+        whole = changes.is_new or len(changes.cards) == changes.count
+        numbers = [card.number for card in changes.cards]
+        files = ({name: outputs[name]} if whole else
+                 {f"{product.id}_reprint_print.pdf": reprint(outputs[name], numbers,
+                                                            _subject(changes))})  # fmt: skip
+    else:
+        files = {name: outputs[name] for name in poster_files(product, outputs)}
+    papers = dict.fromkeys(paper_of(data) for data in files.values())
+    pages = sum(_page_count(data) for data in files.values())
+    return Shipment(changes, tuple(files), ", ".join(papers), pages), files
+
+
+def poster_files(product: Product, outputs: dict[str, bytes]) -> list[str]:
+    """A poster's print files at every size this build made (of each kind: the poster, the
+    workshop sheet): 'continuum_A2_print.pdf' beside 'continuum_A3_print.pdf'."""
+    stems = {name.rsplit("_", 2)[0] for name in product.print_files}
+    return sorted(
+        name for name in outputs
+        if name.endswith("_print.pdf") and len(parts := name.rsplit("_", 2)) == 3
+        and parts[0] in stems
+    )  # fmt: skip
+
+
+def _subject(changes: ProductChanges) -> str:
+    with speaking(changes.product.language):
+        return _("Reprint of {what}: {title}, edition {edition}, compared with {earlier}").format(
+            what=what_to_print(changes),
+            title=changes.product.title,
+            edition=changes.product.stamp,
+            earlier=changes.compared_with,
+        )
+
+
+def reprint(print_file: bytes, numbers: list[int], subject: str) -> bytes:
+    """The pages of these cards (by printed number: front, back) of a deck's print file."""
+    keep = {2 * (number - 1) + side for number in numbers for side in (0, 1)}
+    with Pdf.open(io.BytesIO(print_file)) as document:
+        for index in reversed(range(len(document.pages))):
+            if index not in keep:
+                del document.pages[index]
+        document.remove_unreferenced_resources()
+        document.docinfo[Name.Subject] = String(subject)
+        return save_marked(document)
+
+
+def paper_of(pdf: bytes) -> str:
+    """The trim of a PDF's first page: 'A6 (105 × 148 mm)'."""
+    with Pdf.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        box = [float(v) for v in page.obj.get(Name.TrimBox, page.mediabox)]
+    width, height = (round(abs(box[2] - box[0]) / PT_PER_MM), round(abs(box[3] - box[1]) /
+                     PT_PER_MM))  # fmt: skip
+    name = PAPER.get((min(width, height), max(width, height)))
+    size = f"{width} × {height} mm"
+    return f"{name} ({size})" if name else size
+
+
+def _page_count(pdf: bytes) -> int:
+    with Pdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)
+
+
+def card_titles(deck: Deck | None) -> dict[str, str]:
+    """Each card's title as a reader knows it: its heading, its level, or the deck's title."""
+    if deck is None:
+        return {}
+    return {card.id: _card_title(card, deck) for card in deck.cards}
+
+
+def _card_title(card: Card, deck: Deck) -> str:
+    if card.heading:
+        return card.heading
+    if card.level:
+        return card.level.name
+    return deck.title if card.kind == "cover" else card.id
