@@ -22,6 +22,7 @@ from pathlib import Path
 from generator.errors import Location, fail
 from generator.i18n import N_, _
 from generator.item_names import shown
+from generator.model import Card, Deck
 from generator.releases import Product, Release
 
 EDITION = "edition"  # the key of a product's edition stamp among its texts
@@ -61,11 +62,31 @@ DECK_TEXT_NOUNS = {
 class TextChange:
     """One printed text added, removed or changed (old or new is None when there is none)."""
 
-    noun: str  # what kind of text, in the reader's words: "vraag", "inleiding"
+    key: str  # where it comes from: "question:x" on a card, "deck › title", a poster's ref
+    naming: Callable[[str], str] = field(repr=False, compare=False)
     old: str | None
     new: str | None
     # It moved: the card it came from (old is None) or went to (new is None), by number.
     other_card: int | None = None
+
+    @property
+    def noun(self) -> str:
+        """What kind of text it is, in the language spoken now: "vraag", "inleiding"."""
+        return self.naming(self.key)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a card is printed again, said in the language spoken when it is shown."""
+
+    template: str  # marked with N_()
+    number: int = 0
+    change: TextChange | None = None
+    count: int = 0
+
+    def __str__(self) -> str:
+        text = self.change.noun if self.change else ""
+        return _(self.template).format(number=self.number, text=text, count=self.count)
 
 
 @dataclass(frozen=True)
@@ -75,7 +96,7 @@ class CardChange:
     number: int
     id: str
     title: str  # its heading, its level, else its id
-    reasons: tuple[str, ...]  # in the reader's words, besides its texts
+    reasons: tuple[Reason, ...]  # besides its texts
     texts: tuple[TextChange, ...] = ()
 
 
@@ -84,7 +105,8 @@ class ProductChanges:
     """A deck or poster against what it is compared with."""
 
     product: Product
-    compared_with: str = ""  # "release 1.0 of 2026-11-23", a revision or manifest; "": nothing
+    since: str = ""  # what it is compared with: a revision or manifest; "": its release
+    release: Release | None = None  # the release it is compared with
     count: int = 0  # the deck's cards now
     cards: list[CardChange] = field(default_factory=list)  # a deck's cards to reprint
     texts: list[TextChange] = field(default_factory=list)  # deck-wide texts; a poster's texts
@@ -93,7 +115,12 @@ class ProductChanges:
     @property
     def is_new(self) -> bool:
         """Nothing to compare with: the whole product goes to the printer."""
-        return not self.compared_with
+        return self.release is None and not self.since
+
+    @property
+    def compared_with(self) -> str:
+        """'release 1.0 of 2026-11-23', or the revision or manifest, in the reader's words."""
+        return self.release.name if self.release else self.since
 
     @property
     def to_send(self) -> bool:
@@ -112,8 +139,8 @@ def compare_product(
     if release is None:
         return ProductChanges(product, count=len(product.cards))
     if product.kind == "deck":
-        return compare_cards(product, release.cards, release.texts, release.name, titles)
-    found = ProductChanges(product, release.name)
+        return compare_cards(product, release.cards, release.texts, titles, release=release)
+    found = ProductChanges(product, release=release)
     found.texts = [change for _key, change in _text_changes(release.texts, product.texts, shown)]
     return found
 
@@ -122,13 +149,14 @@ def compare_cards(
     product: Product,
     old_cards: list[dict],
     old_texts: dict[str, str] | None,
-    compared_with: str,
     titles: dict[str, str] | None = None,
+    since: str = "",
+    release: Release | None = None,
 ) -> ProductChanges:
     """A deck's cards against earlier ones (old_texts None: its deck-wide texts are unknown,
     as in a manifest)."""
     titles = titles or {}
-    found = ProductChanges(product, compared_with, count=len(product.cards))
+    found = ProductChanges(product, since, release, count=len(product.cards))
     keyed: list[tuple[str, TextChange]] = []
     if old_texts is not None:
         wide = {k: v for k, v in product.texts.items() if k.startswith(DECK_WIDE)}
@@ -136,15 +164,14 @@ def compare_cards(
         keyed = _text_changes(was, wide, _deck_text_noun)
     found.texts = [change for _key, change in keyed]
     on_every_card = [
-        _("{text} changed, and every card prints it").format(text=change.noun)
+        Reason(N_("{text} changed, and every card prints it"), change=change)
         for key, change in keyed
         if key not in CALIBRATION_LABELS
     ]
     if old_cards and len(old_cards) != len(product.cards):
-        on_every_card.append(
-            _("the deck now has {count} cards instead of {before}, and every card says its "
-              "number of the count").format(count=len(product.cards), before=len(old_cards))
-        )  # fmt: skip
+        on_every_card.append(Reason(N_("the deck now has {count} cards instead of {number}, and "
+                                       "every card says its number of the count"),
+                                    len(old_cards), count=len(product.cards)))  # fmt: skip
     before = {card["id"]: (number, card) for number, card in enumerate(old_cards, start=1)}
     place_was = _places(old_cards)
     place_now = _places(product.cards)
@@ -152,11 +179,11 @@ def compare_cards(
         reasons = list(on_every_card)
         texts: tuple[TextChange, ...] = ()
         if card["id"] not in before:
-            reasons.insert(0, _("a new card"))
+            reasons.insert(0, Reason(N_("a new card")))
         else:
             old_number, old = before[card["id"]]
             if old_number != number:
-                reasons.insert(0, _("it was card {number}").format(number=old_number))
+                reasons.insert(0, Reason(N_("it was card {number}"), old_number))
             if old["hash"] != card["hash"]:
                 texts = tuple(_card_text_changes(old["texts"], card["texts"],
                                                   (place_was, place_now), number))  # fmt: skip
@@ -177,7 +204,7 @@ def _text_changes(
     new = {k: v for k, v in new.items() if k != EDITION}
     keys = [*sorted(new.keys() - old.keys()), *sorted(old.keys() - new.keys()),
             *sorted(k for k in old.keys() & new.keys() if old[k] != new[k])]  # fmt: skip
-    return [(key, TextChange(noun(key), old.get(key), new.get(key))) for key in keys]
+    return [(key, TextChange(key, noun, old.get(key), new.get(key))) for key in keys]
 
 
 def _places(cards: list[dict]) -> dict[str, int]:
@@ -196,7 +223,7 @@ def _card_text_changes(
     for key, change in _text_changes(old, new, card_text_noun):
         other = was.get(key) if change.old is None else now.get(key) if change.new is None else None
         if other is not None and other != number and key.split(":")[0] in MOVABLE:
-            change = TextChange(change.noun, change.old, change.new, other)
+            change = TextChange(key, card_text_noun, change.old, change.new, other)
         found.append(change)
     return found
 
@@ -266,3 +293,18 @@ def extract_files(tar: tarfile.TarFile, folder: Path) -> None:
         tar.extractall(folder, members=members, filter="data")
     else:
         tar.extractall(folder, members=members)
+
+
+def card_titles(deck: Deck | None) -> dict[str, str]:
+    """Each card's title as a reader knows it: its heading, its level, or the deck's title."""
+    if deck is None:
+        return {}
+    return {card.id: _card_title(card, deck) for card in deck.cards}
+
+
+def _card_title(card: Card, deck: Deck) -> str:
+    if card.heading:
+        return card.heading
+    if card.level:
+        return card.level.name
+    return deck.title if card.kind == "cover" else card.id

@@ -243,9 +243,7 @@ def translations_checked_command(
     names: tuple[str, ...], cards: Path, layouts: Path, quiet: bool
 ) -> None:
     project = Project(cards=cards, layouts=layouts, output=Path("output"))
-    files, lines = guarded(
-        lambda: revision.translations_checked(project, revision.Scope.of(names))
-    )
+    files, lines = guarded(lambda: revision.translations_checked(project, revision.Scope.of(names)))
     guarded(lambda: write_atomically(files))
     if quiet_wanted(quiet):
         return

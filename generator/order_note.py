@@ -128,7 +128,7 @@ def why_lines(changes: ProductChanges) -> list[str]:
 
 
 def _card_reasons(card: CardChange, common: set[str]) -> list[str]:
-    own = [reason for reason in card.reasons if reason not in common]
+    own = [str(reason) for reason in card.reasons if str(reason) not in common]
     return [*own, *([_texts_in_short(card.texts)] if card.texts else [])]
 
 
@@ -177,7 +177,7 @@ def _review_product(changes: ProductChanges) -> list[Block]:
     for card in changes.cards:
         blocks.append(("item", _("Card {number} of {count} ({title}): print again").format(
             number=card.number, count=changes.count, title=card.title)))  # fmt: skip
-        blocks += [("text", reason) for reason in card.reasons]
+        blocks += [("text", str(reason)) for reason in card.reasons]
         blocks += [block for change in card.texts for block in _change_blocks(change)]
     gone = _("Card “{title}” is no longer in the deck: take it out of the printed decks")
     blocks += [("item", gone.format(title=title)) for title in changes.removed_cards]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.changes import ProductChanges, compare_cards
+from generator.changes import ProductChanges, card_titles, compare_cards
 from generator.changes import earlier_manifest as read_earlier
 from generator.errors import Location, fail
 from generator.i18n import _, current
@@ -73,7 +73,13 @@ def _against_manifest(project: Project, scope: Scope, since: str) -> list[Produc
     content = collect(project)
     products = [p for p in scope.choose(printed_products(content)) if p.kind == "deck"]
     return [
-        compare_cards(p, old.get("decks", {}).get(p.id, {}).get("cards", []), None, since)
+        compare_cards(
+            p,
+            old.get("decks", {}).get(p.id, {}).get("cards", []),
+            None,
+            card_titles(content.decks.get(p.id)),
+            since=since,
+        )
         for p in products
     ]
 
@@ -108,4 +114,3 @@ def current_manifest(cards: Path, layouts: Path) -> bytes:
 
 def released_names(products: list[Product]) -> str:
     return listed([f"{p.id} {p.edition.version}" for p in products])
-

@@ -103,10 +103,12 @@ def assert_failed(run, count: int) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
-    """Every file in a folder: its bytes, modification time and inode."""
+    """Every file below a folder (the print-shop folder's too): its bytes, modification time
+    and inode."""
     return {
-        p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
-        for p in sorted(folder.iterdir())
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -489,7 +491,7 @@ def test_failed_build_leaves_previous_output_untouched(
     output = workspace / "output"
     assert run_cli(workspace, "build").exit_code == 0
     long_ago = 1_000_000_000_000_000_000  # 2001, so any rewrite would show in the mtime
-    for path in output.iterdir():
+    for path in output.rglob("*"):
         os.utime(path, ns=(long_ago, long_ago))
     before = snapshot(output)
     assert PRINT_PDF in before

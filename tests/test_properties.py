@@ -52,8 +52,9 @@ def build(folder: Path) -> tuple[int, str]:
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    """Every file in folder, hidden ones included, by name."""
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    """Every file below folder, hidden ones included, by relative path."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}  # fmt: skip
 
 
 def kind_of(problem: str) -> str:

@@ -51,9 +51,11 @@ def faces_laid_out(session: Session, rebuild: Callable[[], Rebuild]) -> tuple[Re
 
 def test_the_first_rebuild_builds_and_writes_everything(started) -> None:
     folder, _, first = started
-    written = {path.name for path in first.written}
+    output = folder / "output"
+    written = {str(path.relative_to(output)) for path in first.written}
     assert "voor-wie-doen-we-wat_print.pdf" in written and "manifest.json" in written
-    assert written == {path.name for path in (folder / "output").iterdir()}
+    assert "naar-de-drukker/opdracht.txt" in written
+    assert written == {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
     assert "deck voor-wie-doen-we-wat" in first.products
 
 
@@ -103,21 +105,22 @@ def test_what_watch_writes_is_byte_identical_to_a_fresh_build(started, tmp_path:
         build(Project(folder / "cards", folder / "layouts", fresh))
     finally:
         edit(folder / "cards" / DECK_FILE, EDITED, QUESTION)
-    for path in fresh.iterdir():
-        assert (folder / "output" / path.name).read_bytes() == path.read_bytes(), path.name
+    for path in (p for p in fresh.rglob("*") if p.is_file()):
+        name = path.relative_to(fresh)
+        assert (folder / "output" / name).read_bytes() == path.read_bytes(), name
     session.rebuild()
 
 
 def test_a_mistake_writes_nothing_and_the_next_save_rebuilds(started) -> None:
     folder, session, _ = started
     output = folder / "output"
-    before = {path.name: path.read_bytes() for path in output.iterdir()}
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     deck = folder / "cards" / DECK_FILE
     edit(deck, "id: gezin-draagkracht", "id: Gezin Draagkracht")
     try:
         with pytest.raises(UserError, match="gezin"):
             session.rebuild()
-        assert {path.name: path.read_bytes() for path in output.iterdir()} == before
+        assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
     finally:
         edit(deck, "id: Gezin Draagkracht", "id: gezin-draagkracht")
     assert session.rebuild().written == []
@@ -191,7 +194,7 @@ def test_the_command_reports_what_it_rebuilt_and_how_long_it_took(
     assert lines[0].startswith("start: rebuilt 17 products in ")
     assert any(
         line.startswith(f"cards/{DECK_FILE}: rebuilt deck voor-wie-doen-we-wat, ")
-        and " ms; wrote 8 files" in line
+        and " ms; wrote 9 files" in line  # and the deck's print file in the print-shop folder
         for line in lines
     ), run.output
     assert f"error: cards/{DECK_FILE}:" in run.output and "Fix it and save again" in run.output

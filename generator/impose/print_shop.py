@@ -17,12 +17,11 @@ import io
 
 from pikepdf import Name, Pdf, String
 
-from generator.changes import ProductChanges, compare_product
+from generator.changes import ProductChanges, card_titles, compare_product
 from generator.geometry import PAPER_MM, PT_PER_MM
 from generator.i18n import _, speaking
 from generator.impose.pdfx import mark_pdfx, save_marked
 from generator.layout_model import FontSpec
-from generator.model import Card, Deck
 from generator.order_note import (
     NOTE_NAME,
     PRINT_SHOP_FOLDER,
@@ -149,18 +148,3 @@ def paper_of(pdf: bytes) -> str:
 def _page_count(pdf: bytes) -> int:
     with Pdf.open(io.BytesIO(pdf)) as document:
         return len(document.pages)
-
-
-def card_titles(deck: Deck | None) -> dict[str, str]:
-    """Each card's title as a reader knows it: its heading, its level, or the deck's title."""
-    if deck is None:
-        return {}
-    return {card.id: _card_title(card, deck) for card in deck.cards}
-
-
-def _card_title(card: Card, deck: Deck) -> str:
-    if card.heading:
-        return card.heading
-    if card.level:
-        return card.level.name
-    return deck.title if card.kind == "cover" else card.id

@@ -16,7 +16,6 @@ from generator.errors import Location, fail
 from generator.i18n import _
 
 
-
 @contextlib.contextmanager
 def output_lock(folder: Path) -> Iterator[None]:
     """Hold the folder's lock for the block; UserError when another process holds it."""
