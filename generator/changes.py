@@ -141,7 +141,8 @@ def compare_product(
     if product.kind == "deck":
         return compare_cards(product, release.cards, release.texts, titles, release=release)
     found = ProductChanges(product, release=release)
-    found.texts = [change for _key, change in _text_changes(release.texts, product.texts, shown)]
+    changed = _text_changes(release.texts, product.texts, poster_text_noun)
+    found.texts = [change for _key, change in changed]
     return found
 
 
@@ -237,6 +238,11 @@ def card_text_noun(key: str) -> str:
     elif name == "back" and parts[-1] == "intro":
         name = "back-intro"
     return _(CARD_TEXT_NOUNS[name]) if name in CARD_TEXT_NOUNS else key
+
+
+def poster_text_noun(ref: str) -> str:
+    """A poster's text, its deck's too ("deck › question 'start'" → "vraag 'start'")."""
+    return shown(ref.removeprefix("deck › "))
 
 
 def _deck_text_noun(ref: str) -> str:

@@ -5,6 +5,7 @@ holds). Each takes content files or product ids to aim at."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from generator.project import Project
 from generator.releases import LATEST, Product, read_releases, record
 from generator.translation_drift import checked_path, untranslated, with_checked
 from generator.validate.content import collect
+from generator.write.outputs import revision_warnings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ def changes(project: Project, scope: Scope, since: str | None = None) -> str:
         return as_text(review_blocks(_against_manifest(project, scope, since), since, current()))
     made = produce(project)
     assert made.dispatch is not None and made.content is not None
+    for warning in revision_warnings(project, made.content):
+        log.warning("%s", warning, extra={"prefix": "warning"})
     chosen = {p.id for p in scope.choose(printed_products(made.content))}
     report = [c for c in made.dispatch.report if c.product.id in chosen]
     shipments = [s for s in made.dispatch.shipments if s.changes.product.id in chosen]

@@ -1,4 +1,4 @@
-"""`changes --since`: what changed, by id, and print files with only the cards to reprint."""
+"""`changes --since`: what changed, by id, said by the cards' printed numbers and titles."""
 
 from __future__ import annotations
 
@@ -8,10 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
-from generator.preflight.document import read_pdf
-from generator.preflight.rules import preflight
 
 DECK = "cards/voor-wie-doen-we-wat.yaml"
 OLD = "          nl: Is iedereen betrokken die nodig is?\n"
@@ -25,35 +21,26 @@ def edit(workspace: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_a_changed_question_is_reported_and_its_card_reprinted(
+def test_a_changed_question_is_reported_in_the_editors_words(
     workspace: Path, run_cli: Callable
 ) -> None:
+    """changes --since: the card by its printed number and title, the kind of text, old and
+    new; it writes nothing."""
     assert run_cli(workspace, "build", "-q").exit_code == 0
     saved = workspace / "earlier-manifest.json"
     shutil.copy(workspace / "output" / "manifest.json", saved)
+    before = {p: p.read_bytes() for p in (workspace / "output").rglob("*") if p.is_file()}
     edit(workspace, OLD, NEW)
     run = run_cli(workspace, "changes", "--since", str(saved))
-    assert run.exit_code == 0
-    assert "- changed question:prof-iedereen-betrokken\n" in run.output
-    assert "  - was: Is iedereen betrokken die nodig is?\n" in run.output
-    assert "  - now: Is iedereen betrokken die echt nodig is?\n" in run.output
-    assert "Reprint: vragen-professionals" in run.output
-    folder = workspace / "output" / "changes"
-    assert "echt nodig" in (folder / "changes.md").read_text(encoding="utf-8")
-    reprint = folder / "voor-wie-doen-we-wat_reprint_print.pdf"
-    assert len(PdfReader(reprint).pages) == 2  # the one card, front and back
-    assert [f for f in preflight(read_pdf(reprint), "print") if not f.ok] == []
-    assert sorted(p.name for p in folder.iterdir()) == ["changes.md", "changes.pdf", reprint.name]
-    report = read_pdf(folder / "changes.pdf")
-    text = " ".join(
-        " ".join(page.extract_text().split()) for page in PdfReader(folder / "changes.pdf").pages
-    )
-    assert "changed question:prof-iedereen-betrokken" in text
-    assert "was: Is iedereen betrokken die nodig is?" in text
-    assert "now: Is iedereen betrokken die echt nodig is?" in text
-    assert "Reprint: vragen-professionals" in text
-    fonts = report.fonts
-    assert fonts and all(font.embedded for font in fonts)
+    assert run.exit_code == 0, run.output
+    # Each product's part is in its own language: the Dutch deck's in Dutch.
+    assert "- Kaart 4 van 6 (Niveau van professionals): opnieuw drukken\n" in run.output
+    assert "    vraag gewijzigd\n" in run.output
+    assert "      was: Is iedereen betrokken die nodig is?\n" in run.output
+    assert "      nu: Is iedereen betrokken die echt nodig is?\n" in run.output
+    assert "vragen-professionals" not in run.output and "question:" not in run.output
+    after = {p: p.read_bytes() for p in (workspace / "output").rglob("*") if p.is_file()}
+    assert after == before
 
 
 def test_a_moved_question_is_moved_not_changed(workspace: Path, run_cli: Callable) -> None:
@@ -69,9 +56,10 @@ def test_a_moved_question_is_moved_not_changed(workspace: Path, run_cli: Callabl
     anchor = "      - id: prof-bestaande-vormen\n"
     path.write_text(text.replace(anchor, block + anchor), encoding="utf-8")
     run = run_cli(workspace, "changes", "--since", str(saved))
-    assert "- moved question:org-zelf-in-huis: from card vragen-organisatie to card " \
-        "vragen-professionals" in run.output  # fmt: skip
-    assert "changed question:org-zelf-in-huis" not in run.output
+    assert "    vraag hierheen verplaatst van kaart 5: Wat hebben we als organisatie" in run.output
+    assert "    vraag verplaatst naar kaart 4: Wat hebben we als organisatie" in run.output
+    assert "    question moved to card 4: What do we have in-house" in run.output  # English
+    assert "vraag gewijzigd" not in run.output
 
 
 def test_changes_since_a_git_revision(workspace: Path, run_cli: Callable) -> None:
@@ -84,7 +72,7 @@ def test_changes_since_a_git_revision(workspace: Path, run_cli: Callable) -> Non
     edit(workspace, OLD, NEW)
     run = run_cli(workspace, "changes", "--since", "HEAD")
     assert run.exit_code == 0, run.output
-    assert "Reprint: vragen-professionals" in run.output
+    assert "Kaart 4 van 6 (Niveau van professionals): opnieuw drukken" in run.output
 
 
 def test_an_unknown_reference_is_an_error(workspace: Path, run_cli: Callable) -> None:

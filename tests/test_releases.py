@@ -28,6 +28,8 @@ from tests.editing import (
 
 MAIN = "voor-wie-doen-we-wat"
 REPRINT = f"{MAIN}_reprint_print.pdf"
+PRINT_SHOP = "naar-de-drukker"
+NOTE = ("opdracht.txt", "opdracht.pdf")
 
 
 def deck_file(workspace: Path, deck: str = MAIN) -> Path:
@@ -53,12 +55,11 @@ def test_a_reprinted_card_is_the_decks_own_card(workspace: Path, run_cli: Callab
     changed = [reword_question(path, 0)[0], reword_question(path, -1)[0]]
     set_version(path, "9.1")
     ok(run_cli(workspace, "build", "-q"))
-    ok(run_cli(workspace, "changes"))
     output = workspace / "output"
     manifest = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
     order = [card["id"] for card in manifest["decks"][MAIN]["cards"]]
     pages = [2 * order.index(card) + side for card in changed for side in (0, 1)]
-    reprint, deck = output / "changes" / REPRINT, output / f"{MAIN}_print.pdf"
+    reprint, deck = output / PRINT_SHOP / REPRINT, output / f"{MAIN}_print.pdf"
     reprint_texts = [page.extract_text() for page in PdfReader(reprint).pages]
     deck_texts = [page.extract_text() for page in PdfReader(deck).pages]
     assert len(reprint_texts) == len(pages) == 4
@@ -70,15 +71,17 @@ def test_a_reprinted_card_is_the_decks_own_card(workspace: Path, run_cli: Callab
         assert re.search(place, " ".join(reprint_texts[2 * number].split()))
 
 
-def test_changes_owns_its_folder(workspace: Path, run_cli: Callable) -> None:
+def test_the_print_shop_folder_holds_exactly_what_to_send(
+    workspace: Path, run_cli: Callable
+) -> None:
     ok(run_cli(workspace, "release"))
     path = deck_file(workspace)
     original = path.read_bytes()
     reword_question(path)  # in Dutch and English
-    ok(run_cli(workspace, "changes"))
-    folder = workspace / "output" / "changes"
+    ok(run_cli(workspace, "build", "-q"))
+    folder = workspace / "output" / PRINT_SHOP
     assert {p.name for p in folder.iterdir()} == {
-        "changes.md", "changes.pdf", REPRINT, f"{MAIN}-en_reprint_print.pdf"
+        *NOTE, REPRINT, f"{MAIN}-en_reprint_print.pdf"
     }  # fmt: skip
     (folder / "notes-of-mine.txt").write_text("mine")
     document = load(path)  # back to the released English: only Dutch changed now
@@ -89,12 +92,13 @@ def test_changes_owns_its_folder(workspace: Path, run_cli: Callable) -> None:
             if english is not None and isinstance(question["text"], dict):
                 question["text"]["en"] = english
     save(path, document)
-    ok(run_cli(workspace, "changes"))
-    assert {p.name for p in folder.iterdir()} == {"changes.md", "changes.pdf", REPRINT}
+    ok(run_cli(workspace, "build", "-q"))
+    assert {p.name for p in folder.iterdir()} == {*NOTE, REPRINT}
     path.write_bytes(original)
-    output = ok(run_cli(workspace, "changes"))
-    assert "No changes." in output
-    assert {p.name for p in folder.iterdir()} == {"changes.md", "changes.pdf"}
+    ok(run_cli(workspace, "build", "-q"))
+    assert {p.name for p in folder.iterdir()} == set(NOTE)
+    assert "Nothing to send" in (folder / "opdracht.txt").read_text(encoding="utf-8") or (
+        "Niets te versturen" in (folder / "opdracht.txt").read_text(encoding="utf-8"))
 
 
 def latest_release(workspace: Path, product: str) -> Path:
@@ -114,20 +118,19 @@ def test_the_release_stays_the_comparison_point_after_builds(
     path = deck_file(workspace)
     released = load(path)["deck"]["edition"]
     card, question = reword_question(path)
-    added = add_question(path, 0)
+    add_question(path, 0)
     set_version(path, "9.1", "2026-12-01")
     ok(run_cli(workspace, "build", "-q"))
     ok(run_cli(workspace, "build", "-q"))  # make, twice: output/manifest.json is rewritten
-    output = ok(run_cli(workspace, "changes"))
-    assert f"- changed question:{question}" in output
-    assert f"- added question:{added}" in output
-    stamp = f"release {released['version']} of {released['date']}"
-    assert f"Edition 9.1 (2026-12-01), compared with {stamp}." in output
-    section = output.split(f"## deck {MAIN}\n")[1].split("##")[0]
-    [reprinted] = [line for line in section.splitlines() if line.startswith("Reprint:")]
-    assert card in reprinted
-    subject = PdfReader(workspace / "output" / "changes" / REPRINT).metadata["/Subject"]
-    assert "edition 9.1 (2026-12-01)" in subject and stamp in subject
+    output = ok(run_cli(workspace, "--lang", "nl", "changes"))
+    assert "    vraag gewijzigd\n" in output and "    vraag toegevoegd: " in output
+    stamp = f"release {released['version']} van {released['date']}"
+    assert f"Editie 9.1 (2026-12-01), vergeleken met {stamp}." in output
+    manifest = json.loads((workspace / "output" / "manifest.json").read_text(encoding="utf-8"))
+    number = [c["id"] for c in manifest["decks"][MAIN]["cards"]].index(card) + 1
+    assert f"- Kaart {number} van " in output and f"question:{question}" not in output
+    subject = PdfReader(workspace / "output" / PRINT_SHOP / REPRINT).metadata["/Subject"]
+    assert "editie 9.1 (2026-12-01)" in subject and stamp in subject
 
 
 def test_a_forgotten_edition_bump_is_said_and_refused(workspace: Path, run_cli: Callable) -> None:
@@ -184,11 +187,16 @@ def test_watch_removes_the_outputs_of_a_removed_deck(workspace: Path) -> None:
 
 def test_a_deck_without_a_release_is_new_whole(workspace: Path, run_cli: Callable) -> None:
     shutil.rmtree(workspace / "cards" / "releases", ignore_errors=True)  # new decks, never printed
-    output = ok(run_cli(workspace, "changes"))
-    assert output.count("not released yet") >= 7  # every deck and poster
-    assert not list((workspace / "output" / "changes").glob("*_reprint_print.pdf"))
+    output = ok(run_cli(workspace, "--lang", "nl", "changes"))
+    assert output.count("nog niet vastgelegd") >= 7  # every deck and poster
+    ok(run_cli(workspace, "build", "-q"))
+    folder = workspace / "output" / PRINT_SHOP
+    assert not list(folder.glob("*_reprint_print.pdf"))  # whole print files
+    assert (folder / f"{MAIN}_print.pdf").read_bytes() == (
+        workspace / "output" / f"{MAIN}_print.pdf").read_bytes()  # fmt: skip
     assert "released" in ok(run_cli(workspace, "release"))
-    assert "No changes." in ok(run_cli(workspace, "changes"))
+    assert "Geen wijzigingen." in ok(run_cli(workspace, "--lang", "nl", "changes"))
+    assert {p.name for p in folder.iterdir()} == set(NOTE)  # release builds again
     assert "nothing new to release" in ok(run_cli(workspace, "release"))
 
 
@@ -200,8 +208,10 @@ def test_a_release_file_edited_by_hand(workspace: Path, run_cli: Callable) -> No
     key = next(k for k in card["texts"] if k.startswith("question:"))
     card["texts"][key] += " (zoals gedrukt)"
     release.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    output = ok(run_cli(workspace, "changes"))  # compared as it now reads
-    assert f"- changed {key}" in output and f"Reprint: {card['id']}" in output
+    output = ok(run_cli(workspace, "--lang", "nl", "changes"))  # compared as it now reads
+    number = [c["id"] for c in document["cards"]].index(card["id"]) + 1
+    assert f"- Kaart {number} van " in output and "    vraag gewijzigd" in output
+    assert " (zoals gedrukt)" in output
     release.write_text("{ not json", encoding="utf-8")
     run = run_cli(workspace, "build", "-q")
     assert run.exit_code == 1
@@ -221,11 +231,12 @@ def test_a_poster_whose_deck_changed_is_reported_with_it(
                 question["text"] = {k: v + " (herzien)" for k, v in question["text"].items()}
     save(path, document)
     set_version(path, "9.1")
-    output = ok(run_cli(workspace, "changes"))
-    section = output.split("## poster continuum\n")[1].split("##")[0]
-    assert f"- changed deck › question '{poster['start_question']}'" in section
-    assert "Reprint: continuum_A3_print.pdf" in section
-    warnings = [line for line in output.splitlines() if line.startswith("warning:")]
+    output = ok(run_cli(workspace, "--lang", "nl", "changes"))
+    section = output.split(f"Poster “{poster['title']['nl']}”\n")[1]
+    assert f"vraag '{poster['start_question']}' gewijzigd" in section.split("\n\n")[0]
+    ok(run_cli(workspace, "build", "-q"))
+    assert (workspace / "output" / PRINT_SHOP / "continuum_A3_print.pdf").is_file()
+    warnings = [line for line in output.splitlines() if line.startswith("waarschuwing:")]
     assert any("poster 'continuum'" in line for line in warnings)  # its edition: not bumped
 
 
@@ -257,10 +268,13 @@ def test_a_release_file_under_another_name_is_named(workspace: Path, run_cli: Ca
     ok(run_cli(workspace, "release"))
     release = latest_release(workspace, MAIN)
     shutil.copy(release, release.with_name("9.9.json"))
+    printed = workspace / "output" / f"{MAIN}_print.pdf"
+    before = printed.stat().st_mtime_ns
+    reword_question(deck_file(workspace))
     run = run_cli(workspace, "build", "-q")
     assert run.exit_code == 1
     assert f"releases/{MAIN}/9.9.json:" in run.output and "not its own name" in run.output
-    assert not (workspace / "output" / f"{MAIN}_print.pdf").exists()  # nothing written
+    assert printed.stat().st_mtime_ns == before  # nothing written
 
 
 def test_an_old_output_that_cannot_be_removed_is_a_warning(
