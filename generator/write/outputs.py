@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import display_path
+from generator.errors import Location, Problem, display_path
 from generator.i18n import _
 from generator.manifest import MANIFEST_NAME, manifest
 from generator.order_note import PRINT_SHOP_FOLDER, what_to_print
 from generator.products import Made, printed_products
 from generator.project import Project
-from generator.releases import drift, read_releases
+from generator.releases import Release, drift, read_releases
 from generator.translation_drift import untranslated
 from generator.validate.content import Content
 from generator.write import owned
@@ -139,4 +139,20 @@ def revision_warnings(project: Project, content: Content | None) -> list[str]:
         return []
     products, releases = printed_products(content), read_releases(project.cards)
     found = [f"{item.product.edition_at}: {item.message()}" for item in drift(products, releases)]
-    return found + [str(item) for item in untranslated(content, products, releases, project.cards)]
+    found += [str(item) for item in untranslated(content, products, releases, project.cards)]
+    return found + orphaned_releases(releases, {p.id for p in products})
+
+
+def orphaned_releases(releases: dict[str, list[Release]], products: set[str]) -> list[str]:
+    """A release of a deck or poster the content no longer has (renamed or deleted)."""
+    return [
+        str(Problem(
+            Location(found[-1].path.parent),
+            _("{id} was released, but no deck or poster is called so any more (renamed or "
+              "deleted?)").format(id=name),
+            _("a renamed one is new as a whole: its whole print file is in the print-shop "
+              "folder; remove this folder of releases once you no longer need it"),
+        ))
+        for name, found in sorted(releases.items())
+        if name not in products and found
+    ]  # fmt: skip
