@@ -59,8 +59,8 @@ def order_blocks(shipments: list[Shipment], language: str, partial: bool = False
             return blocks
         files = sum(len(s.files) for s in shipments)
         please = ngettext(
-            "Please print the {count} file in this folder as described below.",
-            "Please print the {count} files in this folder as described below.",
+            "This folder holds {count} file to print, as described below.",
+            "This folder holds {count} files to print, as described below.",
             files,
         )
         blocks.append(("line", please.format(count=files)))

@@ -187,7 +187,7 @@ def test_the_starter_readme_names_only_files_a_build_makes(
     readme = (starter / "README.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`([\w-]+\.(?:pdf|html))`", readme))
     assert len(named) >= 8
-    assert named - {path.name for path in (starter / "output").iterdir()} == set()
+    assert named - {path.name for path in (starter / "output").rglob("*")} == set()
 
 
 def test_new_writes_the_files_starter_files_lists(tmp_path: Path) -> None:
