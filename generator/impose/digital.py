@@ -30,7 +30,8 @@ def complete_pdf(
     more: Sequence[tuple[Deck, RenderedDocument]] = (),
 ) -> bytes:
     """Every card (front, back) and the poster, cut to their trim, as one document; then the
-    other decks in the same language, each with its own bookmarks."""
+    other decks in the same language, each with its own bookmarks. The document info names
+    each part with its own edition (each page prints its own already)."""
     merged = Pdf.new()
     sources = [Pdf.open(io.BytesIO(document.pdf)) for document in (cards, sheet)]
     sources += [Pdf.open(io.BytesIO(rendered.pdf)) for _, rendered in more]
@@ -68,7 +69,8 @@ def complete_pdf(
 
     merged.docinfo[Name.Title] = f"{plain(deck.title)} – {plain(poster.title)}"
     merged.docinfo[Name.Author] = plain(deck.source)  # plain str, as the outline's titles
-    merged.docinfo[Name.Subject] = f"{deck.title}: cards and poster, edition {deck.edition.version}"
+    parts = [deck, poster, *(other for other, _ in more)]
+    merged.docinfo[Name.Subject] = "; ".join(edition_of(part) for part in parts)
     merged.docinfo[Name.Creator] = sources[0].docinfo.get(Name.Creator, "")
     merged.Root.Lang = pikepdf.String(deck.language)
     merged.Root.PageMode = Name.UseOutlines
@@ -83,6 +85,12 @@ def complete_pdf(
     for source in sources:
         source.close()
     return buffer.getvalue()
+
+
+def edition_of(part: Deck | Poster) -> str:
+    """A deck's or poster's edition as its own pages print it: title · Editie 1.1 (date)."""
+    edition, label = part.edition, plain(part.labels["edition"])
+    return f"{plain(part.title)} · {label} {edition.version} ({edition.date})"
 
 
 def _deck_outline(deck: Deck, first_page: int) -> OutlineItem:
