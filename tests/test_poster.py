@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.load.yaml_file import read_yaml
+from generator.markup import plain
 from generator.pipeline import Request, build
 from generator.poster_model import Poster
 from generator.project import Project
@@ -240,6 +241,17 @@ def test_digital_pdf_has_bookmarks_per_part(built: dict[str, Path], digital: Pdf
     assert [digital.get_destination_page_number(item) for item in children] == list(
         range(0, cards, 2)
     )
+
+
+def test_digital_pdf_bookmarks_and_author_read_as_text(digital: PdfReader, poster: Poster) -> None:
+    """The main deck's and the poster's texts are translated: each bookmark and the author are
+    still text (they were once written as arrays of their letters)."""
+    deck = deck_versions(MAIN_DECK)[0]
+    top = [item.title for item in digital.outline if not isinstance(item, list)]
+    assert top[:2] == [plain(deck.title), plain(poster.title)]
+    assert digital.metadata.author == plain(deck.source)
+    cards = next(item for item in digital.outline if isinstance(item, list))
+    assert all(isinstance(item.title, str) and "', '" not in item.title for item in cards)
 
 
 def test_flowchart_steps_link_to_the_cards_and_to_the_continuum(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
+from generator.markup import plain
 from generator.model import Deck
 from generator.poster_model import Poster
 from generator.render.document import RenderedDocument
@@ -29,7 +30,8 @@ def complete_pdf(
     more: Sequence[tuple[Deck, RenderedDocument]] = (),
 ) -> bytes:
     """Every card (front, back) and the poster, cut to their trim, as one document; then the
-    other decks in the same language, each with its own bookmarks."""
+    other decks in the same language, each with its own bookmarks. The document info names
+    each part with its own edition (each page prints its own already)."""
     merged = Pdf.new()
     sources = [Pdf.open(io.BytesIO(document.pdf)) for document in (cards, sheet)]
     sources += [Pdf.open(io.BytesIO(rendered.pdf)) for _, rendered in more]
@@ -40,7 +42,7 @@ def complete_pdf(
     poster_index = len(cards.pages)
     with merged.open_outline() as outline:
         outline.root.append(_deck_outline(deck, 0))
-        outline.root.append(OutlineItem(poster.title, poster_index))
+        outline.root.append(OutlineItem(plain(poster.title), poster_index))
         start = poster_index + len(sheet.pages)
         for other, rendered in more:
             outline.root.append(_deck_outline(other, start))
@@ -65,9 +67,10 @@ def complete_pdf(
     if links:
         poster_page.obj.Annots = Array(links)
 
-    merged.docinfo[Name.Title] = f"{deck.title} – {poster.title}"
-    merged.docinfo[Name.Author] = deck.source
-    merged.docinfo[Name.Subject] = f"{deck.title}: cards and poster, edition {deck.edition.version}"
+    merged.docinfo[Name.Title] = f"{plain(deck.title)} – {plain(poster.title)}"
+    merged.docinfo[Name.Author] = plain(deck.source)  # plain str, as the outline's titles
+    parts = [deck, poster, *(other for other, _ in more)]
+    merged.docinfo[Name.Subject] = "; ".join(edition_of(part) for part in parts)
     merged.docinfo[Name.Creator] = sources[0].docinfo.get(Name.Creator, "")
     merged.Root.Lang = pikepdf.String(deck.language)
     merged.Root.PageMode = Name.UseOutlines
@@ -84,16 +87,25 @@ def complete_pdf(
     return buffer.getvalue()
 
 
+def edition_of(part: Deck | Poster) -> str:
+    """A deck's or poster's edition as its own pages print it: title · Editie 1.1 (date)."""
+    edition, label = part.edition, plain(part.labels["edition"])
+    return f"{plain(part.title)} · {label} {edition.version} ({edition.date})"
+
+
 def _deck_outline(deck: Deck, first_page: int) -> OutlineItem:
-    """The deck's title, with a bookmark per card (at its front) under it."""
-    root = OutlineItem(deck.title, first_page)
+    """The deck's title, with a bookmark per card (at its front) under it.
+
+    Titles go in as plain str: pikepdf writes a str subclass (a translated text) as an array.
+    """
+    root = OutlineItem(plain(deck.title), first_page)
     for number, card in enumerate(deck.cards):
         title = (
             card.heading
             or (card.level.name if card.level else None)
             or (card.sections[0].heading if card.sections else deck.title)
         )
-        root.children.append(OutlineItem(title, first_page + 2 * number))
+        root.children.append(OutlineItem(plain(title), first_page + 2 * number))
     return root
 
 
