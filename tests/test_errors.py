@@ -447,7 +447,7 @@ def test_question_too_long_for_the_card(workspace: Path, run_cli: Callable, lang
     assert_failed(run, 1)
     line = line_with(text, long_text)
     message = said(
-        "{face}: {item} does not fit, even at the minimum size of {size:g} pt",
+        "{face}: {item} does not fit, even at the minimum size of {size} pt",
         face=item("card 'vragen-gezin' (front)"), item=item(f"question '{QUESTION_ID}'"), size=9,
     )  # fmt: skip
     assert problem(f"{DECK}:{line}", message, said(FIT_HINT)) in run.output

@@ -291,7 +291,7 @@ def test_the_watch_line_in_dutch() -> None:
     line = rebuilt_line("cards/x.yaml", Rebuild(["deck x", "poster y"], [Path("a"), Path("b")],
                                                 0.086))  # fmt: skip
     assert line == said(
-        "{changed}: rebuilt {products} in {ms:.0f} ms; wrote {files}", changed="cards/x.yaml",
+        "{changed}: rebuilt {products} in {ms} ms; wrote {files}", changed="cards/x.yaml",
         products=f"{said('deck')} x, poster y", ms=86,
         files=said_n("{count} file", "{count} files", 2),
     )  # fmt: skip

@@ -21,7 +21,7 @@ from jsonschema_rs import ValidationError
 from jsonschema_rs import ValidationErrorKind as Kind
 
 from generator.errors import Location, Problem, UserError, fail
-from generator.i18n import N_, _
+from generator.i18n import N_, _, number
 from generator.item_names import language_name, listed
 from generator.load.yaml_file import read_yaml
 from generator.validate.places import describe, line_of
@@ -305,7 +305,7 @@ def _explain(failure: _Failure, document: Any, path: Path) -> list[Problem]:
             return [
                 Problem(
                     location,
-                    message.format(item=item, value=instance, limit=value),
+                    message.format(item=item, value=number(instance), limit=number(value)),
                     _("choose a value within the limit"),
                 )
             ]
