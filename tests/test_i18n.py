@@ -29,9 +29,11 @@ def mismatched_placeholders(path: Path) -> list[str]:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        wanted = set(PLACEHOLDER.findall(ids[0]))
+        # the singular's against the singular, a plural's against the plural (click's differ)
+        wanted = [set(PLACEHOLDER.findall(ids[min(n, len(ids) - 1)])) for n in range(len(strings))]
         found += [f"{path.name}:{message.lineno}: {ids[0]!r}"
-                  for string in strings if set(PLACEHOLDER.findall(string)) != wanted]  # fmt: skip
+                  for string, placeholders in zip(strings, wanted, strict=True)
+                  if set(PLACEHOLDER.findall(string)) != placeholders]  # fmt: skip
     return found
 
 
