@@ -13,9 +13,12 @@ from generator.cli_options import (
     HELP_OPTIONS,
     folder_options,
     guarded,
+    language_asked,
     parse_offset,
     quiet_option,
     quiet_wanted,
+    show_version,
+    speak_for_click,
     translate_help,
 )
 from generator.console import (
@@ -47,12 +50,30 @@ def speak(language: str | None) -> None:
     translate_help(main)
 
 
+class Voorwie(click.Group):
+    """The command group, speaking the language asked for before click reads the line."""
+
+    def parse_args(self, context: click.Context, args: list[str]) -> list[str]:
+        if language_asked(args):
+            speak(language_asked(args))
+        return super().parse_args(context, args)
+
+
+speak_for_click()
+
+
 @click.group(
+    cls=Voorwie,
     context_settings={"help_option_names": HELP_OPTIONS},
     help=N_("Print-ready pocket cards and posters from the YAML in cards/."),
 )
-@click.version_option(
-    __version__, "--version", prog_name="voorwie", help=N_("Show the version and exit.")
+@click.option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=show_version("voorwie", __version__),
+    help=N_("Show the version and exit."),
 )
 @click.option(
     "--lang",

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import click
 
+from generator import i18n
 from generator.console import nothing_changed, report_problems
 from generator.errors import UserError
 from generator.i18n import N_, _
@@ -49,6 +50,51 @@ def translate_help(command: click.Command) -> None:
         item.help = _(english) if english else english
     for subcommand in getattr(command, "commands", {}).values():
         translate_help(subcommand)
+
+
+# click's modules that say something to a user, each through its own `_` (and `ngettext`),
+# imported from gettext: click's words (Usage:, Error:, Try '… --help' for help, Aborted!).
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types",
+                 "utils")  # fmt: skip
+
+
+def speak_for_click() -> None:
+    """Let click say its own words in the language spoken: each of its modules looks up its `_`
+    when it speaks, so ours (which reads the language then) stand in for gettext's; the Dutch
+    is in locale/nl/LC_MESSAGES/click.po."""
+    for name in CLICK_MODULES:
+        module = getattr(click, name)
+        if hasattr(module, "_"):
+            module._ = i18n._
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.ngettext
+
+
+def language_asked(args: list[str]) -> str | None:
+    """The language of `--lang nl` or `--lang=nl` before the command, read before click parses
+    anything: so that its words about a mistake on the line (or --version) are in it too."""
+    for number, arg in enumerate(args):
+        if not arg.startswith("-"):
+            return None  # the command: what follows is its own
+        if arg == "--lang" and number + 1 < len(args):
+            value = args[number + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        else:
+            continue
+        return value if value in i18n.LANGUAGES else None
+    return None
+
+
+def show_version(prog: str, version: str) -> Callable[[click.Context, click.Parameter, bool], None]:
+    """The callback of --version: '<prog>, version <version>' in the language spoken."""
+
+    def show(context: click.Context, parameter: click.Parameter, value: bool) -> None:
+        if value and not context.resilient_parsing:
+            click.echo(_("%(prog)s, version %(version)s") % {"prog": prog, "version": version})
+            context.exit()
+
+    return show
 
 
 def quiet_wanted(quiet: bool) -> bool:

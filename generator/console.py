@@ -13,7 +13,7 @@ from pikepdf import PdfError
 
 from generator import progress
 from generator.errors import UserError, display_path
-from generator.i18n import N_, _, ngettext
+from generator.i18n import N_, _, ngettext, number
 from generator.item_names import product
 from generator.order_note import PRINT_SHOP_FOLDER
 from generator.preflight.document import read_pdf
@@ -121,10 +121,10 @@ def rebuilt_line(changed: str, result: Rebuild) -> str:
     products = ", ".join(map(product, result.products)) if count <= 4 else ngettext(
         "{count} product", "{count} products", count).format(count=count)  # fmt: skip
     files = ngettext("{count} file", "{count} files", len(result.written))
-    return _("{changed}: rebuilt {products} in {ms:.0f} ms; wrote {files}").format(
+    return _("{changed}: rebuilt {products} in {ms} ms; wrote {files}").format(
         changed=changed,
         products=products or _("nothing (no product changed)"),
-        ms=result.seconds * 1000,
+        ms=number(result.seconds * 1000, 0),
         files=files.format(count=len(result.written)),
     )
 

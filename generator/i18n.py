@@ -88,6 +88,15 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _current.ngettext(singular, plural, count)
 
 
+def number(value: float, digits: int | None = None) -> str:
+    """A number as the language writes it ('0,5' in Dutch, '0.5' in English): `digits`
+    decimals, or as many as it has up to three (9.0 → '9'); never grouped (1200)."""
+    from babel.numbers import format_decimal
+
+    pattern = "0.###" if digits is None else "0." + "0" * digits if digits else "0"
+    return format_decimal(value, format=pattern, locale=_language)
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue without translating it: for tables made at import
     time, whose entries are translated with `_()` where they are used."""

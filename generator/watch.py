@@ -15,6 +15,7 @@ from pathlib import Path
 from watchfiles import DefaultFilter
 
 from generator.errors import UserError
+from generator.i18n import _
 from generator.parallel import Worker
 from generator.pipeline import Request, SessionState, produce
 from generator.project import PrinterSettings, Project
@@ -22,6 +23,17 @@ from generator.write.lock import output_lock
 from generator.write.outputs import write_outputs
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".j2")
+WATCHFILES_STOP = "KeyboardInterrupt caught, stopping watch"  # watchfiles' line on Ctrl-C
+
+
+def _said_in_our_words(record: logging.LogRecord) -> bool:
+    """watchfiles' line on Ctrl-C (watch and serve) in the language spoken."""
+    if record.msg == WATCHFILES_STOP:
+        record.msg, record.args = _("Ctrl-C: stopped"), ()
+    return True
+
+
+logging.getLogger("watchfiles.main").addFilter(_said_in_our_words)
 
 
 @dataclass(frozen=True)
@@ -80,7 +92,7 @@ def watch(
 ) -> None:
     """Rebuild after every batch of changed files (paths), reporting each result."""
     for batch in changes:
-        changed = sorted({path for _, path in batch})
+        changed = sorted({path for _change, path in batch})
         try:
             done(changed, session.rebuild())
         except UserError as error:

@@ -246,8 +246,10 @@ def test_plain_text_yaml_would_read_as_a_tag_is_text(small: Path, text: str) -> 
 
 @pytest.mark.parametrize(
     ("char", "what"),
-    [("\x01", "control character U+0001"), ("\x1b", "control character U+001B"),
-     ("\uffff", "unassigned character U+FFFF"), ("\ufdd0", "unassigned character U+FDD0")],
+    [("\x01", "U+0001 (invisible control character)"),
+     ("\x1b", "U+001B (invisible control character)"),
+     ("\uffff", "U+FFFF (invisible unassigned character)"),
+     ("\ufdd0", "U+FDD0 (invisible unassigned character)")],
 )  # fmt: skip
 def test_an_invisible_character_is_named_where_it_stands(small: Path, char: str, what: str) -> None:
     """A control or non-character pasted into a question is named with the question and its
@@ -259,7 +261,7 @@ def test_an_invisible_character_is_named_where_it_stands(small: Path, char: str,
     text = (small / DECK).read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "Wie doet" in row)
     code, output = cli(small, "build", DECK)
-    message = f"question 'q0': the invisible {what} cannot be printed"
+    message = f"question 'q0': the font Atkinson Hyperlegible cannot print {what}"
     assert_refused(code, output, f"{DECK}:{line}", message)
 
 

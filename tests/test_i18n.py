@@ -29,9 +29,11 @@ def mismatched_placeholders(path: Path) -> list[str]:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        wanted = set(PLACEHOLDER.findall(ids[0]))
+        # the singular's against the singular, a plural's against the plural (click's differ)
+        wanted = [set(PLACEHOLDER.findall(ids[min(n, len(ids) - 1)])) for n in range(len(strings))]
         found += [f"{path.name}:{message.lineno}: {ids[0]!r}"
-                  for string in strings if set(PLACEHOLDER.findall(string)) != wanted]  # fmt: skip
+                  for string, placeholders in zip(strings, wanted, strict=True)
+                  if set(PLACEHOLDER.findall(string)) != placeholders]  # fmt: skip
     return found
 
 
@@ -62,6 +64,33 @@ def test_dutch_messages_come_from_the_catalogue(language: None) -> None:
     assert i18n._("a message nobody translated") == "a message nobody translated"
     i18n.use("en")
     assert i18n._("error") == "error"
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "english", "dutch"),
+    [(0.5, None, "0.5", "0,5"), (9.0, None, "9", "9"), (2.345, 1, "2.3", "2,3"),
+     (-1, 1, "-1.0", "-1,0"), (1200.0, 0, "1200", "1200"), (0.125, None, "0.125", "0,125")],
+)  # fmt: skip
+def test_a_number_is_written_as_the_language_writes_it(
+    value: float, digits: int | None, english: str, dutch: str, language: None
+) -> None:
+    """A decimal comma in Dutch, a point in English; never a thousands separator."""
+    i18n.use("en")
+    assert i18n.number(value, digits) == english
+    i18n.use("nl")
+    assert i18n.number(value, digits) == dutch
+
+
+def test_no_message_formats_a_number_itself() -> None:
+    """A number in a message is formatted by i18n.number (a decimal comma in Dutch): a
+    format spec such as {size:g} or {mm:.1f} in a message would print a point."""
+    specs = [
+        message.id
+        for path in sorted((i18n.LOCALE_FOLDER / "nl" / "LC_MESSAGES").glob("*.po"))
+        for message in read_po(path.open("rb"), locale="nl")
+        if message.id and re.search(r"\{\w+:[^}]*[efgn]\}", str(message.id))
+    ]
+    assert specs == []
 
 
 def test_every_translation_keeps_its_placeholders() -> None:

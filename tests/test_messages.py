@@ -5,6 +5,8 @@ language asked for. Each check is shown to fail on a module written to break it.
 from __future__ import annotations
 
 import ast
+import logging
+import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -15,11 +17,11 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from click.testing import CliRunner
 
-from generator import i18n
+from generator import __version__, i18n
 from generator.cli import main
 from generator.console import rebuilt_line
 from generator.parallel import Worker
-from generator.watch import Rebuild
+from generator.watch import WATCHFILES_STOP, Rebuild
 from tests.messages import said, said_n, translated
 from tests.strategies import small_deck
 from tests.test_stumbles import write_project
@@ -237,8 +239,8 @@ def test_a_translation_at_import_is_found(source: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("asked", [["--lang", "nl"], []], ids=["--lang nl", "locale"])
 def test_the_help_is_in_dutch(asked: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """--lang nl, or LANG=nl_NL.UTF-8, give the command's help in Dutch (click's own words,
-    such as "Usage:", stay as click writes them)."""
+    """--lang nl, or LANG=nl_NL.UTF-8, give the command's help in Dutch, click's own words
+    ("Usage:", the help option's) too."""
     if not asked:
         monkeypatch.delenv("LC_MESSAGES")
         monkeypatch.setenv("LANG", "nl_NL.UTF-8")
@@ -246,8 +248,90 @@ def test_the_help_is_in_dutch(asked: list[str], monkeypatch: pytest.MonkeyPatch)
     i18n.use("nl")
     assert said("Say what is being built.") in output
     assert said("Folder with the content files.") in output
+    assert output.startswith(said("Usage:") + " ")
+    assert said("Show this message and exit.") in output
     assert said("Build every product (or only those of the given content FILES) into the "
                 "output folder.")[:40] in " ".join(output.split())  # fmt: skip
+
+
+def clicks(words: str, message: str) -> str:
+    """One of click's messages that takes a message, as said() gives ours."""
+    if i18n.current() != i18n.DEFAULT:
+        assert words in translated(i18n.current()), words
+    return i18n._(words).format(message=message)
+
+
+# A mistake on the command line, in click's words: what is typed, and what click says.
+CLICK_MISTAKES = {
+    "an unknown option": (["build", "--nope"], "No such option {name!r}.", {"name": "--nope"}),
+    "an unknown command": (["bild"], "No such command {name!r}.", {"name": "bild"}),
+    "a missing argument": (["new"], "Missing argument", {}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("typed", "words", "values"), CLICK_MISTAKES.values(),
+                         ids=CLICK_MISTAKES)  # fmt: skip
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_clicks_own_words_are_in_the_language_asked_for(
+    typed: list[str], words: str, values: dict[str, str], where: str, lang: str
+) -> None:
+    """Usage:, Try '… --help' for help and Error: in Dutch too, with --lang before the
+    command (read before click parses the line) or the locale's language."""
+    locale = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "nl_NL.UTF-8" if lang == "nl" else "C"}
+    typed_line = ["--lang", lang, *typed] if where == "before" else typed
+    output = CliRunner().invoke(main, typed_line, env=locale).output
+    i18n.use(lang)
+    command = " ".join(["main", *typed[:1]] if typed[0] != "bild" else ["main"])
+    assert output.startswith(said("Usage:") + " main")
+    assert said("Try '{command} {option}' for help.", command=command, option="--help") in output
+    assert clicks("Error: {message}", message=said(words, **values)) in output
+
+
+@pytest.mark.parametrize("order", [["--lang", "nl", "--version"], ["--version", "--lang", "nl"]])
+def test_the_version_line_is_dutch(order: list[str]) -> None:
+    output = CliRunner().invoke(main, order).output
+    i18n.use("nl")
+    assert output == said("%(prog)s, version %(version)s") % {
+        "prog": "voorwie", "version": __version__} + "\n"  # fmt: skip
+
+
+def test_ctrl_c_is_aborted_in_dutch(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(project: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("generator.cli.validate", interrupted)
+    run = CliRunner().invoke(main, ["--lang", "nl", "validate"])
+    i18n.use("nl")
+    assert (run.exit_code, run.output) == (1, "\n" + said("Aborted!") + "\n")
+
+
+def test_ctrl_c_stops_watch_and_serve_in_dutch(lang: str) -> None:
+    """watchfiles' own line when Ctrl-C stops the watching, in our words."""
+    record = logging.LogRecord("watchfiles.main", logging.WARNING, "", 0, WATCHFILES_STOP, (), None)
+    logging.getLogger("watchfiles.main").filter(record)
+    assert record.getMessage() == said("Ctrl-C: stopped")
+
+
+def test_serve_speaks_dutch_about_its_folder_and_its_port(tmp_path: Path) -> None:
+    """A missing cards/ folder, and a port that another program uses."""
+    run = CliRunner().invoke(main, ["--lang", "nl", "serve", "--cards", str(tmp_path / "nope")])
+    i18n.use("nl")
+    folder = said("{folder} is not a folder: serve follows the saves in cards/ and layouts/",
+                  folder=str(tmp_path / "nope"))  # fmt: skip
+    assert clicks(
+        "Error: {message}", message=clicks("Invalid value: {message}", message=folder)
+    ) in (run.output)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = CliRunner().invoke(main, ["--lang", "nl", "serve", "--port", str(port), "--cards",
+                                        str(tmp_path), "--layouts", str(tmp_path)])  # fmt: skip
+    i18n.use("nl")
+    busy = said("cannot serve on port {port} ({reason}): is `voorwie serve` running already? "
+                "Open its page, or choose another port with --port", port=port,
+                reason=said("another program uses it"))  # fmt: skip
+    assert run.output == clicks("Error: {message}", message=busy) + "\n"
 
 
 def test_a_command_after_dutch_speaks_english_again() -> None:
@@ -291,7 +375,7 @@ def test_the_watch_line_in_dutch() -> None:
     line = rebuilt_line("cards/x.yaml", Rebuild(["deck x", "poster y"], [Path("a"), Path("b")],
                                                 0.086))  # fmt: skip
     assert line == said(
-        "{changed}: rebuilt {products} in {ms:.0f} ms; wrote {files}", changed="cards/x.yaml",
+        "{changed}: rebuilt {products} in {ms} ms; wrote {files}", changed="cards/x.yaml",
         products=f"{said('deck')} x, poster y", ms=86,
         files=said_n("{count} file", "{count} files", 2),
     )  # fmt: skip

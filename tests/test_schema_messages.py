@@ -81,6 +81,19 @@ def test_a_missing_key_is_reported_on_its_mapping(tmp_path: Path, lang: str) -> 
     )
 
 
+def test_a_card_without_its_kind_is_one_problem_that_lists_the_kinds(
+    tmp_path: Path, lang: str
+) -> None:
+    """Not besides the keys the other kinds require (their `if kind: …` holds without one)."""
+    written = Written(tmp_path, deck(lambda d: d["cards"][0].pop("kind")))
+    kinds = ", ".join(DECK["$defs"]["card"]["properties"]["kind"]["enum"])
+    written.assert_only(
+        "- id: c0",
+        said("{item} has no kind", item=item("card 'c0'")),
+        said("add 'kind: ...' with one of: {kinds}", kinds=kinds),
+    )
+
+
 def test_an_unknown_key_like_a_known_one_is_a_did_you_mean_and_nothing_more(
     tmp_path: Path, lang: str
 ) -> None:

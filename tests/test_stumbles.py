@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator import i18n
 from generator.cli import main
 from generator.validate.localize import mistyped_languages
 from tests.conftest import LAYOUTS, deck_versions
@@ -254,11 +255,13 @@ def test_the_note_for_shrunk_text_names_the_question_that_did_not_fit(
     assert run.exit_code == 0, run.output
     note = next(row for row in run.output.splitlines() if row.startswith(said("note") + ":"))
     line = line_of(text, "samenwerking samenwerking")
+    points = re.search(r"(\d+(?:[.,]\d+)?) pt", note)[1]
+    assert points == i18n.number(float(points.replace(",", ".")))  # 0,5 in Dutch, 0.5 in English
     message = said(
         "{where}: {face}: {item} does not fit at the layout's size, so the text of its frame is "
-        "set {points:g} pt smaller",
+        "set {points} pt smaller",
         where=f"cards/deck.yaml:{line}", face=item("card 'c0' (front)"),
-        item=item("question 'lang'"), points=float(re.search(r"(\d+(?:[.,]\d+)?) pt", note)[1]),
+        item=item("question 'lang'"), points=points,
     )  # fmt: skip
     assert note == f"{said('note')}: {message}"
     assert "'kort'" not in note and not UNFILLED.search(note)

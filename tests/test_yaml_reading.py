@@ -25,6 +25,7 @@ from generator.load.yaml_errors import (
     INDENT,
     KEY_TOO_DEEP,
     LIST_INDENT,
+    NO_COLON,
     NO_KEY,
     NO_VALUE,
     PLAIN,
@@ -222,6 +223,30 @@ def test_libyamls_errors_in_plain_words(
                                                said(plain.fix, **values))  # fmt: skip
     if plain is not GENERAL:
         assert [words for words in PLAIN if words in problem.message] == []
+
+
+# A key without its colon, inside a mapping: before another key (libyaml then stumbles on the
+# next line, reading the culprit as a text that goes on), last of its mapping, and first.
+NO_COLONS = {
+    "before another key": ("      text:\n        nl Wat is er nodig?\n        en: What?\n", 2),
+    "last of its mapping": ("      text:\n        en: What?\n        nl Wat is er nodig?\n", 3),
+    "before a card": ("      text:\n        en: What?\n        nl Wat is er nodig?\n    - id: b\n",
+                      3),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "line"), NO_COLONS.values(), ids=NO_COLONS)
+def test_a_key_without_its_colon_is_named_on_its_own_line(
+    body: str, line: int, tmp_path: Path, lang: str
+) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text("deck:\n  cards:\n    - id: a\n" + body, encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        read_yaml(path)
+    [problem] = raised.value.problems
+    assert problem.location == Location(path, line + 3, 9)
+    assert problem.message == said(NO_COLON.message, line="nl Wat is er nodig?")
+    assert problem.hint == said(NO_COLON.fix, fixed="nl: Wat is er nodig?")
 
 
 def test_a_control_character_is_named_with_its_code(tmp_path: Path, lang: str) -> None:

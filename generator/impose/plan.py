@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from generator.errors import Location, fail
 from generator.geometry import PAPER_MM, Matrix, Size, mm, multiply
-from generator.i18n import _
+from generator.i18n import _, number
 from generator.layout_model import Imposition
 
 
@@ -70,8 +70,8 @@ def plan_sheets(
         raise fail(
             where,
             _(
-                "a {width:g} x {height:g} mm card with bleed and crop marks does not fit on {sheet}"
-            ).format(width=trim.w, height=trim.h, sheet=imposition.sheet),
+                "a {width} x {height} mm card with bleed and crop marks does not fit on {sheet}"
+            ).format(width=number(trim.w), height=number(trim.h), sheet=imposition.sheet),
             _("choose a smaller trim, or a larger sheet in the layout"),
         )
 

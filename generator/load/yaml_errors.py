@@ -9,6 +9,7 @@ plain message with the file, line and column, and libyaml's words in brackets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +58,10 @@ NO_KEY = Plain(
         "lines is indented further than its key"
     ),
     at="context",
+)
+NO_COLON = Plain(
+    N_("there is no colon after the key in '{line}'"),
+    N_("put a colon and a space after the key: {fixed}"),
 )
 INDENT = Plain(
     N_("this line does not line up with the lines above it"),
@@ -170,10 +175,47 @@ def plain_error(error: yaml.MarkedYAMLError, path: Path, text: str) -> UserError
         return _problem(UNCLOSED_LIST if bracket == "[" else UNCLOSED_GROUP, path, line, column, {})
     if error.context_mark and (plain.at == "context" or at_the_end):
         mark = error.context_mark
+    keyless = _keyless_line(text, mark.line, plain)
+    if keyless:
+        line, column, row = keyless
+        key, rest = row.split(" ", 1)
+        values = {"line": row, "fixed": f"{key}: {rest.lstrip()}"}
+        return _problem(NO_COLON, path, line, column, values)
     row = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
     char = row[mark.column] if mark.column < len(row) else ""
     plain = _told_apart(plain, char, row[: mark.column])
     return _problem(plain, path, mark.line + 1, mark.column + 1, {**words, "char": char})
+
+
+KEYLIKE = re.compile(r"[\w-]+ +\S")  # a word, then the text: 'nl Wat is er nodig?'
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip(" "))
+
+
+def _keyless_line(text: str, index: int, plain: Plain) -> tuple[int, int, str] | None:
+    """(line, column, text) of the line that lacks the colon after its key, if that is what
+    went wrong: libyaml names the line itself ("could not find expected ':'") when the next
+    line is less indented, else the next key, which it read as a text going on below the
+    line that lacks it ("mapping values are not allowed")."""
+    rows = text.splitlines()
+    if plain is COLON:  # the text began on an earlier line: its first line is the culprit
+        start, above, indent = None, index - 1, _indent(rows[index])
+        while above >= 0 and (not rows[above].strip() or _indent(rows[above]) >= indent):
+            if ":" in rows[above] or rows[above].lstrip().startswith(("#", "- ")):
+                return None
+            start = above if rows[above].strip() else start
+            above -= 1
+        if start is None or above < 0 or not rows[above].rstrip().endswith(":"):
+            return None
+        index = start
+    elif plain is not NO_KEY:
+        return None
+    row = rows[index] if index < len(rows) else ""
+    if ":" in row or not KEYLIKE.match(row.lstrip()):
+        return None
+    return index + 1, _indent(row) + 1, row.strip()
 
 
 def _told_apart(plain: Plain, char: str, before: str) -> Plain:

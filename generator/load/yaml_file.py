@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from generator.errors import Location, fail
-from generator.i18n import _
+from generator.i18n import _, number
 from generator.load.yaml_errors import plain_error, reader_error
 
 MAX_FILE_BYTES = 2_000_000  # a deck is a few kB; anything this large is a mistake
@@ -327,8 +327,8 @@ def read_yaml(path: Path) -> Any:
     if size > MAX_FILE_BYTES:
         raise fail(
             Location(path),
-            _("the file is {size:.1f} MB; the limit is {limit:.0f} MB").format(
-                size=size / 1e6, limit=MAX_FILE_BYTES / 1e6
+            _("the file is {size} MB; the limit is {limit} MB").format(
+                size=number(size / 1e6, 1), limit=number(MAX_FILE_BYTES / 1e6, 0)
             ),
             _("a deck is a few kB of text: is this the right file?"),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.i18n import N_, _, ngettext
+from generator.i18n import N_, _, ngettext, number
 from generator.preflight.facts import MM, Cmyk, DocumentFacts, PageFacts, Text
 from generator.preflight.findings import Finding, info, problem
 
@@ -39,7 +39,7 @@ def bleed(facts: DocumentFacts, limits: dict) -> list[Finding]:
         }
         if short:
             where = ", ".join(
-                _("{side} {mm:.1f} mm").format(side=_(SIDES[side]), mm=mm)
+                _("{side} {mm} mm").format(side=_(SIDES[side]), mm=number(mm, 1))
                 for side, mm in short.items()
             )
             found.append(
@@ -47,8 +47,8 @@ def bleed(facts: DocumentFacts, limits: dict) -> list[Finding]:
                     "bleed",
                     f"page {page.number}",
                     _("bleed too small ({sides})").format(sides=where),
-                    _("extend backgrounds and the page {mm:g} mm beyond the trim").format(
-                        mm=BLEED_MM
+                    _("extend backgrounds and the page {mm} mm beyond the trim").format(
+                        mm=number(BLEED_MM)
                     ),
                 )
             )
@@ -100,15 +100,15 @@ def text_size(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "text-size",
                     small[0].where,
-                    _('text at {size:.1f} pt ("{sample}")').format(
-                        size=min(t.size for t in small), sample=_sample(small)
+                    _('text at {size} pt ("{sample}")').format(
+                        size=number(min(t.size for t in small), 1), sample=_sample(small)
                     ),
-                    _("print needs at least {size:g} pt").format(size=MIN_TEXT_PT),
+                    _("print needs at least {size} pt").format(size=number(MIN_TEXT_PT)),
                 )
             )
     sizes = [text.size for page in facts.pages for text in page.texts]
     if sizes:
-        found.append(info(_("smallest text: {size:.1f} pt").format(size=min(sizes))))
+        found.append(info(_("smallest text: {size} pt").format(size=number(min(sizes), 1))))
     return found
 
 
@@ -127,10 +127,10 @@ def safe_area(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "safe-area",
                     outside[0].where,
-                    _('text {mm:.1f} mm from the trim edge ("{sample}")').format(
-                        mm=nearest, sample=_sample(outside)
+                    _('text {mm} mm from the trim edge ("{sample}")').format(
+                        mm=number(nearest, 1), sample=_sample(outside)
                     ),
-                    _("keep text at least {mm:g} mm inside the trim").format(mm=SAFE_MM),
+                    _("keep text at least {mm} mm inside the trim").format(mm=number(SAFE_MM)),
                 )
             )
     return found
@@ -142,7 +142,7 @@ def images(facts: DocumentFacts, limits: dict) -> list[Finding]:
         problem(
             "image-resolution",
             image.where,
-            _("an image at {ppi:.0f} ppi").format(ppi=image.ppi),
+            _("an image at {ppi} ppi").format(ppi=number(image.ppi, 0)),
             _("use an image of at least {ppi} ppi at its printed size").format(ppi=needed),
         )
         for page in facts.pages
@@ -163,11 +163,13 @@ def rich_black(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "rich-black",
                     rich[0].where,
-                    _('{size:.1f} pt text in rich black ({inks}: "{sample}")').format(
-                        size=rich[0].size, inks=_percent(rich[0].ink), sample=_sample(rich)
+                    _('{size} pt text in rich black ({inks}: "{sample}")').format(
+                        size=number(rich[0].size, 1),
+                        inks=_percent(rich[0].ink),
+                        sample=_sample(rich),
                     ),
-                    _("set text below {size:g} pt in 100 % K only").format(
-                        size=RICH_BLACK_BELOW_PT
+                    _("set text below {size} pt in 100 % K only").format(
+                        size=number(RICH_BLACK_BELOW_PT)
                     ),
                 )
             )
@@ -191,8 +193,8 @@ def thin_lines(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "thin-lines",
                     line.where,
-                    _("a line of {width:.2f} pt").format(width=line.width),
-                    _("make lines at least {width:g} pt wide").format(width=THIN_LINE_PT),
+                    _("a line of {width} pt").format(width=number(line.width, 2)),
+                    _("make lines at least {width} pt wide").format(width=number(THIN_LINE_PT)),
                 )
             )
     return found
@@ -212,13 +214,13 @@ def registration(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "registration",
                     texts[0].where,
-                    _('{size:.1f} pt text in {count} inks ({inks}: "{sample}")').format(
-                        size=texts[0].size,
+                    _('{size} pt text in {count} inks ({inks}: "{sample}")').format(
+                        size=number(texts[0].size, 1),
                         count=_inks_used(texts[0].ink),
                         inks=_percent(texts[0].ink),
                         sample=_sample(texts),
                     ),
-                    _("set text below {size:g} pt in one ink").format(size=ONE_INK_BELOW_PT),
+                    _("set text below {size} pt in one ink").format(size=number(ONE_INK_BELOW_PT)),
                 )
             )
         lines = [
@@ -234,12 +236,14 @@ def registration(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 problem(
                     "registration",
                     lines[0].where,
-                    _("a {width:.2f} pt line in {count} inks ({inks})").format(
-                        width=lines[0].width,
+                    _("a {width} pt line in {count} inks ({inks})").format(
+                        width=number(lines[0].width, 2),
                         count=_inks_used(lines[0].ink),
                         inks=_percent(lines[0].ink),
                     ),
-                    _("draw lines under {width:g} pt in one ink").format(width=ONE_INK_LINE_PT),
+                    _("draw lines under {width} pt in one ink").format(
+                        width=number(ONE_INK_LINE_PT)
+                    ),
                 )
             )
     return found
@@ -301,10 +305,10 @@ def _sample(texts: list[Text]) -> str:
 
 def _size(page: PageFacts) -> str:
     box = page.trim or page.art or page.media
-    size = {"width": (box[2] - box[0]) / MM, "height": (box[3] - box[1]) / MM}
+    size = {"width": number((box[2] - box[0]) / MM, 1), "height": number((box[3] - box[1]) / MM, 1)}
     if page.trim is None and page.art is None:
-        return _("{width:.1f} × {height:.1f} mm").format(**size)
+        return _("{width} × {height} mm").format(**size)
     outer = page.bleed or page.media
-    return _("{width:.1f} × {height:.1f} mm trim, {bleed:.1f} mm bleed").format(
-        bleed=(box[0] - outer[0]) / MM, **size
+    return _("{width} × {height} mm trim, {bleed} mm bleed").format(
+        bleed=number((box[0] - outer[0]) / MM, 1), **size
     )

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.cache import RenderCache, fingerprint
 from generator.errors import Location, fail
 from generator.geometry import Size, mm
-from generator.i18n import _
+from generator.i18n import _, number
 from generator.item_names import shown
 from generator.layout_model import Layout
 from generator.render.drawlist import (
@@ -170,12 +170,12 @@ class FacePainter:
         for note in laid_out.notes:
             message = _(
                 "{where}: {face}: {item} does not fit at the layout's size, so the text of its "
-                "frame is set {points:g} pt smaller"
+                "frame is set {points} pt smaller"
             ).format(
                 where=self.locate(note.ref),
                 face=shown(laid_out.face.label),
                 item=shown(note.ref),
-                points=note.points,
+                points=number(note.points),
             )
             log.warning("%s", message)
 
@@ -208,10 +208,10 @@ class FacePainter:
         except Overflow as overflow:
             raise fail(
                 self.locate(overflow.ref),
-                _("{face}: {item} does not fit, even at the minimum size of {size:g} pt").format(
+                _("{face}: {item} does not fit, even at the minimum size of {size} pt").format(
                     face=shown(face.label),
                     item=shown(overflow.ref) if overflow.ref else _("the text"),
-                    size=overflow.style.min_size,
+                    size=number(overflow.style.min_size),
                 ),
                 _("shorten the text, move questions to another card, or choose a larger trim"),
             ) from None
@@ -232,19 +232,19 @@ class FacePainter:
             raise fail(
                 self.locate(face.ref),
                 _(
-                    "{face}: the layout's {template} puts a text frame ({x:g}, {y:g}, {w:g} x "
-                    "{h:g} mm) outside the safe area ({safe:g} mm inside the {width:g} x "
-                    "{height:g} mm trim)"
+                    "{face}: the layout's {template} puts a text frame ({x}, {y}, {w} x "
+                    "{h} mm) outside the safe area ({safe} mm inside the {width} x "
+                    "{height} mm trim)"
                 ).format(
                     face=shown(face.label),
                     template=face.template,
-                    x=frame.x,
-                    y=frame.y,
-                    w=frame.w,
-                    h=frame.h,
-                    safe=safe,
-                    width=trim.w,
-                    height=trim.h,
+                    x=number(frame.x),
+                    y=number(frame.y),
+                    w=number(frame.w),
+                    h=number(frame.h),
+                    safe=number(safe),
+                    width=number(trim.w),
+                    height=number(trim.h),
                 ),
                 _(
                     "choose a larger trim (trim: in the content file), or adapt the template's "

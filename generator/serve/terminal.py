@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import signal
 import sys
 from collections.abc import Callable
@@ -31,7 +32,8 @@ def bind(port: int) -> Server:
     except OSError as error:
         message = _("cannot serve on port {port} ({reason}): is `voorwie serve` running "
                     "already? Open its page, or choose another port with --port")  # fmt: skip
-        reason = error.strerror or str(error)
+        in_use = error.errno == errno.EADDRINUSE  # the usual reason, in the language spoken
+        reason = _("another program uses it") if in_use else error.strerror or str(error)
         raise click.ClickException(message.format(port=port, reason=reason)) from None
 
 

@@ -6,8 +6,8 @@ import unicodedata
 from collections.abc import Callable
 
 from generator.errors import Location, Problem
-from generator.i18n import N_, _
-from generator.item_names import shown
+from generator.i18n import N_, _, ngettext
+from generator.item_names import listed, shown
 from generator.layout_model import FontSpec
 from generator.markup import plain
 
@@ -16,49 +16,94 @@ WEIGHTS_USED = ("regular", "bold")
 # font maps them (Atkinson Hyperlegible maps U+FFFF): they cannot be printed, and XML, which
 # the draw lists are, cannot carry most of them.
 NOT_TEXT = {
-    "Cc": N_("the invisible control character"),
-    "Cs": N_("the invisible lone surrogate"),
-    "Cn": N_("the invisible unassigned character"),
+    "Cc": N_("invisible control character"),
+    "Cs": N_("invisible lone surrogate"),
+    "Cn": N_("invisible unassigned character"),
 }
+# Characters that show nothing (a format character such as U+2060 WORD JOINER) or only space:
+# named by their code and name, as they cannot be quoted.
+INVISIBLE = ("C", "Z")
+# Typographic look-alikes that no decomposition gives: the ordinary character to type instead.
+LOOK_ALIKES = {"′": "'", "″": '"', "‵": "'", "‛": "'", "‟": '"', "‐": "-", "‑": "-", "‒": "-",
+               "―": "-", "⁃": "-", "∙": "·", "•": "·", "‧": "·"}  # fmt: skip
 
 
 def check_glyphs(
     texts: dict[str, str], locate: Callable[[str], Location], font: FontSpec
 ) -> list[Problem]:
-    """One problem per missing character and place, naming its code point."""
+    """One problem per text (its line) with characters the font cannot print, naming them,
+    with a fix that fits them: the ordinary look-alike to type, or to delete or replace."""
     covered = font.covered_characters(WEIGHTS_USED[0]) & font.covered_characters(WEIGHTS_USED[1])
     problems = []
     for ref, text in texts.items():
-        for ch in sorted({ch for ch in plain(text) if ord(ch) not in covered or _not_text(ch)}):
-            name = unicodedata.name(ch, "unnamed character")
-            kind = NOT_TEXT.get(unicodedata.category(ch))
-            if kind:
-                problems.append(
-                    Problem(
-                        locate(ref),
-                        _("{item}: {kind} U+{code:04X} cannot be printed").format(
-                            item=shown(ref), kind=_(kind), code=ord(ch)
-                        ),
-                        _(
-                            "remove it: such characters come along when text is copied from "
-                            "another program"
-                        ),
-                    )
-                )
-                continue
-            problems.append(
-                Problem(
-                    locate(ref),
-                    _(
-                        "{item}: the character {char} (U+{code:04X} {name}) is not in the font "
-                        "{font}"
-                    ).format(
-                        item=shown(ref), char=repr(ch), code=ord(ch), name=name, font=font.family
-                    ),
-                    _("type it as a character the font has (for example ' for ’), or remove it"),
-                )
+        missing = list(
+            dict.fromkeys(ch for ch in plain(text) if ord(ch) not in covered or _not_text(ch))
+        )  # in the order they stand
+        if missing:
+            message = _("{item}: the font {font} cannot print {chars}").format(
+                item=shown(ref), font=font.family, chars=listed([named(ch) for ch in missing])
             )
+            problems.append(Problem(locate(ref), message, _fix(missing, covered)))
     return problems
+
+
+def named(ch: str) -> str:
+    """A character as a message names it: quoted ('ŋ'), or by its code and name when it shows
+    nothing (U+2060 WORD JOINER)."""
+    if unicodedata.category(ch)[0] not in INVISIBLE:
+        return repr(ch)
+    kind = NOT_TEXT.get(unicodedata.category(ch))
+    name = _(kind) if kind else unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X} ({name})" if name else f"U+{ord(ch):04X}"
+
+
+def look_alike(ch: str, covered: frozenset[int]) -> str | None:
+    """The ordinary character(s) the font has that look like ch ('k' for 'ǩ', 'fi' for 'ﬁ')."""
+    if _not_text(ch):
+        return None
+    decomposed = unicodedata.normalize("NFKD", ch)
+    found = LOOK_ALIKES.get(ch) or "".join(
+        part for part in decomposed if not unicodedata.combining(part)
+    )
+    if found and found != ch and all(ord(part) in covered for part in found):
+        return found
+    return None
+
+
+def _fix(missing: list[str], covered: frozenset[int]) -> str:
+    """What to do with each kind of character: type its look-alike, delete it (invisible),
+    or replace it (the font has nothing like it)."""
+    fixes = []
+    delete, replace = [], []
+    for ch in missing:
+        instead = look_alike(ch, covered)
+        if instead:
+            fixes.append(_("type {char} as {plain}").format(char=named(ch), plain=repr(instead)))
+        elif unicodedata.category(ch)[0] in INVISIBLE:
+            delete.append(named(ch))
+        else:
+            replace.append(named(ch))
+    if delete:
+        fixes.append(
+            ngettext(
+                "delete {chars}: it is invisible and comes along when text is copied from "
+                "another program",
+                "delete {chars}: they are invisible and come along when text is copied from "
+                "another program",
+                len(delete),
+            ).format(chars=listed(delete))
+        )
+    if replace:
+        fixes.append(
+            ngettext(
+                "the font has nothing like {chars}: replace it by a word or a character it has, "
+                "or remove it",
+                "the font has nothing like {chars}: replace them by words or characters it has, "
+                "or remove them",
+                len(replace),
+            ).format(chars=listed(replace))
+        )
+    return "; ".join(fixes)
 
 
 def _not_text(ch: str) -> bool:

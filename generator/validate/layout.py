@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.errors import Location, Problem, UserError
 from generator.geometry import PAPER_MM, parse_size
-from generator.i18n import _
+from generator.i18n import _, number
 from generator.item_names import shown
 from generator.layout_model import Layout
 from generator.load.layout_files import LayoutFile, read_layout_file
@@ -173,9 +173,14 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
                 Problem(
                     deck.location("deck › trim"),
                     _(
-                        "deck › trim: a {width:g} x {height:g} mm card; a card is {least} to "
+                        "deck › trim: a {width} x {height} mm card; a card is {least} to "
                         "{most} mm a side"
-                    ).format(width=trim.w, height=trim.h, least=TRIM_MM[0], most=TRIM_MM[1]),
+                    ).format(
+                        width=number(trim.w),
+                        height=number(trim.h),
+                        least=TRIM_MM[0],
+                        most=TRIM_MM[1],
+                    ),
                     _('choose a trim such as A6 or A7, or a size in mm such as "85x55"'),
                 )
             )

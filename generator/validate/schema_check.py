@@ -21,7 +21,7 @@ from jsonschema_rs import ValidationError
 from jsonschema_rs import ValidationErrorKind as Kind
 
 from generator.errors import Location, Problem, UserError, fail
-from generator.i18n import N_, _
+from generator.i18n import N_, _, number
 from generator.item_names import language_name, listed
 from generator.load.yaml_file import read_yaml
 from generator.validate.places import describe, line_of
@@ -84,7 +84,7 @@ def check_schema(document: Any, schema_name: str, path: Path) -> list[Problem]:
     if not errors:
         return []
     schema = load_schema(schema_name)
-    failures = [_failure(error, document, schema) for error in _leaf_errors(errors)]
+    failures = _unconditioned([_failure(error, document, schema) for error in _leaf_errors(errors)])
     typos = _typo_targets(failures)
     problems: list[Problem] = []
     for failure in failures:
@@ -131,6 +131,7 @@ class _Failure:
     schema: dict[str, Any]
     message: str
     text: bool = False  # the value is a printed text (the schemas' plain_text)
+    conditions: tuple[str, ...] = ()  # the keys an `if` tested for this keyword to apply
 
     @property
     def value(self) -> Any:
@@ -151,7 +152,28 @@ def _failure(error: ValidationError, document: Any, schema: dict[str, Any]) -> _
             instance = error.instance
             break
     text = tuple(error.schema_path[:2]) == ("$defs", "plain_text")
-    return _Failure(error.kind, where, instance, around, error.message, text)
+    conditions: list[str] = []
+    within: Any = schema
+    for step in error.schema_path[:-1]:
+        if step == "then" and isinstance(within, dict):
+            conditions.extend(within.get("if", {}).get("properties", {}))
+        within = within[step]
+    return _Failure(error.kind, where, instance, around, error.message, text, tuple(conditions))
+
+
+def _unconditioned(failures: list[_Failure]) -> list[_Failure]:
+    """The failures without those of an `if` … `then` whose key is missing: without `kind`, a
+    card is held to the keys of every kind (an `if` on an absent key holds); it has no kind."""
+    missing = {
+        (failure.where, failure.kind.property)
+        for failure in failures
+        if isinstance(failure.kind, Kind.Required)
+    }
+    return [
+        failure
+        for failure in failures
+        if not any((failure.where, key) in missing for key in failure.conditions)
+    ]
 
 
 def _typo_targets(failures: list[_Failure]) -> set[tuple[tuple[Any, ...], str]]:
@@ -208,6 +230,15 @@ def _explain(failure: _Failure, document: Any, path: Path) -> list[Problem]:
                     _suggest(str(key), known),
                 )
                 for key in _unknown_keys(instance, known)
+            ]
+        case Kind.Required(missing) if missing == "kind" and "enum" in _property(schema, missing):
+            kinds = ", ".join(map(str, _property(schema, missing)["enum"]))
+            return [
+                Problem(
+                    location,
+                    _("{item} has no kind").format(item=item),
+                    _("add 'kind: ...' with one of: {kinds}").format(kinds=kinds),
+                )
             ]
         case Kind.Required(missing):
             return [
@@ -274,7 +305,7 @@ def _explain(failure: _Failure, document: Any, path: Path) -> list[Problem]:
             return [
                 Problem(
                     location,
-                    message.format(item=item, value=instance, limit=value),
+                    message.format(item=item, value=number(instance), limit=number(value)),
                     _("choose a value within the limit"),
                 )
             ]
@@ -282,6 +313,12 @@ def _explain(failure: _Failure, document: Any, path: Path) -> list[Problem]:
             keyword = failure.kind.name
             hint = hint or (_(KIND_HINTS[keyword]) if keyword in KIND_HINTS else "")
             return [Problem(location, f"{item}: {_message(failure)}", hint)]
+
+
+def _property(schema: dict[str, Any], key: str) -> dict[str, Any]:
+    """What the schema says about one of its keys (nothing when that is a `$ref`)."""
+    found = schema.get("properties", {}).get(key, {})
+    return found if isinstance(found, dict) else {}
 
 
 def _message(failure: _Failure) -> str:
