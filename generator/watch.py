@@ -7,6 +7,7 @@ files whose bytes changed are written.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
