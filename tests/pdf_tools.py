@@ -75,3 +75,14 @@ def drawn_lines(page, reader: PdfReader) -> list[tuple[float, float, float, floa
             end = tuple(float(v) for v in operands)
             lines.append((*start, *end))
     return lines
+
+
+def pixels(path, page: int, scale: float = 0.7) -> bytes:
+    """A page rendered by pdfium (not the library that wrote it), as raw RGB bytes."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return document[page].render(scale=scale).to_pil().tobytes()
+    finally:
+        document.close()

@@ -13,13 +13,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2
 import pytest
 from pypdf import PdfReader
 
 from generator.errors import UserError
 from generator.write.lock import output_lock
 from tests.editing import load, question_cards, reword_question, save, set_version
+from tests.pdf_tools import pixels
 
 MAIN = "voor-wie-doen-we-wat"
 FOLDER = "naar-de-drukker"
@@ -44,14 +44,6 @@ def reword_dutch(path: Path, card_number: int) -> str:
 def card_order(workspace: Path) -> list[str]:
     manifest = json.loads((workspace / "output" / "manifest.json").read_text(encoding="utf-8"))
     return [card["id"] for card in manifest["decks"][MAIN]["cards"]]
-
-
-def pixels(path: Path, page: int) -> bytes:
-    document = pypdfium2.PdfDocument(path)
-    try:
-        return document[page].render(scale=0.6).to_pil().tobytes()
-    finally:
-        document.close()
 
 
 def assert_folder_is_what_to_send(

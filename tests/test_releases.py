@@ -10,7 +10,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2
 from pypdf import PdfReader
 
 from generator.project import Project
@@ -25,6 +24,7 @@ from tests.editing import (
     set_version,
     version_of,
 )
+from tests.pdf_tools import pixels
 
 MAIN = "voor-wie-doen-we-wat"
 REPRINT = f"{MAIN}_reprint_print.pdf"
@@ -39,14 +39,6 @@ def deck_file(workspace: Path, deck: str = MAIN) -> Path:
 def ok(run) -> str:
     assert run.exit_code == 0, run.output
     return run.output
-
-
-def pixels(path: Path, page: int) -> bytes:
-    document = pypdfium2.PdfDocument(path)
-    try:
-        return document[page].render(scale=0.7).to_pil().tobytes()
-    finally:
-        document.close()
 
 
 def test_a_reprinted_card_is_the_decks_own_card(workspace: Path, run_cli: Callable) -> None:
