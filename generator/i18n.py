@@ -20,6 +20,7 @@ tests/test_messages.py refuses a `_()` call that runs at import.
 
 from __future__ import annotations
 
+import datetime
 import gettext
 import io
 import json
@@ -95,6 +96,19 @@ def number(value: float, digits: int | None = None) -> str:
 
     pattern = "0.###" if digits is None else "0." + "0" * digits if digits else "0"
     return format_decimal(value, format=pattern, locale=_language)
+
+
+# How a reader of each product language writes a date: "1 december 2026", "1 December 2026".
+DATE_PATTERNS = {"nl": "d MMMM y", "en": "d MMMM y"}
+
+
+def written_date(iso: str, language: str) -> str:
+    """An ISO date (2026-12-01) as a reader of the product's language writes it, the month in
+    words: "1 december 2026" in Dutch, "1 December 2026" in English (Babel's month names)."""
+    from babel.dates import format_date
+
+    day = datetime.date.fromisoformat(iso)
+    return format_date(day, DATE_PATTERNS.get(language, DATE_PATTERNS["en"]), locale=language)
 
 
 def N_(message: str) -> str:

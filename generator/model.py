@@ -3,16 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from generator.errors import Location
+from generator.i18n import written_date
 
 
 @dataclass(frozen=True)
 class Edition:
     version: str
-    date: str  # ISO date, year-month-day
+    date: str  # ISO date, year-month-day; as printed (see `printed`), the date as written
+    iso: str = field(default="", compare=False)  # as printed: the ISO date, for machines
+
+
+class _Edited(Protocol):
+    @property
+    def edition(self) -> Edition: ...
+    @property
+    def language(self) -> str: ...
+
+
+Part = TypeVar("Part", bound=_Edited)
+
+
+def printed(part: Part) -> Part:
+    """A deck or poster as its templates see it: its edition's date written as its language
+    writes dates ("1 december 2026"), the ISO date kept as `edition.iso`. One place turns
+    dates into text, so every template prints one date style."""
+    edition = part.edition
+    shown = Edition(edition.version, written_date(edition.date, part.language), edition.date)
+    return replace(part, edition=shown)  # type: ignore[type-var]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 
+from generator.i18n import written_date
 from generator.impose.products import Maker
 from generator.markup import plain
 from generator.model import Deck, Edition
@@ -75,16 +76,25 @@ def digital() -> dict[str, bytes]:
     return maker.make(Product(Kind.DIGITAL, found.poster, found.poster.sizes[:1]))
 
 
-def shows(text: str, edition: Edition) -> bool:
-    """Whether a text names the edition (its version and its date)."""
+def written(part: Deck | Poster) -> str:
+    """The part's edition date as its products print it ("30 juni 2029")."""
+    return written_date(part.edition.date, part.language)
+
+
+def shows(text: str, part: Deck | Poster) -> bool:
+    """Whether a text names the part's edition (its version and its date as printed)."""
     squeezed = squeeze(text)
-    return squeeze(edition.date) in squeezed and edition.version in squeezed
+    return squeeze(written(part)) in squeezed and part.edition.version in squeezed
 
 
 def dates_in(text: str) -> set[str]:
-    """The dates of the parts' editions that a text names."""
+    """The dates of the parts' editions that a text names (ISO or as printed)."""
     squeezed = squeeze(text)
-    return {p.edition.date for p in parts().all if squeeze(p.edition.date) in squeezed}
+    return {
+        p.edition.date
+        for p in parts().all
+        if squeeze(written(p)) in squeezed or squeeze(p.edition.date) in squeezed
+    }
 
 
 # -- the HTML page ----------------------------------------------------------------------------
@@ -131,8 +141,8 @@ def test_the_masthead_names_the_decks_and_the_posters_edition_each_after_its_tit
     header = page.one("header", **{"class": "masthead"})["text"]
     lines = [b["text"] for b in page.blocks if b.get("class") == "meta"]
     for part in (parts().deck, parts().poster):
-        assert shows(header, part.edition)
-        [line] = [text for text in lines if part.edition.date in text]
+        assert shows(header, part)
+        [line] = [text for text in lines if written(part) in text]
         assert squeeze(line).startswith(squeeze(part.title)), line
         assert dates_in(line) == {part.edition.date}, line
 
@@ -143,15 +153,15 @@ def test_the_checklist_shows_the_decks_edition_and_the_continuum_the_posters(
     found = parts()
     checklist = page.one("section", id="questions")["text"]
     continuum = page.one("section", id="continuum")["text"]
-    assert shows(checklist, found.deck.edition)
+    assert shows(checklist, found.deck)
     assert dates_in(checklist) == {found.deck.edition.date}
-    assert shows(continuum, found.poster.edition)
+    assert shows(continuum, found.poster)
     assert dates_in(continuum) == {found.poster.edition.date}
 
 
 def test_the_colophon_names_both_editions(page: Blocks) -> None:
     footer = page.one("footer")["text"]
-    assert shows(footer, parts().deck.edition) and shows(footer, parts().poster.edition)
+    assert shows(footer, parts().deck) and shows(footer, parts().poster)
 
 
 # -- the digital PDF --------------------------------------------------------------------------
@@ -176,7 +186,7 @@ def test_every_page_of_the_digital_pdf_shows_only_its_own_parts_edition(
     pages = part_pages(reader)
     for part in parts().all:
         texts = [reader.pages[number].extract_text() for number in pages[part.title]]
-        assert any(shows(text, part.edition) for text in texts), part.title
+        assert any(shows(text, part) for text in texts), part.title
         for text in texts:
             assert dates_in(text) <= {part.edition.date}, (part.title, text)
 
@@ -189,7 +199,7 @@ def test_the_digital_pdfs_subject_names_each_part_with_its_own_edition(
     assert len(named) == len(parts().all)
     for part, text in zip(parts().all, named, strict=True):
         assert squeeze(text).startswith(squeeze(part.title)), text
-        assert shows(text, part.edition) and dates_in(text) == {part.edition.date}, text
+        assert shows(text, part) and dates_in(text) == {part.edition.date}, text
     assert reader.metadata.author == plain(parts().deck.source)
 
 
@@ -203,7 +213,7 @@ def test_the_checklist_form_shows_its_decks_edition_on_every_page() -> None:
     reader = PdfReader(io.BytesIO(form))
     for page in reader.pages:
         text = page.extract_text()
-        assert shows(text, found.deck.edition) and dates_in(text) == {found.deck.edition.date}
+        assert shows(text, found.deck) and dates_in(text) == {found.deck.edition.date}
     assert found.deck.edition.version in reader.metadata.subject
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from generator.i18n import written_date
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
 from generator.preview import ALL_CARDS, READABLE_PX, THUMBNAIL_DPI, write_product_previews
@@ -24,7 +25,8 @@ def all_decks() -> list[Deck]:
 
 @pytest.mark.parametrize("deck", all_decks(), ids=lambda deck: deck.id)
 def test_every_card_shows_its_decks_edition(built: dict[str, Path], deck: Deck) -> None:
-    edition = f"{deck.labels['edition']} {deck.edition.version} ({deck.edition.date})"
+    date = written_date(deck.edition.date, deck.language)
+    edition = f"{deck.labels['edition']} {deck.edition.version} ({date})"
     pages = page_texts(built[f"{deck.id}_print.pdf"])
     assert len(pages) == 2 * len(deck.cards)
     for number, card in enumerate(deck.cards):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
+from generator.i18n import written_date
 from generator.markup import plain
 from generator.model import Deck
 from generator.poster_model import Poster
@@ -90,7 +91,8 @@ def complete_pdf(
 def edition_of(part: Deck | Poster) -> str:
     """A deck's or poster's edition as its own pages print it: title · Editie 1.1 (date)."""
     edition, label = part.edition, plain(part.labels["edition"])
-    return f"{plain(part.title)} · {label} {edition.version} ({edition.date})"
+    date = written_date(edition.date, part.language)
+    return f"{plain(part.title)} · {label} {edition.version} ({date})"
 
 
 def _deck_outline(deck: Deck, first_page: int) -> OutlineItem:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.cache import RenderCache
 from generator.geometry import parse_size
 from generator.layout_model import Layout
-from generator.model import Deck
+from generator.model import Deck, printed
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
 
@@ -17,11 +17,12 @@ def deck_faces(deck: Deck, layout: Layout, only: frozenset[str] | None = None) -
     reprint), each numbered as in the whole deck."""
     levels = [{"level": level, "look": layout.look(level.index)} for level in deck.levels]
     faces = []
+    shown = printed(deck)
     for number, card in enumerate(deck.cards, start=1):
         if only is not None and card.id not in only:
             continue
         values = {
-            "deck": deck,
+            "deck": shown,
             "labels": deck.labels,
             "levels": levels,
             "card": card,

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph
 
 from generator import __version__
 from generator.geometry import PAPER_MM, mm
+from generator.i18n import written_date
 from generator.layout_model import FormSettings, Layout, Look, TextStyle
 from generator.markup import plain
 from generator.model import Deck, Question
@@ -28,6 +29,7 @@ from generator.render.form_font import use_embedded_form_font
 from generator.render.hyphenation import hyphenator
 from generator.render.markup import content_paragraph
 from generator.render.styles import draw_symbol, paragraph_style
+from generator.render.typeset import Typeset
 
 
 @dataclass(frozen=True)
@@ -97,30 +99,40 @@ class FormWriter:
         self.inner = self.width - 2 * self.left
         self.bottom = mm(settings.margin_mm + settings.footer_mm)
         self.y = self.height - mm(settings.margin_mm)
-        self._styles: dict[tuple[str, str | None], ParagraphStyle] = {}
-        self._items: dict[tuple[str, bool], tuple[Paragraph, float]] = {}
+        self._styles: dict[tuple[str, str | None, bool], ParagraphStyle] = {}
+        self._items: dict[tuple[str, bool], tuple[Paragraph | Typeset, float]] = {}
 
     # -- text ---------------------------------------------------------------------------------
 
     def color(self, name: str) -> Color:
         return Color(*screen_rgb(self.layout.colors[name]))
 
-    def paragraph(self, text: str, role: str, color: str | None = None) -> Paragraph:
-        return content_paragraph(text, self.paragraph_style(role, color))
-
-    def paragraph_style(self, role: str, color: str | None) -> ParagraphStyle:
-        """One style per role and colour for the whole form."""
-        if (role, color) not in self._styles:
-            self._styles[role, color] = self._make_style(role, color)
-        return self._styles[role, color]
-
-    def _make_style(self, role: str, color: str | None) -> ParagraphStyle:
+    def paragraph(self, text: str, role: str, color: str | None = None) -> Paragraph | Typeset:
+        """The text in the role's style, hyphenated as the cards are: only in styles that
+        hyphenate, sparingly, with the content's word list and Dutch trema rule."""
+        plain_style = self.paragraph_style(role, color)
         style: TextStyle = self.layout.styles[self.s.styles[role]]
-        language = hyphenator(self.deck.language, self.deck.hyphenation) or ""
+        if not (style.hyphenate and hyphenator(self.deck.language, self.deck.hyphenation)):
+            return content_paragraph(text, plain_style)
+        hyphenating = self.paragraph_style(role, color, hyphenate=True)
+        return Typeset(lambda chosen: content_paragraph(text, chosen), plain_style, hyphenating)
+
+    def paragraph_style(
+        self, role: str, color: str | None, hyphenate: bool = False
+    ) -> ParagraphStyle:
+        """One style per role, colour and hyphenation for the whole form."""
+        key = (role, color, hyphenate)
+        if key not in self._styles:
+            self._styles[key] = self._make_style(role, color, hyphenate)
+        return self._styles[key]
+
+    def _make_style(self, role: str, color: str | None, hyphenate: bool) -> ParagraphStyle:
+        style: TextStyle = self.layout.styles[self.s.styles[role]]
+        language = (hyphenate and hyphenator(self.deck.language, self.deck.hyphenation)) or ""
         return paragraph_style(f"form-{role}", self.layout.font, style, style.size,
                                self.color(color or style.color), language)  # fmt: skip
 
-    def place(self, paragraph: Paragraph, x: float, top: float, width: float) -> float:
+    def place(self, paragraph: Paragraph | Typeset, x: float, top: float, width: float) -> float:
         """Draw with its top at `top`; its height."""
         _, h = paragraph.wrap(width, self.height)
         paragraph.drawOn(self.canvas, x, top - h)
@@ -144,8 +156,9 @@ class FormWriter:
 
     def footer(self) -> None:
         labels, deck = self.deck.labels, self.deck
+        date = written_date(deck.edition.date, deck.language)
         text = (
-            f"{deck.title} · {labels['edition']} {deck.edition.version} ({deck.edition.date})"
+            f"{deck.title} · {labels['edition']} {deck.edition.version} ({date})"
             f" · {labels['source']}: {deck.source}"
         )
         paragraph = self.paragraph(text, "footer")
@@ -178,7 +191,7 @@ class FormWriter:
         """Asked when fitting a group and again when placing each question: set once."""
         return self.item_paragraph(question, sub)[1]
 
-    def item_paragraph(self, question: Question, sub: bool) -> tuple[Paragraph, float]:
+    def item_paragraph(self, question: Question, sub: bool) -> tuple[Paragraph | Typeset, float]:
         """A question's paragraph, wrapped, and its height; muted when it has no tick box."""
         key = (question.ref, sub)
         if key not in self._items:

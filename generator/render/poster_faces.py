@@ -8,7 +8,7 @@ from generator.cache import RenderCache
 from generator.errors import Location
 from generator.geometry import PAPER_MM, Size
 from generator.layout_model import Layout
-from generator.model import Deck, Level, Question
+from generator.model import Deck, Level, Question, printed
 from generator.poster_model import Poster
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
@@ -50,7 +50,7 @@ def poster_face(poster: Poster, deck: Deck, layout: Layout, kind: str, size: str
         for i, intensity in enumerate(poster.intensities)
     ]
     values = {
-        "poster": poster,
+        "poster": printed(poster),
         "labels": poster.labels,
         "start": start,
         "levels": levels,

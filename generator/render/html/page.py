@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from generator.layout_model import FontSpec, Layout, PageSettings
-from generator.model import Card, Deck
+from generator.model import Card, Deck, printed
 from generator.poster_model import Poster
 from generator.render.colors import hex_color
 from generator.render.templates import html_environment, render_template
@@ -51,8 +51,8 @@ def page_values(
         for i, intensity in enumerate(poster.intensities)
     ]
     return {
-        "poster": poster,
-        "deck": deck,
+        "poster": printed(poster),
+        "deck": printed(deck),
         "labels": poster.labels,
         "region": poster.region,
         "sections": [s for c in deck.cards if c.kind == "cover" for s in c.sections],
