@@ -584,6 +584,16 @@ def small_text_two_inks(pdf: pikepdf.Pdf) -> None:
     _text(pdf, b"0.5 0 0 0.6 k", 7, 127, 214)
 
 
+def tinted_hairline(pdf: pikepdf.Pdf) -> None:
+    """A 0.5 pt line in 30 % black: one ink, thick enough solid, but a screen breaks it up."""
+    _draw(pdf, b"0 0 0 0.3 K 0.5 w 127 218 m 187 218 l S")
+
+
+def tinted_small_text(pdf: pikepdf.Pdf) -> None:
+    """7 pt text in 75 % black: one ink, but screened into dots at that size."""
+    _text(pdf, b"0 0 0 0.75 k", 7, 127, 214)
+
+
 def white_overprint(pdf: pikepdf.Pdf) -> None:
     """A white rectangle set to overprint: it vanishes on press."""
     state = Dictionary(Type=Name.ExtGState, op=True, OPM=1)
@@ -708,6 +718,8 @@ BREAKERS: list[tuple[str, str, Callable[[pikepdf.Pdf], None]]] = [
     ("hairline", "thin-lines", hairline),
     ("cmy-hairline", "registration", cmy_hairline),
     ("small-text-two-inks", "registration", small_text_two_inks),
+    ("tinted-hairline", "fine-tints", tinted_hairline),
+    ("tinted-small-text", "fine-tints", tinted_small_text),
     ("white-overprint", "white-overprint", white_overprint),
     ("white-overprint-in-glyph", "white-overprint", white_overprint_in_glyph),
     ("transfer-function", "transfer", transfer_function),

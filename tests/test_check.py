@@ -154,7 +154,12 @@ def broken_copy(good: Path, folder: Path, case: str, breaker: Callable) -> Path:
 
 
 # A mistake that cannot be made alone: a trim reaching past the bleed has too little bleed.
-ALSO_FOUND = {"trim-outside-bleed": {"bleed"}}
+ALSO_FOUND = {
+    "trim-outside-bleed": {"bleed"},
+    # screened inks as well as several: a press neither registers nor holds them
+    "cmy-hairline": {"fine-tints"},
+    "small-text-two-inks": {"fine-tints"},
+}
 
 
 @pytest.mark.parametrize(("case", "rule", "breaker"), BREAKERS, ids=[c for c, _, _ in BREAKERS])
@@ -170,6 +175,22 @@ def test_each_print_shop_rule_finds_its_mistake(
     for finding in found:  # where it is, what is wrong, and what to do
         assert finding.where and finding.message and finding.fix
         assert "cannot be read" not in finding.message
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("tinted-hairline", "a 0.50 pt line in a tint (K30)"),
+        ("tinted-small-text", '7.0 pt text in a tint (K75: "doen we")'),
+    ],
+)
+def test_a_fine_tinted_element_is_named_with_its_size_and_ink(
+    built: dict[str, Path], tmp_path: Path, case: str, expected: str
+) -> None:
+    breaker = next(b for c, _, b in BREAKERS if c == case)
+    path = broken_copy(built["voor-wie-doen-we-wat_print.pdf"], tmp_path, case, breaker)
+    [finding] = failures(path)
+    assert (finding.where, finding.message) == ("page 1", expected)
 
 
 def test_check_rejects_every_broken_file_without_a_traceback(

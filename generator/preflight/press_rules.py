@@ -18,6 +18,10 @@ THIN_LINE_PT = 0.25  # thinner lines break up or vanish on press
 ONE_INK_BELOW_PT = 12.0  # text smaller than this, and …
 ONE_INK_LINE_PT = 1.0  # … lines thinner than this, should be one ink: registration shows
 INK_EPSILON = 0.005  # an ink below 0.5 % is no ink
+# A tint is screened into dots: a tinted line thinner than this, or tinted text smaller than
+# this, breaks up on press (hold them solid, or make them thicker and larger).
+TINT_LINE_PT = 0.75
+TINT_TEXT_PT = 8.0
 TOLERANCE_MM = 0.01
 SIDES = {"left": N_("left"), "bottom": N_("bottom"), "right": N_("right"), "top": N_("top")}
 PAINTS = {"text": N_("text"), "fill": N_("fill"), "stroke": N_("stroke")}
@@ -200,6 +204,51 @@ def thin_lines(facts: DocumentFacts, limits: dict) -> list[Finding]:
     return found
 
 
+def fine_tints(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """Tinted lines thinner than TINT_LINE_PT and tinted text smaller than TINT_TEXT_PT: a
+    screen breaks such fine elements into dots, where solid ink holds them."""
+    found = []
+    for page in facts.pages:
+        lines = [
+            p
+            for p in page.paints
+            if p.kind == "stroke"
+            and p.width is not None
+            and p.width < TINT_LINE_PT - 0.001
+            and _is_tint(p.ink)
+        ]
+        if lines:
+            line = min(lines, key=lambda p: p.width or 0)
+            found.append(
+                problem(
+                    "fine-tints",
+                    line.where,
+                    _("a {width} pt line in a tint ({inks})").format(
+                        width=number(line.width or 0, 2), inks=_percent(line.ink)
+                    ),
+                    _("draw tinted lines at least {width} pt wide, or in solid ink").format(
+                        width=number(TINT_LINE_PT)
+                    ),
+                )
+            )
+        texts = [t for t in page.texts if t.size < TINT_TEXT_PT - 0.01 and _is_tint(t.ink)]
+        if texts:
+            text = min(texts, key=lambda t: t.size)
+            found.append(
+                problem(
+                    "fine-tints",
+                    text.where,
+                    _('{size} pt text in a tint ({inks}: "{sample}")').format(
+                        size=number(text.size, 1), inks=_percent(text.ink), sample=_sample(texts)
+                    ),
+                    _("set tinted text at {size} pt or larger, or in solid ink").format(
+                        size=number(TINT_TEXT_PT)
+                    ),
+                )
+            )
+    return found
+
+
 def registration(facts: DocumentFacts, limits: dict) -> list[Finding]:
     """Small text and thin lines in one ink: in several, misregistration blurs them."""
     found = []
@@ -276,6 +325,11 @@ def _inks(page: PageFacts) -> Iterable[tuple[Cmyk, str]]:
 
 def _inks_used(ink: Cmyk | None) -> int:
     return 1 if ink is None else sum(value > INK_EPSILON for value in ink)
+
+
+def _is_tint(ink: Cmyk | None) -> bool:
+    """An ink printed as a screen: some ink it uses is well short of solid."""
+    return ink is not None and any(INK_EPSILON < value < 1 - INK_EPSILON for value in ink)
 
 
 def _is_rich_black(ink: Cmyk | None) -> bool:
