@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from generator.cache import RenderCache
 from generator.geometry import parse_size
 from generator.layout_model import Layout
@@ -63,6 +65,14 @@ def render_deck(
 CALIBRATION_KIND = "calibration"
 
 
+def sheet_turn(axes: dict[str, tuple[float, float]]) -> float:
+    """Degrees (counter-clockwise, a multiple of 90) to turn a card's text so that it reads
+    upright on the sheet: the card's up turned onto the sheet's up (axes: the sheet's right
+    and up as vectors on the card, y down)."""
+    up_x, up_y = axes["y"]
+    return round(math.degrees(math.atan2(-up_x, -up_y)) / 90) % 4 * 90.0
+
+
 def render_calibration(
     deck: Deck,
     layout: Layout,
@@ -75,9 +85,10 @@ def render_calibration(
     printer's shift on the sheet."""
     trim = parse_size(deck.trim or layout.default_trim)
     painter = FacePainter(layout, deck.language, trim, deck.location, cache=cache)
+    values = {"labels": deck.labels, "axes": axes, "turn": sheet_turn(axes)}
     faces = [
-        Face(layout.kinds[CALIBRATION_KIND][side], {"labels": deck.labels, "side": side,
-             "axes": axes}, f"calibration sheet ({side})", "labels")
+        Face(layout.kinds[CALIBRATION_KIND][side], {**values, "side": side},
+             f"calibration sheet ({side})", "labels")
         for _ in range(per_sheet)
         for side in SIDES
     ]  # fmt: skip

@@ -15,7 +15,7 @@ from typing import Any, get_type_hints
 from xml.etree import ElementTree
 
 from generator.errors import Location, fail
-from generator.i18n import _
+from generator.i18n import _, number
 from generator.render.qr import LEVELS as QR_LEVELS
 
 
@@ -126,12 +126,21 @@ class Frame:
     blocks: tuple[Block, ...]
     valign: str = "top"
     name: str = ""
+    # Degrees counter-clockwise the text is turned about the box's centre (0, 90, 180, 270):
+    # a turned frame's text is set across the box's height.
+    turn: float = 0
+
+    @property
+    def text_size(self) -> tuple[float, float]:
+        """The width and height its text is set in, in mm: the box's, turned with it."""
+        return (self.h, self.w) if self.turn % 180 else (self.w, self.h)
 
 
 Element = Rect | Symbol | Line | Arrow | Anchor | Link | QrCode | Frame
 
 _SHAPES = {"circle", "triangle", "square", "diamond", "hexagon"}
 _VALIGN = {"top", "middle", "bottom"}
+_TURNS = {0.0, 90.0, 180.0, 270.0}
 _LEAVES: dict[str, type] = {
     "rect": Rect,
     "symbol": Symbol,
@@ -180,6 +189,14 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
                 Location(template),
                 _("valign '{value}' is not one of {options}").format(
                     value=frame.valign, options=", ".join(_VALIGN)
+                ),
+                _("see layouts/README.md"),
+            )
+        if frame.turn not in _TURNS:
+            raise fail(
+                Location(template),
+                _("turn '{value}' is not one of {options}").format(
+                    value=number(frame.turn), options="0, 90, 180, 270"
                 ),
                 _("see layouts/README.md"),
             )

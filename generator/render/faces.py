@@ -7,7 +7,7 @@ import logging
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -203,8 +203,9 @@ class FacePainter:
                     _("the template uses an unknown style '{style}'").format(style=style),
                     _("define it under styles: in {file}").format(file=self.layout.path.name),
                 )
+        text_w, text_h = frame.text_size
         try:
-            placed, total, step, overflowed = self.setter.fit(frame)
+            placed, total, step, overflowed = self.setter.fit(replace(frame, w=text_w, h=text_h))
         except Overflow as overflow:
             raise fail(
                 self.locate(overflow.ref),
@@ -217,7 +218,7 @@ class FacePainter:
             ) from None
         if step:
             notes.append(Shrunk(overflowed or face.ref, step * STEP_PT))
-        offset = {"top": 0.0, "middle": (mm(frame.h) - total) / 2, "bottom": mm(frame.h) - total}
+        offset = {"top": 0.0, "middle": (mm(text_h) - total) / 2, "bottom": mm(text_h) - total}
         return [Placed(p.flowable, p.top + offset[frame.valign], p.height, p.ref) for p in placed]
 
     def _check_safe_area(self, frame: Frame, face: Face) -> None:
@@ -299,6 +300,11 @@ class FacePainter:
                 paint_qr(canvas, element.data, element.level, left, top, size, color)
             case Frame():
                 left, top = self._point(element.x, element.y)
+                if element.turn:  # about the box's centre, the text set in its turned size
+                    text_w, text_h = element.text_size
+                    canvas.translate(left + mm(element.w) / 2, top - mm(element.h) / 2)
+                    canvas.rotate(element.turn)
+                    left, top = -mm(text_w) / 2, mm(text_h) / 2
                 for p in placed:
                     p.flowable.drawOn(canvas, left, top - p.top - p.height)
 
