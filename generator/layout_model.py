@@ -46,6 +46,8 @@ class TextStyle:
     align: str = "left"
     hyphenate: bool = True  # titles, headings and names are not broken (a typesetter's rule)
     indent_mm: float = 0.0  # from the frame's left edge (a sub-point's bullet)
+    one_line: bool = False  # a footer: never wraps; a text too long for its line is an error
+    balance: bool = False  # titles, headings, questions: lines of even length, no lone word
 
 
 @dataclass(frozen=True)

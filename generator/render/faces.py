@@ -207,6 +207,19 @@ class FacePainter:
         try:
             placed, total, step, overflowed = self.setter.fit(replace(frame, w=text_w, h=text_h))
         except Overflow as overflow:
+            if overflow.one_line:
+                raise fail(
+                    self.locate(overflow.ref),
+                    _(
+                        "{face}: {item} must stay on one line (style '{style}' never wraps), "
+                        "but is too long for it"
+                    ).format(
+                        face=shown(face.label),
+                        item=shown(overflow.ref) if overflow.ref else _("the text"),
+                        style=overflow.style.name,
+                    ),
+                    _("shorten the text, or give the layout's line more room"),
+                ) from None
             raise fail(
                 self.locate(overflow.ref),
                 _("{face}: {item} does not fit, even at the minimum size of {size} pt").format(

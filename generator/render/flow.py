@@ -16,7 +16,7 @@ from generator.render.drawlist import Check, Frame, Gap, Para
 from generator.render.hyphenation import hyphenator
 from generator.render.markup import content_paragraph
 from generator.render.styles import paragraph_style as make_style
-from generator.render.typeset import Typeset
+from generator.render.typeset import Balanced, Typeset, line_count
 
 STEP_PT = 0.5
 BULLET_INDENT = 1.1  # text starts this many font sizes after a bullet
@@ -69,11 +69,12 @@ class Fitted(NamedTuple):
 
 
 class Overflow(Exception):
-    """The frame's text does not fit even at every style's minimum size."""
+    """The frame's text does not fit even at every style's minimum size (one_line: a text of
+    a style that never wraps is too long for its line)."""
 
-    def __init__(self, ref: str, style: TextStyle) -> None:
+    def __init__(self, ref: str, style: TextStyle, one_line: bool = False) -> None:
         super().__init__(ref)
-        self.ref, self.style = ref, style
+        self.ref, self.style, self.one_line = ref, style, one_line
 
 
 @dataclass
@@ -96,12 +97,24 @@ class TextSetter:
             # A typesetter hyphenates more before setting the text smaller.
             for eager in (False, True):
                 placed, total = self._set(frame.blocks, width, height, step, eager)
-                if total <= height + 0.01:
+                wrapped = self._wrapped(frame.blocks, placed)
+                if total <= height + 0.01 and not wrapped:
                     return Fitted(placed, total, step, overflowed)
-            overflowed = overflowed or _first_out(placed, height).ref
+            overflowed = overflowed or (wrapped or _first_out(placed, height).ref)
+        if wrapped:
+            block = next(b for b in frame.blocks if not isinstance(b, Gap) and b.ref == wrapped)
+            raise Overflow(wrapped, self.layout.styles[block.style], one_line=True)
         worst = _first_out(placed, height)
         block = next(b for b in frame.blocks if not isinstance(b, Gap) and b.ref == worst.ref)
         raise Overflow(worst.ref, self.layout.styles[block.style])
+
+    def _wrapped(self, blocks: tuple, placed: list[Placed]) -> str:
+        """The ref of the first text of a one-line style (a footer) set on more than one line."""
+        texts = [b for b in blocks if not isinstance(b, Gap)]
+        for block, set_text in zip(texts, placed, strict=True):
+            if self.layout.styles[block.style].one_line and line_count(set_text.flowable) > 1:
+                return block.ref
+        return ""
 
     @staticmethod
     def _steps(style: TextStyle) -> int:
@@ -162,6 +175,8 @@ class TextSetter:
         ):  # sparingly: see render/typeset.py
             hyphenating = self._paragraph_style(style, size, bool(bullet), True)
             paragraph = Typeset(make, plain, hyphenating, eager)
+        if style.balance:
+            paragraph = Balanced(paragraph, plain)
         if isinstance(block, Para):
             return paragraph
         box_color = plain.textColor
