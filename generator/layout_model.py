@@ -47,7 +47,9 @@ class TextStyle:
     hyphenate: bool = True  # titles, headings and names are not broken (a typesetter's rule)
     indent_mm: float = 0.0  # from the frame's left edge (a sub-point's bullet)
     one_line: bool = False  # a footer: never wraps; a text too long for its line is an error
-    balance: bool = False  # titles, headings, questions: lines of even length, no lone word
+    # "even": titles and headings in lines of even length; "widow": questions never leave one
+    # word alone on their last line (where the frame has room to carry the one before down)
+    balance: str = ""
 
 
 @dataclass(frozen=True)

@@ -310,7 +310,7 @@ def test_a_written_trim_is_held_to_the_card_sizes_of_the_schema(small: Path, tri
 
 # --- 4. templates run in the sandbox ---------------------------------------------------------
 
-FOOTER = "{{ deck.title }} · {{ labels.card }}"
+FOOTER = "{{ deck_lines() }}"
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,24 @@ import pdfplumber
 import pypdfium2
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import Flowable
 
+from generator.errors import Location, UserError
+from generator.geometry import parse_size
 from generator.i18n import written_date
 from generator.markup import plain
 from generator.model import Deck
-from tests.conftest import CARDS, deck_versions
+from generator.pipeline import build
+from generator.project import Project
+from generator.render.deck_faces import deck_faces
+from generator.render.drawlist import Para
+from generator.render.faces import FacePainter
+from generator.render.flow import TextSetter
+from generator.render.fonts import register_family
+from generator.render.typeset import Balanced, line_count, line_texts
+from generator.validate.layout import load_layout
+from tests.conftest import CARDS, LAYOUTS, deck_versions
+from tests.editing import load, save
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
@@ -132,3 +145,118 @@ def test_the_digital_pdfs_bookmarks_and_author_are_the_contents_titles_as_text(
     assert next(title for level, title in pdfium if level == 0) == plain(deck.title)
     assert [title for _, title in pdfium][: len(titles)] == titles
     assert all(title.strip() for _, title in pdfium)
+
+
+# -- balanced headings ------------------------------------------------------------------------
+
+
+def last_line_words(paragraph: Flowable) -> int:
+    inner = paragraph
+    while not hasattr(inner, "blPara"):
+        inner = getattr(inner, "chosen", None) or inner.text
+    return len(line_texts(inner)[-1][1].split())
+
+
+HEADING = "Het werken aan verbinding en vertrouwen met elkaar binnen het gezin"
+
+
+def unbalanced(setter: TextSetter, style: str) -> Flowable:
+    """HEADING in the style as it would be set without balancing (plain, or hyphenating)."""
+    balanced = setter._flowable(Para(style, HEADING), setter.layout.styles[style], 0)
+    assert isinstance(balanced, Balanced)
+    return balanced.text
+
+
+def widowed_width(setter: TextSetter, style: str) -> float:
+    """A width at which HEADING, set without balancing, leaves one word alone on its last
+    line."""
+    for width in range(120, 300):
+        text = unbalanced(setter, style)
+        text.wrap(width, 1000)
+        if line_count(text) > 1 and last_line_words(text) == 1:
+            return float(width)
+    raise AssertionError("no width widows a word: choose another heading")
+
+
+@pytest.mark.parametrize("style", ["heading", "band", "card-title", "question", "subquestion"])
+def test_a_heading_that_would_widow_a_word_is_balanced(style: str) -> None:
+    layout = load_layout("pocket-card", LAYOUTS, Location(LAYOUTS))
+    setter = TextSetter(layout, "nl", lambda colour: None)
+    assert layout.styles[style].balance in ("even", "widow")
+    width = widowed_width(setter, style)
+    alone = unbalanced(setter, style)
+    _, alone_height = alone.wrap(width, 1000)
+    balanced = setter._flowable(Para(style, HEADING), layout.styles[style], 0)
+    _, height = balanced.wrap(width, 1000)
+    balanced.balance()  # as when drawn
+    assert line_count(balanced) <= line_count(alone) and height <= alone_height
+    assert last_line_words(balanced) >= 2
+    if layout.styles[style].balance == "even":
+        assert balanced.used < width  # set narrower than the frame, in as many lines
+
+
+def test_body_text_is_not_balanced() -> None:
+    layout = load_layout("pocket-card", LAYOUTS, Location(LAYOUTS))
+    assert not any(layout.styles[name].balance for name in ("body", "point", "subpoint"))
+
+
+@pytest.mark.parametrize("deck", shipped_decks(), ids=lambda deck: deck.id)
+def test_no_shipped_heading_or_question_leaves_one_word_on_its_last_line(deck: Deck) -> None:
+    """Every band, heading and question of every card, as laid out: when it takes more than
+    one line, its last line holds more than one word, unless carrying the word before it down
+    too would take another line (a long last word in a narrow frame)."""
+    layout = load_layout(deck.layout, LAYOUTS, Location(LAYOUTS))
+    register_family(layout.font)
+    trim = parse_size(deck.trim or layout.default_trim)
+    painter = FacePainter(layout, deck.language, trim, deck.location,
+                          hyphenation=deck.hyphenation)  # fmt: skip
+    checked = 0
+    for face in deck_faces(deck, layout):
+        for _, placed in painter.lay_out(face).elements:
+            for item in placed:
+                text = getattr(item.flowable, "paragraph", item.flowable)  # beside a tick box
+                if isinstance(text, Balanced) and line_count(text) > 1:
+                    text.balance()  # as when drawn
+                    checked += 1
+                    if last_line_words(text) >= 2:
+                        continue
+                    # alone only where the frame has no room for the word before it as well
+                    assert text.tied is not None, (face.label, item.ref)
+                    text.tied.wrap(text.width, 10_000)
+                    assert line_count(text.tied) > line_count(text), (face.label, item.ref)
+    assert checked  # the deck has texts of more than one line to balance
+
+
+# -- footers ----------------------------------------------------------------------------------
+
+
+def test_every_face_ends_with_the_decks_title_card_number_and_edition(
+    built: dict[str, Path],
+) -> None:
+    """One footer pattern in every deck: each face ends with the deck's title, then 'card n
+    of N · edition' (a back, behind its front, the edition only), each on a line of its own
+    (a footer never wraps)."""
+    for deck in shipped_decks():
+        labels, count = deck.labels, len(deck.cards)
+        date = written_date(deck.edition.date, deck.language)
+        edition = f"{labels['edition']} {deck.edition.version} ({date})"
+        pages = PdfReader(built[f"{deck.id}_print.pdf"]).pages
+        for index, page in enumerate(pages):
+            number = index // 2 + 1
+            lines = [line.strip() for line in page.extract_text().splitlines()]
+            front = f"{labels['card']} {number} {labels['of']} {count} · {edition}"
+            last = front if index % 2 == 0 else edition
+            assert lines[-2:] == [plain(deck.title), last], (deck.id, index)
+
+
+def test_a_footer_too_long_for_its_line_stops_the_build(workspace: Path) -> None:
+    path = workspace / "cards" / "voor-wie-doen-we-wat.yaml"
+    document = load(path)
+    card = document["labels"]["card"]
+    longer = "Kaart uit de set voor de trainingsdag van het leernetwerk, nummer"
+    document["labels"]["card"] = {**card, "nl": longer} if isinstance(card, dict) else longer
+    save(path, document)
+    with pytest.raises(UserError) as raised:
+        build(Project(workspace / "cards", workspace / "layouts", workspace / "output"))
+    messages = [problem.message for problem in raised.value.problems]
+    assert any("must stay on one line (style 'footer' never wraps)" in m for m in messages)

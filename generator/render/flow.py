@@ -16,7 +16,7 @@ from generator.render.drawlist import Check, Frame, Gap, Para
 from generator.render.hyphenation import hyphenator
 from generator.render.markup import content_paragraph
 from generator.render.styles import paragraph_style as make_style
-from generator.render.typeset import Balanced, Typeset, line_count
+from generator.render.typeset import Balanced, Typeset, line_count, tie_last_words
 
 STEP_PT = 0.5
 BULLET_INDENT = 1.1  # text starts this many font sizes after a bullet
@@ -160,14 +160,26 @@ class TextSetter:
     def _flowable(
         self, block: Para | Check, style: TextStyle, step: int, eager: bool = False
     ) -> Flowable:
-        """The block's paragraph (eager: hyphenated wherever a break helps, as when the frame
-        is full, instead of only where a line would be clearly short)."""
-        size = max(style.min_size, style.size - step * STEP_PT)
+        """The block's paragraph, beside its tick box if it is a question (eager: hyphenated
+        wherever a break helps, as when the frame is full, instead of only where a line would
+        be clearly short)."""
+        paragraph = self._text(block.text, block, style, step, eager)
+        if isinstance(block, Para):
+            return paragraph
+        box_color = self._paragraph_style(style, _size(style, step), False).textColor
+        return CheckItem(paragraph, mm(block.x), mm(block.box), mm(block.text_x), box_color)
+
+    def _text(
+        self, text: str, block: Para | Check, style: TextStyle, step: int, eager: bool,
+        balance: bool = True,
+    ) -> Flowable:  # fmt: skip
+        """The text in the block's style: plain, hyphenating sparingly, and balanced."""
+        size = _size(style, step)
         bullet = block.bullet if isinstance(block, Para) else ""
         plain = self._paragraph_style(style, size, bool(bullet))
 
         def make(paragraph_style: ParagraphStyle) -> Paragraph:
-            return content_paragraph(block.text, paragraph_style, bullet)
+            return content_paragraph(text, paragraph_style, bullet)
 
         paragraph: Flowable = make(plain)
         if style.hyphenate and hyphenator(
@@ -175,12 +187,19 @@ class TextSetter:
         ):  # sparingly: see render/typeset.py
             hyphenating = self._paragraph_style(style, size, bool(bullet), True)
             paragraph = Typeset(make, plain, hyphenating, eager)
-        if style.balance:
-            paragraph = Balanced(paragraph, plain)
-        if isinstance(block, Para):
-            return paragraph
-        box_color = plain.textColor
-        return CheckItem(paragraph, mm(block.x), mm(block.box), mm(block.text_x), box_color)
+        if style.balance and balance:
+            tied = tie_last_words(text)
+
+            def tie(tied: str | None = tied) -> Flowable:
+                assert tied is not None
+                return self._text(tied, block, style, step, eager, balance=False)
+
+            paragraph = Balanced(paragraph, plain, tie if tied else None, style.balance == "even")
+        return paragraph
+
+
+def _size(style: TextStyle, step: int) -> float:
+    return max(style.min_size, style.size - step * STEP_PT)
 
 
 def _first_out(placed: list[Placed], height: float) -> Placed:

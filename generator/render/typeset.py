@@ -16,9 +16,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 # Balancing searches the narrowest width that keeps a text's number of lines, down to this
-# share of the frame's width, in this many halvings (within 1 % of the width).
+# share of the frame's width, in this many halvings of the range it starts from.
 BALANCE_FLOOR = 0.5
-BALANCE_STEPS = 7
+BALANCE_STEPS = 4
 
 # A line is clearly short when more than this share of its width is left empty (it is less
 # than two-thirds full): ragged-right text on a pocket card is otherwise left unbroken.
@@ -39,12 +39,18 @@ class Typeset(Flowable):
         super().__init__()
         self.make, self.style, self.hyphenating, self.eager = make, plain, hyphenating, eager
         self.chosen: Paragraph | None = None
+        self._made: dict[int, Paragraph] = {}  # each setting made once, wrapped at any width
+
+    def _setting(self, style: ParagraphStyle) -> Paragraph:
+        if id(style) not in self._made:
+            self._made[id(style)] = self.make(style)
+        return self._made[id(style)]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        chosen = self.make(self.style)
+        chosen = self._setting(self.style)
         size = chosen.wrap(available_width, available_height)
         if self.eager or has_short_line(chosen, available_width):
-            hyphenated = self.make(self.hyphenating)
+            hyphenated = self._setting(self.hyphenating)
             hyphenated_size = hyphenated.wrap(available_width, available_height)
             if not ends_in_fragment(hyphenated):
                 chosen, size = hyphenated, hyphenated_size
@@ -58,50 +64,92 @@ class Typeset(Flowable):
 
 
 class Balanced(Flowable):
-    """A title, heading or question set in lines of even length, as a typesetter breaks
-    them: at the narrowest width that keeps the number of lines its frame's width gives, so
-    that no word is left alone on the last line while the line above has room for it. Its
-    height is the text's at the full width (the same lines), so fitting is unchanged."""
+    """A title, heading or question broken as a typesetter breaks it: never one word alone
+    on the last line where the frame has room to carry the word before it down too (`tied`:
+    the text with its last two words tied by a no-break space), and, when `even`, at the
+    narrowest width that keeps the number of lines its frame's width gives, so the lines are
+    of even length (when drawn: fitting measures the same lines at the full width)."""
 
-    def __init__(self, text: Flowable, style: ParagraphStyle) -> None:
+    def __init__(
+        self,
+        text: Flowable,
+        style: ParagraphStyle,
+        tie: Callable[[], Flowable] | None,
+        even: bool = True,
+    ) -> None:
         super().__init__()
-        self.text, self.style = text, style
-        self.used = 0.0
+        self.text, self.style, self.tie, self.even = text, style, tie, even
+        self.tied: Flowable | None = None  # made when a word is left alone
+        self.chosen: Flowable = text
+        self.used = self.available_height = 0.0
+        self.lines = 1
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        size = self.text.wrap(available_width, available_height)
-        lines = line_count(self.text)
-        self.used = available_width
-        if lines > 1:
-            narrow, wide = available_width * BALANCE_FLOOR, available_width
-            for _ in range(BALANCE_STEPS):
-                middle = (narrow + wide) / 2
-                self.text.wrap(middle, available_height)
-                if line_count(self.text) == lines:
-                    wide = middle
-                else:
-                    narrow = middle
-            self.used = wide
-            size = self.text.wrap(wide, available_height)
+        chosen = self.text
+        size = chosen.wrap(available_width, available_height)
+        lines = line_count(chosen)
+        if lines > 1 and self.tie is not None and last_line_words(chosen) == 1:
+            self.tied = self.tied or self.tie()
+            tied_size = self.tied.wrap(available_width, available_height)
+            if line_count(self.tied) <= lines:  # room to carry the word before down
+                chosen, size = self.tied, tied_size
+                lines = line_count(chosen)
+        self.chosen, self.used, self.lines = chosen, available_width, lines
+        self.available_height = available_height
         self.width, self.height = available_width, size[1]
         return self.width, self.height
 
+    def balance(self) -> None:
+        """Narrow the setting to the least width that keeps its lines (and leaves no word
+        alone): done once, when drawn, as it changes no line and so no height. The search
+        starts at the width the lines would have if the text were spread evenly over them."""
+        paragraph, lines, height = _paragraph(self.chosen), self.lines, self.available_height
+        if lines < 2 or self.used < self.width or not self.even:
+            return
+        indents = paragraph.style.leftIndent + paragraph.style.rightIndent
+        filled = sum(self.width - indents - extra for extra, _ in line_texts(paragraph))
+        words = min(2, last_line_words(paragraph))
+        narrow = max(self.width * BALANCE_FLOOR, filled / lines + indents)
+        wide = self.width
+        for _ in range(BALANCE_STEPS):
+            middle = (narrow + wide) / 2
+            paragraph.wrap(middle, height)
+            if len(paragraph.blPara.lines) == lines and last_line_words(paragraph) >= words:
+                wide = middle
+            else:
+                narrow = middle
+        self.used = wide
+        paragraph.wrap(wide, height)
+        self.chosen = paragraph
+
     def draw(self) -> None:
+        self.balance()
         room = self.width - self.used
         shift = {TA_CENTER: room / 2, TA_RIGHT: room}.get(self.style.alignment, 0.0)
-        self.text.drawOn(self.canv, shift, 0)
+        self.chosen.drawOn(self.canv, shift, 0)
+
+
+def tie_last_words(text: str) -> str | None:
+    """The text with its last two words tied by a no-break space (None: one word only)."""
+    head, space, tail = text.rstrip().rpartition(" ")
+    return f"{head}\u00a0{tail}" if space and head.strip() else None
+
+
+def last_line_words(flowable: Flowable) -> int:
+    """How many words (split at any space, a no-break one too) a wrapped text's last line has."""
+    return len(line_texts(_paragraph(flowable))[-1][1].split())
+
+
+def _paragraph(flowable: Flowable) -> Paragraph:
+    """The paragraph a wrapped flowable (plain, hyphenating, balanced, beside a box) set."""
+    while not isinstance(flowable, Paragraph):
+        flowable = getattr(flowable, "chosen", None) or flowable.paragraph
+    return flowable
 
 
 def line_count(flowable: Flowable) -> int:
     """How many lines a wrapped paragraph (plain, hyphenating or balanced) was set in."""
-    inner = getattr(flowable, "chosen", None) or getattr(flowable, "text", None)
-    if isinstance(inner, Flowable):
-        return line_count(inner)
-    paragraph = getattr(flowable, "paragraph", None)
-    if isinstance(paragraph, Flowable):  # a question beside its tick box
-        return line_count(paragraph)
-    lines = getattr(getattr(flowable, "blPara", None), "lines", None)
-    return len(lines) if lines is not None else 1
+    return len(_paragraph(flowable).blPara.lines)
 
 
 def line_texts(paragraph: Paragraph) -> list[tuple[float, str]]:
