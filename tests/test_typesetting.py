@@ -260,3 +260,33 @@ def test_a_footer_too_long_for_its_line_stops_the_build(workspace: Path) -> None
         build(Project(workspace / "cards", workspace / "layouts", workspace / "output"))
     messages = [problem.message for problem in raised.value.problems]
     assert any("must stay on one line (style 'footer' never wraps)" in m for m in messages)
+
+
+# -- one body size per deck -------------------------------------------------------------------
+
+
+def shrunk_frames(deck: Deck) -> list[tuple[str, float, float]]:
+    """Each frame of the deck set smaller than the layout's sizes: its face, by how many
+    points, and how full the frame is at that size."""
+    layout = load_layout(deck.layout, LAYOUTS, Location(LAYOUTS))
+    register_family(layout.font)
+    trim = parse_size(deck.trim or layout.default_trim)
+    painter = FacePainter(layout, deck.language, trim, deck.location,
+                          hyphenation=deck.hyphenation)  # fmt: skip
+    found = []
+    for face in deck_faces(deck, layout):
+        laid_out = painter.lay_out(face)
+        for note in laid_out.notes:
+            for element, placed in laid_out.elements:
+                if placed and any(item.ref == note.ref for item in placed):
+                    used = max(item.top + item.height for item in placed) - placed[0].top
+                    found.append((face.label, note.points, used / (element.h * 72 / 25.4)))
+    return found
+
+
+@pytest.mark.parametrize("deck", shipped_decks(), ids=lambda deck: deck.id)
+def test_text_is_set_smaller_only_on_a_face_it_fills(deck: Deck) -> None:
+    """A deck keeps the layout's sizes: a frame's text is set smaller only where it would
+    not fit, so a frame set smaller is nearly full at its smaller size, never half empty."""
+    for face, points, fill in shrunk_frames(deck):
+        assert fill > 0.85, (face, points, fill)
