@@ -627,7 +627,7 @@ def test_debug_prints_a_traceback_in_a_real_process(workspace: Path) -> None:
 
 # --- 19. templates ---------------------------------------------------------------------------
 
-FOOTER = "{{ deck.title }} · {{ labels.card }}"
+FOOTER = "{{ deck_lines() }}"
 
 
 def test_template_with_undefined_variable(workspace: Path, run_cli: Callable, lang: str) -> None:
