@@ -85,7 +85,9 @@ def test_the_calibration_sheet_reads_upright_and_its_numbers_stand_apart(
     rulers' numbers do not overlap one another."""
     with pdfplumber.open(built["voor-wie-doen-we-wat_duplex-calibration.pdf"]) as pdf:
         front = pdf.pages[0]
-        assert front.chars and all(char["upright"] for char in front.chars)
+        for page in pdf.pages:  # the front, and the back as its page is printed
+            assert page.chars and all(char["upright"] for char in page.chars)
+            assert all(char["matrix"][0] > 0 for char in page.chars)  # not upside down
         words = front.extract_words()
         numbers = [w for w in words if re.fullmatch(r"[+\u2212-]\d+", w["text"])]
         assert len(numbers) >= 8  # two rulers with two numbers each, on two cards

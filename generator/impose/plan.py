@@ -39,9 +39,11 @@ class SheetPlan:
         return len(self.fronts)
 
     def card_axes(self) -> dict[str, tuple[float, float]]:
-        """The sheet's right and up as vectors on a card, in template terms (y down)."""
+        """The sheet's right and up as vectors on a card, in template terms (y down); and
+        (back_y) the up of the sheet's back page on the card's back, to set its text upright."""
         a, b, c, d, _e, _f = self.fronts[0]
-        return {"x": (a, -c), "y": (b, -d)}
+        _a, back_b, _c, back_d, _e, _f = self.backs[0]
+        return {"x": (a, -c), "y": (b, -d), "back_y": (back_b, -back_d)}
 
 
 def plan_sheets(

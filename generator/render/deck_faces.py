@@ -65,11 +65,11 @@ def render_deck(
 CALIBRATION_KIND = "calibration"
 
 
-def sheet_turn(axes: dict[str, tuple[float, float]]) -> float:
+def sheet_turn(axes: dict[str, tuple[float, float]], side: str = "front") -> float:
     """Degrees (counter-clockwise, a multiple of 90) to turn a card's text so that it reads
     upright on the sheet: the card's up turned onto the sheet's up (axes: the sheet's right
-    and up as vectors on the card, y down)."""
-    up_x, up_y = axes["y"]
+    and up as vectors on the card, y down; back_y: the back page's up on the card's back)."""
+    up_x, up_y = axes.get("back_y", axes["y"]) if side == "back" else axes["y"]
     return round(math.degrees(math.atan2(-up_x, -up_y)) / 90) % 4 * 90.0
 
 
@@ -85,9 +85,10 @@ def render_calibration(
     printer's shift on the sheet."""
     trim = parse_size(deck.trim or layout.default_trim)
     painter = FacePainter(layout, deck.language, trim, deck.location, cache=cache)
-    values = {"labels": deck.labels, "axes": axes, "turn": sheet_turn(axes)}
+    values = {"labels": deck.labels, "axes": axes}
     faces = [
-        Face(layout.kinds[CALIBRATION_KIND][side], {**values, "side": side},
+        Face(layout.kinds[CALIBRATION_KIND][side],
+             {**values, "side": side, "turn": sheet_turn(axes, side)},
              f"calibration sheet ({side})", "labels")
         for _ in range(per_sheet)
         for side in SIDES

@@ -155,15 +155,20 @@ class FormWriter:
         self.y = self.height - mm(self.s.margin_mm)
 
     def footer(self) -> None:
+        """The source, and under it the deck's title and edition: two lines, each set whole
+        at the page's width (an A4 page holds either at the footer's size)."""
         labels, deck = self.deck.labels, self.deck
         date = written_date(deck.edition.date, deck.language)
-        text = (
-            f"{deck.title} · {labels['edition']} {deck.edition.version} ({date})"
-            f" · {labels['source']}: {deck.source}"
-        )
-        paragraph = self.paragraph(text, "footer")
-        paragraph.wrap(self.inner, self.height)
-        paragraph.drawOn(self.canvas, self.left, mm(self.s.margin_mm))
+        lines = [  # top to bottom: the source above, as on the cards' backs
+            f"{labels['source']}: {deck.source}",
+            f"{deck.title} · {labels['edition']} {deck.edition.version} ({date})",
+        ]
+        y = mm(self.s.margin_mm)
+        for text in reversed(lines):
+            paragraph = self.paragraph(text, "footer")
+            _, height = paragraph.wrap(self.inner, self.height)
+            paragraph.drawOn(self.canvas, self.left, y)
+            y += height
 
     def header(self) -> None:
         """The deck's title and subtitle on a band of the brand colour across the page top."""
