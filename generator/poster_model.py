@@ -109,6 +109,8 @@ class Poster:
     route: Route | None = None
     authors: str | None = None  # the tool's authors, for the credits
     model: str | None = None  # the model the continuum reproduces, for the credits
+    names: tuple[str, ...] = ()  # names kept in names_language in every translation
+    names_language: str = ""
     hyphenation: tuple[str, ...] = ()  # words the content says how to break
     texts: dict[str, str] = field(default_factory=dict, compare=False)
     locations: dict[str, Location] = field(default_factory=dict, compare=False)

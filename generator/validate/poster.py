@@ -156,6 +156,8 @@ def _build(doc: Mapping, path: Path) -> Poster:
         route=route,
         authors=meta.get("authors"),
         model=meta.get("model"),
+        names=tuple(doc.get("names") or ()),
+        names_language=meta["language"],
     )
 
 
