@@ -22,6 +22,7 @@ class FlowStep:
 class Example:
     text: str
     ref: str
+    why: str | None = None  # the source's sentence saying why it stands at this intensity
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Form:
     id: str
     name: str
     intensity: str  # the source's label: laag, laag tot midden, …
-    explanation: str
+    explanation: str | None  # on the poster's back and in the digital versions
     examples: tuple[Example, ...]
     regional: tuple[Example, ...]  # examples a regional edition added
     ref: str
@@ -43,6 +44,24 @@ class Intensity:
     forms: tuple[Form, ...]
     step: int  # 1 for the lowest intensity
     ref: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer to the route's question, and the intensities it leads to."""
+
+    text: str
+    to: tuple[str, ...]
+    ref: str
+
+
+@dataclass(frozen=True)
+class Route:
+    """How the answers of step 1 lead to a place on the continuum."""
+
+    lead: str | None
+    question: str
+    answers: tuple[Answer, ...]
 
 
 @dataclass(frozen=True)
@@ -87,9 +106,26 @@ class Poster:
     core: CoreElements
     path: Path
     region: Region | None = None
+    route: Route | None = None
+    authors: str | None = None  # the tool's authors, for the credits
+    model: str | None = None  # the model the continuum reproduces, for the credits
+    names: tuple[str, ...] = ()  # names kept in names_language in every translation
+    names_language: str = ""
     hyphenation: tuple[str, ...] = ()  # words the content says how to break
     texts: dict[str, str] = field(default_factory=dict, compare=False)
     locations: dict[str, Location] = field(default_factory=dict, compare=False)
+
+    def intensity_phrase(self, intensity: str) -> str:
+        """What follows a form's name and dash: its intensity label, then the label
+        `intensity_form` ("laag tot midden intensieve vorm van integraal werken"). A label
+        that starts with a hyphen joins it ("low" + "-intensity form": "low-intensity form")."""
+        label = self.labels["intensity_form"]
+        return f"{intensity}{label}" if label.startswith("-") else f"{intensity} {label}"
+
+    def form_header(self, form: Form) -> str:
+        """A form's header as the source's table prints it: "Consultatie – laag tot midden
+        intensieve vorm van integraal werken"."""
+        return f"{form.name} – {self.intensity_phrase(form.intensity)}"
 
     def location(self, ref: str) -> Location:
         return self.locations.get(ref, Location(self.path))

@@ -365,3 +365,34 @@ def test_a_mistyped_page_setting_is_named_with_the_key_meant(tmp_path: Path) -> 
     assert problem.message.endswith("unknown key 'lables'")
     assert problem.hint == "did you mean 'labels'?"
     assert problem.location.file == settings and problem.location.line > 1
+
+
+# --- Dutch names in the English page -------------------------------------------------------
+
+
+def test_dutch_names_in_the_english_page_are_marked_dutch(built: dict[str, Path]) -> None:
+    """Each name the poster keeps in Dutch is a <span lang="nl"> wherever the English page
+    prints it; the Dutch page needs no such mark."""
+    content = collect(Project(CARDS, LAYOUTS, Path("output")))
+    english = content.posters["continuum-en"]
+    assert english.names and english.names_language == "nl"
+    page = built["continuum-en.html"].read_text(encoding="utf-8")
+    body = page[page.index("<body") :]
+    for name in english.names:
+        marked = f'<span lang="nl">{name}</span>'
+        assert marked in body, name
+        bare = re.sub(r"<span lang=\"nl\">.*?</span>", "", body)
+        assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", bare), f"{name} unmarked"
+    dutch = built["continuum.html"].read_text(encoding="utf-8")
+    assert "<span lang=" not in dutch
+
+
+def test_a_name_is_marked_only_as_a_whole_word() -> None:
+    from generator.render.html.markup import inline_html
+
+    names = {"PAST": "nl", "Beter Thuis": "nl"}
+    assert str(inline_html("the teams PAST and **Beter Thuis**", names)) == (
+        'the teams <span lang="nl">PAST</span> and <strong><span lang="nl">Beter Thuis</span>'
+        "</strong>"
+    )
+    assert str(inline_html("PASTA, the PASTE", names)) == "PASTA, the PASTE"

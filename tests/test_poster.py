@@ -188,10 +188,15 @@ def test_too_much_poster_text_names_the_intensity_and_line(workspace: Path, run_
     run = run_cli(workspace, "build")
     line = key + 1  # the `description:` key
     assert run.exit_code == 1
+    least = load_layout_styles()["description"]["min_size"]
     assert (
         f"cards/continuum.yaml:{line}: poster 'continuum' (poster, A3): intensity 'cooperatie' "
-        "does not fit, even at the minimum size of 9 pt"
+        f"does not fit, even at the minimum size of {least:g} pt"
     ) in run.output
+
+
+def load_layout_styles() -> dict:
+    return read_yaml(LAYOUTS / "poster" / "layout.yaml")["styles"]
 
 
 # --- the complete digital PDF ------------------------------------------------------------------
@@ -215,9 +220,10 @@ def test_digital_pdf_holds_every_card_and_the_poster_cut_to_trim(
     """The main deck, the poster, then every other deck in the same language."""
     main, *others = dutch_decks(built)
     cards = len(PdfReader(main).pages)
+    sides = len(PdfReader(built["continuum_A3_print.pdf"]).pages)  # the wall and its back
     rest = sum(len(PdfReader(path).pages) for path in others)
-    assert len(digital.pages) == cards + 1 + rest
-    sizes = [(105, 148)] * cards + [A_SIZES["A3"]] + [(105, 148)] * rest
+    assert len(digital.pages) == cards + sides + rest
+    sizes = [(105, 148)] * cards + [A_SIZES["A3"]] * sides + [(105, 148)] * rest
     for page, (width, height) in zip(digital.pages, sizes, strict=True):
         assert float(page.mediabox.width) == pytest.approx(width * MM, abs=0.01)
         assert float(page.mediabox.height) == pytest.approx(height * MM, abs=0.01)
@@ -231,7 +237,8 @@ def test_digital_pdf_has_bookmarks_per_part(built: dict[str, Path], digital: Pdf
     """One per deck and one for the poster, each at its first page; one per card below."""
     main, *others = dutch_decks(built)
     cards = len(PdfReader(main).pages)
-    starts, page = [0, cards], cards + 1
+    sides = len(PdfReader(built["continuum_A3_print.pdf"]).pages)
+    starts, page = [0, cards], cards + sides
     for path in others:
         starts.append(page)
         page += len(PdfReader(path).pages)
@@ -254,23 +261,65 @@ def test_digital_pdf_bookmarks_and_author_read_as_text(digital: PdfReader, poste
     assert all(isinstance(item.title, str) and "', '" not in item.title for item in cards)
 
 
-def test_flowchart_steps_link_to_the_cards_and_to_the_continuum(
-    built: dict[str, Path], digital: PdfReader
-) -> None:
+def poster_links(built: dict[str, Path], digital: PdfReader) -> list[tuple[str, int, float]]:
+    """Each link on the digital poster's front: the text it covers, the
+    page it leads to and (for a place on a page) the top of that place, in pdfplumber's y."""
     poster_index = len(PdfReader(built["voor-wie-doen-we-wat_print.pdf"]).pages)
     annotations = [a.get_object() for a in digital.pages[poster_index]["/Annots"]]
-    targets = []
+    found = []
     with pdfplumber.open(built["continuum_digital.pdf"]) as pdf:
         page = pdf.pages[poster_index]
         for annotation in annotations:
             x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
             destination = annotation["/Dest"]
             target = digital.get_page_number(destination[0].get_object())
+            top = page.height - float(destination[3]) if str(destination[1]) == "/XYZ" else 0.0
             inside = page.crop((x0, page.height - y1, x1, page.height - y0)).extract_text()
-            targets.append((inside.split("\n")[0], target, str(destination[1])))
-    assert targets[0][0].startswith("Stap 1") and targets[0][1] == 2  # the start question card
-    assert targets[1][0].startswith("Stap 2") and targets[1][1] == poster_index
-    assert targets[1][2] == "/XYZ"
+            found.append((inside, target, top))
+    return found
+
+
+def test_flowchart_steps_link_to_their_explanations(
+    built: dict[str, Path], digital: PdfReader, poster: Poster
+) -> None:
+    """The start question leads to its card, step 1 to the question cards, step 2 to the
+    forms' explanations on the poster's back: never to the page it stands on."""
+    poster_index = len(PdfReader(built["voor-wie-doen-we-wat_print.pdf"]).pages)
+    deck = deck_versions(MAIN_DECK)[0]
+    start_card = next(i for i, c in enumerate(deck.cards) if any(q.id == poster.start_question
+                                                                 for q in c.questions))  # fmt: skip
+    first_questions = next(i for i, c in enumerate(deck.cards) if c.kind == "questions")
+    links = {text.split("\n")[0].split(" · ")[0]: (page, top)
+             for text, page, top in poster_links(built, digital)}  # fmt: skip
+    label = plain(poster.labels["step"])
+    assert links[plain(poster.labels["start"])][0] == 2 * start_card
+    assert links[f"{label} 1"][0] == 2 * first_questions
+    assert links[f"{label} 2"][0] == poster_index + 1  # the back, not the page it is on
+
+
+def test_each_intensity_links_to_its_explanation(
+    built: dict[str, Path], digital: PdfReader, poster: Poster
+) -> None:
+    """Each intensity's row on the front leads to the place on the back where its forms are
+    explained: the text at the top of that place is the intensity's name."""
+    poster_index = len(PdfReader(built["voor-wie-doen-we-wat_print.pdf"]).pages)
+    links = poster_links(built, digital)
+    with pdfplumber.open(built["continuum_digital.pdf"]) as pdf:
+        back = pdf.pages[poster_index + 1]
+        for intensity in poster.intensities:
+            # its row: the link covering its name that leaves the front (step 2's list and
+            # the route's answers lead to the rows on the front)
+            name = squeeze(intensity.name)
+            rows = [(page, top) for text, page, top in links
+                    if name in squeeze(text) and page != poster_index]  # fmt: skip
+            assert rows, f"{intensity.id}: no link to its explanation"
+            page, top = rows[-1]  # (step 2's box, listing the intensities, comes first)
+            assert page == poster_index + 1, intensity.id
+            place = back.crop((0, top, back.width, min(top + 40 * MM, back.height)))
+            words = place.extract_text().split()  # the name stands beside the text
+            assert all(word in words for word in intensity.name.split()), intensity.id
+            explained = [f.explanation for f in intensity.forms if f.explanation]
+            assert squeeze(explained[0][:60]) in squeeze(place.extract_text()), intensity.id
 
 
 def test_digital_pdf_gives_each_subset_its_own_name(built: dict[str, Path]) -> None:

@@ -9,18 +9,19 @@ from __future__ import annotations
 import hashlib
 import io
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
 from generator.i18n import written_date
 from generator.markup import plain
-from generator.model import Deck
+from generator.model import Card, Deck
 from generator.poster_model import Poster
 from generator.render.document import RenderedDocument
 
 LINK_TARGET_QUESTIONS = "questions"
+LINK_TARGET_START = "start"
 
 
 def complete_pdf(
@@ -49,24 +50,7 @@ def complete_pdf(
             outline.root.append(_deck_outline(other, start))
             start += len(rendered.pages)
 
-    first_questions = next(
-        (2 * i for i, card in enumerate(deck.cards) if card.kind == "questions"), 0
-    )
-    poster_page = merged.pages[poster_index]
-    links = []
-    for box, target in sheet.pages[0].links:
-        if target == LINK_TARGET_QUESTIONS:
-            destination = [merged.pages[first_questions].obj, Name.Fit]
-        else:
-            left, _, _, top = sheet.pages[0].anchors[target]
-            destination = [poster_page.obj, Name.XYZ, left, top, 0]
-        link = Dictionary(
-            Type=Name.Annot, Subtype=Name.Link, Rect=list(box), Border=[0, 0, 0],
-            Dest=Array(destination),
-        )  # fmt: skip
-        links.append(merged.make_indirect(link))
-    if links:
-        poster_page.obj.Annots = Array(links)
+    _link_poster(merged, deck, poster.start_question, sheet, poster_index)
 
     merged.docinfo[Name.Title] = f"{plain(deck.title)} – {plain(poster.title)}"
     merged.docinfo[Name.Author] = plain(deck.source)  # plain str, as the outline's titles
@@ -86,6 +70,42 @@ def complete_pdf(
     for source in sources:
         source.close()
     return buffer.getvalue()
+
+
+def _link_poster(merged: Pdf, deck: Deck, start: str, sheet: RenderedDocument, first: int) -> None:
+    """Make every link the poster's pages draw: to the deck's cards ('questions': the first
+    question card; 'start': the card with the start question) or to an anchor on any of the
+    poster's pages (the front's steps and intensities link to their explanations on the back).
+    """
+    cards = {LINK_TARGET_QUESTIONS: _first_card(deck, lambda card: card.kind == "questions")}
+    cards[LINK_TARGET_START] = _first_card(
+        deck, lambda card: any(q.id == start for q in card.questions)
+    )
+    anchors = {
+        name: (first + number, box)
+        for number, page in enumerate(sheet.pages)
+        for name, box in page.anchors.items()
+    }
+    for number, page in enumerate(sheet.pages):
+        links = []
+        for box, target in page.links:
+            if target in cards:
+                destination = [merged.pages[cards[target]].obj, Name.Fit]
+            else:
+                index, (left, _, _, top) = anchors[target]
+                destination = [merged.pages[index].obj, Name.XYZ, left, top, 0]
+            link = Dictionary(
+                Type=Name.Annot, Subtype=Name.Link, Rect=list(box), Border=[0, 0, 0],
+                Dest=Array(destination),
+            )  # fmt: skip
+            links.append(merged.make_indirect(link))
+        if links:
+            merged.pages[first + number].obj.Annots = Array(links)
+
+
+def _first_card(deck: Deck, wanted: Callable[[Card], bool]) -> int:
+    """The page of the front of the deck's first card that is wanted (each card: front, back)."""
+    return next((2 * i for i, card in enumerate(deck.cards) if wanted(card)), 0)
 
 
 def edition_of(part: Deck | Poster) -> str:

@@ -133,6 +133,8 @@ class FacePainter:
             "bleed": (self.layout.bleed_mm + self.slack_mm) / self.scale,
             "safe": self.layout.safe_mm,
             "dim": self.layout.dimensions,
+            # measure([[style, text, bullet], …], width_mm): the paragraphs' height in mm.
+            "measure": self.setter.height_mm,
         }
 
     def color(self, name: str) -> Color:

@@ -116,6 +116,13 @@ class TextSetter:
                 return block.ref
         return ""
 
+    def height_mm(self, blocks: list[tuple[str, str, str]], width_mm: float) -> float:
+        """How tall (mm) these (style, text, bullet) paragraphs stand at their layout's size,
+        one after the other in a frame this wide: for a template that shares out room."""
+        paras = tuple(Para(style, text, "", bullet) for style, text, bullet in blocks)
+        _, total = self._set(paras, mm(width_mm), mm(10_000), 0)
+        return total / mm(1)
+
     @staticmethod
     def _steps(style: TextStyle) -> int:
         return round((style.size - style.min_size) / STEP_PT)

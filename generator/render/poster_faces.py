@@ -41,8 +41,10 @@ def places(poster: Poster, deck: Deck) -> Callable[[str], Location]:
     return locate
 
 
-def poster_face(poster: Poster, deck: Deck, layout: Layout, kind: str, size: str) -> Face:
-    """The face of one poster page of the given kind (the poster, the workshop sheet)."""
+def poster_face(
+    poster: Poster, deck: Deck, layout: Layout, kind: str, size: str, side: str = "front"
+) -> Face:
+    """One side of a poster page of the given kind (the poster, the workshop sheet)."""
     start, deck_levels = shown_of_deck(poster, deck)
     levels = [{"level": level, "look": layout.look(level.index)} for level in deck_levels]
     steps = [
@@ -56,13 +58,23 @@ def poster_face(poster: Poster, deck: Deck, layout: Layout, kind: str, size: str
         "levels": levels,
         "steps": steps,
         "region": poster.region,
+        "route": poster.route,
+        "looks": {step["intensity"].id: step["look"] for step in steps},
+        "names": {intensity.id: intensity.name for intensity in poster.intensities},
     }
     return Face(
-        layout.kinds[kind]["front"],
+        layout.kinds[kind][side],
         values,
-        f"poster '{poster.product_id}' ({kind}, {size})",
+        f"poster '{poster.product_id}' ({kind}{'' if side == 'front' else ', ' + side}, {size})",
         "intro",
     )
+
+
+def poster_faces(poster: Poster, deck: Deck, layout: Layout, kind: str, size: str) -> list[Face]:
+    """The pages of one poster print file: the front, and the back where the layout has one
+    (the poster's companion, printed duplex)."""
+    sides = [side for side in ("front", "back") if side in layout.kinds[kind]]
+    return [poster_face(poster, deck, layout, kind, size, side) for side in sides]
 
 
 def render_poster(
@@ -81,7 +93,7 @@ def render_poster(
     slack = max(trim.w - design.w * scale, trim.h - design.h * scale) / 2
     painter = FacePainter(layout, poster.language, design, places(poster, deck), scale, slack,
                           color_model, cache, poster.hyphenation)  # fmt: skip
-    face = poster_face(poster, deck, layout, kind, size)
+    faces = poster_faces(poster, deck, layout, kind, size)
     title = poster.title if poster.region is None else f"{poster.title} ({poster.region.name})"
     info = DocumentInfo(
         title=title,
@@ -89,4 +101,4 @@ def render_poster(
         subject=f"{title}, edition {poster.edition.version} ({poster.edition.date})",
         language=poster.language,
     )
-    return render_document([face], painter, info, trim)
+    return render_document(faces, painter, info, trim)

@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from generator.errors import Location, fail
 from generator.i18n import _
 from generator.markup import plain
-from generator.render.html.markup import inline_html
+from generator.render.html.markup import inline_filter
 
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
 
@@ -41,8 +41,9 @@ def environment(folder: Path) -> SandboxedEnvironment:
 @cache
 def html_environment(folder: Path) -> SandboxedEnvironment:
     """The same sandbox for HTML pages: autoescaped as HTML, with filters for content text:
-    `inline` (**bold** as <strong>, the rest escaped) and `plain` (markup and soft hyphens
-    removed, for titles and attributes)."""
+    `inline` (**bold** as <strong>, the rest escaped, and the page's `foreign_names` marked
+    with their language) and `plain` (markup and soft hyphens removed, for titles and
+    attributes)."""
     html = SandboxedEnvironment(
         loader=FileSystemLoader(folder),
         undefined=StrictUndefined,
@@ -51,7 +52,7 @@ def html_environment(folder: Path) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    html.filters["inline"] = inline_html
+    html.filters["inline"] = inline_filter
     html.filters["plain"] = plain
     return html
 

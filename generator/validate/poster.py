@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problem, UserError
+from generator.errors import Location, Problem, UserError
 from generator.i18n import _
 from generator.load.yaml_file import Mapping
 from generator.model import Deck, Edition
-from generator.poster_model import CoreElements, Example, FlowStep, Form, Intensity, Poster
+from generator.poster_model import (
+    Answer,
+    CoreElements,
+    Example,
+    FlowStep,
+    Form,
+    Intensity,
+    Poster,
+    Route,
+)
 from generator.validate.deck import duplicate_ids, markup_problems
+from generator.validate.places import line_of
 from generator.validate.schema_check import check_schema
 from generator.validate.sources import SourceNotes
 
@@ -23,9 +34,31 @@ def validate_poster(document: Any, path: Path) -> Poster:
     if isinstance(document, Mapping):
         problems += duplicate_ids(document, path, _ids(document))
         problems += markup_problems(document, path)
+        problems += _route_problems(document, path)
     if problems:
         raise UserError(problems)
     return _build(document, path)
+
+
+def _route_problems(doc: Mapping, path: Path) -> list[Problem]:
+    """Every intensity an answer of the route leads to must be on the continuum."""
+    known = [i.get("id") for i in doc.get("intensities") or [] if isinstance(i, dict)]
+    route = doc.get("route")
+    answers = route.get("answers") if isinstance(route, dict) else None
+    problems = []
+    for k, answer in enumerate(answers if isinstance(answers, list) else []):
+        for j, target in enumerate(answer.get("to") or [] if isinstance(answer, dict) else []):
+            if target in known:
+                continue
+            close = difflib.get_close_matches(str(target), [str(i) for i in known], n=1)
+            problems.append(Problem(
+                Location(path, line_of(doc, ["route", "answers", k, "to", j])),
+                _("route › answer {number}: no intensity '{intensity}' on the continuum").format(
+                    number=k + 1, intensity=target),
+                _("did you mean '{option}'?").format(option=close[0]) if close
+                else _("intensities: {ids}").format(ids=", ".join(map(str, known))),
+            ))  # fmt: skip
+    return problems
 
 
 def _ids(doc: Mapping) -> list[tuple[str, Any, list[Any]]]:
@@ -48,7 +81,7 @@ def _build(doc: Mapping, path: Path) -> Poster:
     note = SourceNotes(doc, path)
 
     meta = doc["poster"]
-    for key in ("title", "subtitle", "source"):
+    for key in ("title", "subtitle", "source", "authors", "model"):
         if key in meta:
             note(f"poster › {key}", meta[key], ["poster", key])
     for key in ("layout", "deck", "start_question", "sizes", "edition"):
@@ -78,17 +111,16 @@ def _build(doc: Mapping, path: Path) -> Poster:
         forms = []
         for j, f in enumerate(item["forms"]):
             form_where = [*where, "forms", j]
-            form_ref = note(f"form '{f['id']}'", f["explanation"], [*form_where, "explanation"])
+            explanation = f.get("explanation")
+            form_ref = note(f"form '{f['id']}'", explanation, [*form_where, "explanation"])
             note(f"{form_ref} › name", f["name"], [*form_where, "name"])
             note(f"{form_ref} › intensity", f["intensity"], [*form_where, "intensity"])
             examples = tuple(
-                Example(
-                    text, note(f"{form_ref} › example {k + 1}", text, [*form_where, "examples", k])
-                )
-                for k, text in enumerate(f["examples"])
+                _example(note, f"{form_ref} › example {k + 1}", item, [*form_where, "examples", k])
+                for k, item in enumerate(f.get("examples") or [])
             )
             forms.append(
-                Form(f["id"], f["name"], f["intensity"], f["explanation"], examples, (), form_ref)
+                Form(f["id"], f["name"], f["intensity"], explanation, examples, (), form_ref)
             )
         intensities.append(
             Intensity(item["id"], item["name"], item["description"], tuple(forms), i + 1, ref)
@@ -99,6 +131,8 @@ def _build(doc: Mapping, path: Path) -> Poster:
     note("core_elements › intro", core["intro"], ["core_elements", "intro"])
     for k, text in enumerate(core["items"]):
         note(f"core_elements › item {k + 1}", text, ["core_elements", "items", k])
+
+    route = _route(doc["route"], note) if "route" in doc else None
 
     return Poster(
         id=meta["id"],
@@ -119,7 +153,34 @@ def _build(doc: Mapping, path: Path) -> Poster:
         path=path,
         texts=note.texts,
         locations=note.locations,
+        route=route,
+        authors=meta.get("authors"),
+        model=meta.get("model"),
+        names=tuple(doc.get("names") or ()),
+        names_language=meta["language"],
     )
+
+
+def _example(note: SourceNotes, ref: str, item: Any, where: list[Any]) -> Example:
+    """An example: a text, or a text with the source's reason (`why`)."""
+    if not isinstance(item, Mapping):
+        return Example(item, note(ref, item, where))
+    why = item.get("why")
+    if why is not None:
+        note(f"{ref} › why", why, [*where, "why"])
+    return Example(item["text"], note(ref, item["text"], [*where, "text"]), why)
+
+
+def _route(route: Mapping, note: SourceNotes) -> Route:
+    if "lead" in route:
+        note("route › lead", route["lead"], ["route", "lead"])
+    note("route › question", route["question"], ["route", "question"])
+    answers = tuple(
+        Answer(a["text"], tuple(a["to"]),
+               note(f"route › answer {k + 1}", a["text"], ["route", "answers", k, "text"]))
+        for k, a in enumerate(route["answers"])
+    )  # fmt: skip
+    return Route(route.get("lead"), route["question"], answers)
 
 
 def check_poster_references(poster: Poster, decks: dict[str, Deck]) -> list[Problem]:

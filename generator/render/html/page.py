@@ -64,6 +64,11 @@ def page_values(
         "colors": {name: hex_color(cmyk) for name, cmyk in layout.colors.items()},
         "level_colors": [hex_color(layout.colors[look.color]) for look in layout.levels],
         "fonts": _font_faces(layout, settings.font_weights),
+        # Names kept in the content's own language (Dutch) inside a translation: `inline`
+        # marks each with that language, so a screen reader says it as a Dutch name.
+        "foreign_names": {name: poster.names_language for name in poster.names}
+        if poster.names_language and poster.names_language != poster.language
+        else {},
     }
 
 
