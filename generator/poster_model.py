@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import Location
-from generator.model import Edition
+from generator.model import Correction, Edition
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class Poster:
     hyphenation: tuple[str, ...] = ()  # words the content says how to break
     texts: dict[str, str] = field(default_factory=dict, compare=False)
     locations: dict[str, Location] = field(default_factory=dict, compare=False)
+    corrections: tuple[Correction, ...] = ()  # the source's slips corrected in print
 
     def location(self, ref: str) -> Location:
         return self.locations.get(ref, Location(self.path))

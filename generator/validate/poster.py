@@ -10,6 +10,7 @@ from generator.i18n import _
 from generator.load.yaml_file import Mapping
 from generator.model import Deck, Edition
 from generator.poster_model import CoreElements, Example, FlowStep, Form, Intensity, Poster
+from generator.validate.corrections import read_corrections
 from generator.validate.deck import duplicate_ids, markup_problems
 from generator.validate.schema_check import check_schema
 from generator.validate.sources import SourceNotes
@@ -119,6 +120,7 @@ def _build(doc: Mapping, path: Path) -> Poster:
         path=path,
         texts=note.texts,
         locations=note.locations,
+        corrections=read_corrections(doc, path),
     )
 
 
