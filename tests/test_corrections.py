@@ -111,3 +111,26 @@ def test_a_straight_quote_in_a_printed_text_stops_the_build(
     )
     line = _line(text, "- id: gezin-draagkracht") + 1  # its text: line
     assert problem(f"{DECK}:{line}", message, fix) in run.output
+
+
+def test_a_text_that_points_into_the_report_stops_the_build(
+    workspace: Path, run_cli: Callable, lang: str
+) -> None:
+    path = workspace / DECK
+    old = path.read_text(encoding="utf-8")
+    question = "Wat is de draagkracht en -last van het gezin (zie figuur 6.2)?"
+    text = old.replace(QUESTION, f"nl: {question}")
+    path.write_text(text, encoding="utf-8")
+    run = run_cli(workspace, "build")
+    assert run.exit_code == 1, run.output
+    message = said(
+        "{item}: ‘{words}’ points into a report the reader of the card does not have",
+        item=item("question 'gezin-draagkracht'"),
+        words="zie figuur",
+    )
+    fix = said(
+        "drop the words and list that under 'corrections:' beside the source's wording, or say "
+        "it in the source's own words for what it points to"
+    )
+    line = _line(text, "- id: gezin-draagkracht") + 1  # its text: line
+    assert problem(f"{DECK}:{line}", message, fix) in run.output

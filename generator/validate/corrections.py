@@ -1,4 +1,4 @@
-"""The source's slips corrected in print, and the typography of printed text.
+"""The source's slips corrected in print, and what a printed text of a deck may not hold.
 
 A content file lists what it corrects under `corrections:`, each item the source's wording
 beside ours (`source:`, `printed:`, `note:`). The build checks that every `printed` text still
@@ -9,6 +9,7 @@ every `source` wording stands there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,14 @@ from generator.validate.places import line_of
 SOFT_HYPHEN = "\u00ad"
 
 STRAIGHT_QUOTES = "'\""  # what a printed text may not hold: type ’ and ‘…’
+
+# Words that point into a report the card's reader does not have (Dutch and English).
+POINTERS = re.compile(
+    r"\b(in deze paragraaf|in dit hoofdstuk|hieronder|hierboven"
+    r"|zie (figuur|tabel|bijlage|paragraaf|hoofdstuk|pagina)"
+    r"|in this (section|chapter)|see (figure|table|appendix|section|chapter|page))\b",
+    re.IGNORECASE,
+)
 
 
 def squeezed(text: str) -> str:
@@ -107,4 +116,22 @@ def straight_quotes(texts: Mapping[str, str], locate: Callable[[str], Location])
                         ),
                     )
                 )
+    return problems
+
+
+def pointers(texts: Mapping[str, str], locate: Callable[[str], Location]) -> list[Problem]:
+    """A problem for each printed text that points into a report ("zie figuur 6.2")."""
+    problems = []
+    for ref, text in texts.items():
+        found = POINTERS.search(squeezed(text)) if isinstance(text, str) else None
+        if found:
+            problems.append(
+                Problem(
+                    locate(ref),
+                    _("{item}: ‘{words}’ points into a report the reader of the card does not "
+                      "have").format(item=shown(ref), words=found[0]),
+                    _("drop the words and list that under 'corrections:' beside the source's "
+                      "wording, or say it in the source's own words for what it points to"),
+                )
+            )  # fmt: skip
     return problems

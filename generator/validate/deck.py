@@ -13,7 +13,7 @@ from generator.i18n import _
 from generator.item_names import shown
 from generator.load.yaml_file import Mapping
 from generator.model import Card, Deck, Edition, Level, Point, PointList, Question, Section
-from generator.validate.corrections import read_corrections, straight_quotes
+from generator.validate.corrections import pointers, read_corrections, straight_quotes
 from generator.validate.places import describe, line_of
 from generator.validate.schema_check import check_schema
 from generator.validate.sources import SourceNotes
@@ -51,7 +51,7 @@ def validate_deck(document: Any, path: Path) -> Deck:
     if problems:
         raise UserError(problems)
     deck = _build(document, path)
-    problems = straight_quotes(deck.texts, deck.location)
+    problems = straight_quotes(deck.texts, deck.location) + pointers(deck.texts, deck.location)
     if problems:
         raise UserError(problems)
     return deck
