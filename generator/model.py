@@ -68,6 +68,17 @@ class Point:
     text: str
     ref: str
     sub: tuple[Point, ...] = ()  # points under this one, as the source nests them
+    source: str | None = None  # where this point's text comes from, printed under it
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A slip of the source corrected in print: the source's wording and ours, side by side."""
+
+    source: str  # the source's wording, as it stands there
+    printed: str  # what the content prints instead (a printed text contains it)
+    note: str | None
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,7 @@ class Card:
     ref: str
     intro: str | None = None
     points: tuple[Point, ...] = ()
+    part: str | None = None  # the heading of the source's part this card's heading belongs to
     back: PointList | None = None
     source: str | None = None
 
@@ -121,6 +133,8 @@ class Deck:
     digital_version_url: str | None = None
     # Words the content says how to break (cards/hyphenation/<language>.yaml).
     hyphenation: tuple[str, ...] = ()
+    # The source's slips this file corrects in print (the transcription audit undoes them).
+    corrections: tuple[Correction, ...] = ()
 
     def location(self, ref: str) -> Location:
         return self.locations.get(ref, Location(self.path))

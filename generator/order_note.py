@@ -113,7 +113,7 @@ def why_lines(changes: ProductChanges) -> list[str]:
     lines = (
         [
             _("every card: {why}").format(
-                why="; ".join(r for r in changes.cards[0].reasons if r in common)
+                why="; ".join(str(r) for r in changes.cards[0].reasons if r in common)
             )
         ]
         if common

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import Location
-from generator.model import Edition
+from generator.model import Correction, Edition
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,7 @@ class Poster:
     hyphenation: tuple[str, ...] = ()  # words the content says how to break
     texts: dict[str, str] = field(default_factory=dict, compare=False)
     locations: dict[str, Location] = field(default_factory=dict, compare=False)
+    corrections: tuple[Correction, ...] = ()  # the source's slips corrected in print
 
     def intensity_phrase(self, intensity: str) -> str:
         """What follows a form's name and dash: its intensity label, then the label

@@ -70,9 +70,10 @@ def test_baseline_draws_a_page_per_card_side_with_its_texts(
     pages = PdfReader(tmp_path / "out" / "voor-wie-doen-we-wat.pdf").pages
     assert len(pages) == len(deck["pages"])
     for page, texts in zip(pages, deck["pages"], strict=True):
-        drawn = " ".join(page.extract_text().split())
+        # a line may end at a word's own hyphen (casuïstiek-|bespreking): read it joined
+        drawn = " ".join(page.extract_text().split()).replace("- ", "-")
         for text in texts:
-            assert " ".join(text.split()) in drawn
+            assert " ".join(text.split()).replace("- ", "-") in drawn
 
 
 @pytest.mark.parametrize("question", QUESTIONS.values())

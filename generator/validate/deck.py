@@ -13,6 +13,7 @@ from generator.i18n import _
 from generator.item_names import shown
 from generator.load.yaml_file import Mapping
 from generator.model import Card, Deck, Edition, Level, Point, PointList, Question, Section
+from generator.validate.corrections import pointers, read_corrections, straight_quotes
 from generator.validate.places import describe, line_of
 from generator.validate.schema_check import check_schema
 from generator.validate.sources import SourceNotes
@@ -21,7 +22,7 @@ from generator.validate.sources import SourceNotes
 KIND_FIELDS = {
     "cover": {"sections"},
     "questions": {"questions", "heading", "level"},
-    "points": {"heading", "intro", "points", "back", "source"},
+    "points": {"heading", "intro", "points", "back", "source", "part"},
 }
 OPTIONAL_CARD_FIELDS = {
     "sections",
@@ -32,6 +33,7 @@ OPTIONAL_CARD_FIELDS = {
     "points",
     "back",
     "source",
+    "part",
 }
 BOLD_MARK = "**"
 
@@ -48,7 +50,11 @@ def validate_deck(document: Any, path: Path) -> Deck:
         problems += _digital_version_label(document, path)
     if problems:
         raise UserError(problems)
-    return _build(document, path)
+    deck = _build(document, path)
+    problems = straight_quotes(deck.texts, deck.location) + pointers(deck.texts, deck.location)
+    if problems:
+        raise UserError(problems)
+    return deck
 
 
 def _build(doc: Mapping, path: Path) -> Deck:
@@ -96,19 +102,22 @@ def _build(doc: Mapping, path: Path) -> Deck:
             question(q, [*where, "questions", j], "question")
             for j, q in enumerate(c.get("questions", []))
         )
-        for key in ("intro", "source"):
+        for key in ("part", "intro", "source"):
             if key in c:
                 note(f"{card_ref} › {key}", c[key], [*where, key])
 
         def points(items: list, at: list[Any]) -> tuple[Point, ...]:
-            return tuple(
-                Point(
-                    p["id"],
-                    p["text"],
-                    note(f"point '{p['id']}'", p["text"], [*at, k, "text"]),
-                    points(p.get("sub", []), [*at, k, "sub"]),
-                )
-                for k, p in enumerate(items)
+            return tuple(point(p, [*at, k]) for k, p in enumerate(items))
+
+        def point(p: Mapping, at: list[Any]) -> Point:
+            if "source" in p:
+                note(f"point '{p['id']}' › source", p["source"], [*at, "source"])
+            return Point(
+                p["id"],
+                p["text"],
+                note(f"point '{p['id']}'", p["text"], [*at, "text"]),
+                points(p.get("sub", []), [*at, "sub"]),
+                p.get("source"),
             )
 
         back = None
@@ -133,6 +142,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
                 points=points(c.get("points", []), [*where, "points"]),
                 back=back,
                 source=c.get("source"),
+                part=c.get("part"),
             )
         )
     return Deck(
@@ -151,6 +161,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
         texts=note.texts,
         locations=note.locations,
         digital_version_url=meta.get("digital_version_url"),
+        corrections=read_corrections(doc, path),
     )
 
 

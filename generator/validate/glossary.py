@@ -1,6 +1,6 @@
 """Reserved terms of a translation: `cards/glossary/<language>.yaml`, kept with the content.
 
-The five intensities (segregation, connection, coordination, cooperation, integration) are
+The five intensities (segregation, linkage, coordination, cooperation, integration) are
 terms: users confused them, so a translation keeps each for its intensity. A reserved word
 (`en: [coordination, coordinate, …]`) may appear in a translated text only where the text in
 the file's own language says the term (`nl: [coördinatie, …]`); ordinary words get ordinary

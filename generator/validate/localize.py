@@ -19,6 +19,7 @@ from generator.errors import Location, Problem, UserError
 from generator.i18n import _
 from generator.item_names import listed, shown
 from generator.load.yaml_file import Mapping, Sequence
+from generator.validate.corrections import stale_corrections
 from generator.validate.places import describe, line_of
 
 CODE = re.compile(r"[a-z]{2,3}")  # what a mistyped language code looks like: nll, ne, eng
@@ -183,6 +184,7 @@ def language_versions(
             continue
         if language == known[0]:
             problems += foreign(item.texts, item.location, known, meta_key)
+            problems += stale_corrections(item.corrections, item.texts.values())
         else:
             problems += untranslated(item.texts, item.location, language, known)
             item = replace(

@@ -20,6 +20,7 @@ from generator.poster_model import (
     Poster,
     Route,
 )
+from generator.validate.corrections import read_corrections
 from generator.validate.deck import duplicate_ids, markup_problems
 from generator.validate.places import line_of
 from generator.validate.schema_check import check_schema
@@ -158,6 +159,7 @@ def _build(doc: Mapping, path: Path) -> Poster:
         model=meta.get("model"),
         names=tuple(doc.get("names") or ()),
         names_language=meta["language"],
+        corrections=read_corrections(doc, path),
     )
 
 
