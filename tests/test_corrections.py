@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import Location
+from generator.load.yaml_file import read_yaml
 from generator.model import Correction
 from generator.validate.corrections import stale_corrections, undo, unsourced
 from tests.conftest import deck_versions
@@ -134,3 +135,25 @@ def test_a_text_that_points_into_the_report_stops_the_build(
     )
     line = _line(text, "- id: gezin-draagkracht") + 1  # its text: line
     assert problem(f"{DECK}:{line}", message, fix) in run.output
+
+
+def test_a_straight_quote_in_a_poster_text_stops_the_build(
+    workspace: Path, run_cli: Callable, lang: str
+) -> None:
+    path = workspace / "cards" / "continuum.yaml"
+    old = path.read_text(encoding="utf-8")
+    title = read_yaml(path)["poster"]["title"]["nl"]
+    assert old.count(f"nl: {title}\n") == 1  # the title is one line of the file
+    quoted = f"{title} 'nieuw'"
+    text = old.replace(f"nl: {title}\n", f'nl: "{quoted}"\n')
+    path.write_text(text, encoding="utf-8")
+    run = run_cli(workspace, "build")
+    assert run.exit_code == 1, run.output
+    message = said(
+        "{item}: a straight quote {quote} in “{context}”",
+        item=item("poster › title"),
+        quote="'",
+        context=quoted[max(0, quoted.index("'") - 20) : quoted.index("'") + 20],
+    )
+    line = _line(text, "  title:")  # a poster's text is placed at its key
+    assert f"cards/continuum.yaml:{line}: {message}" in run.output

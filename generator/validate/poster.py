@@ -20,7 +20,7 @@ from generator.poster_model import (
     Poster,
     Route,
 )
-from generator.validate.corrections import read_corrections
+from generator.validate.corrections import read_corrections, straight_quotes
 from generator.validate.deck import duplicate_ids, markup_problems
 from generator.validate.places import line_of
 from generator.validate.schema_check import check_schema
@@ -38,7 +38,10 @@ def validate_poster(document: Any, path: Path) -> Poster:
         problems += _route_problems(document, path)
     if problems:
         raise UserError(problems)
-    return _build(document, path)
+    poster = _build(document, path)
+    if quoted := straight_quotes(poster.texts, poster.location):
+        raise UserError(quoted)
+    return poster
 
 
 def _route_problems(doc: Mapping, path: Path) -> list[Problem]:
