@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Location, Problem, UserError, display_path, fail
-from generator.i18n import N_, _
+from generator.i18n import N_, _, current, written_date
 from generator.item_names import kind_name
 from generator.manifest import card_entry, card_hash
 from generator.model import Deck, Edition
@@ -49,8 +49,8 @@ class Product:
 
     @property
     def stamp(self) -> str:
-        """Its edition as printed."""
-        return stamp(self.edition)
+        """Its edition as printed on it: "1.2 (7 december 2026)"."""
+        return f"{self.edition.version} ({written_date(self.edition.date, self.language)})"
 
     def document(self) -> dict:
         """The release file's content."""
@@ -81,7 +81,7 @@ class Release:
     @property
     def name(self) -> str:
         return _("release {version} of {date}").format(
-            version=self.edition.version, date=self.edition.date
+            version=self.edition.version, date=written_date(self.edition.date, current())
         )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from generator.i18n import written_date
 from generator.project import Project
 from generator.releases import read_releases
 from generator.watch import Session
@@ -116,13 +117,13 @@ def test_the_release_stays_the_comparison_point_after_builds(
     ok(run_cli(workspace, "build", "-q"))  # make, twice: output/manifest.json is rewritten
     output = ok(run_cli(workspace, "--lang", "nl", "changes"))
     assert "    vraag gewijzigd\n" in output and "    vraag toegevoegd: " in output
-    stamp = f"release {released['version']} van {released['date']}"
-    assert f"Editie 9.1 (2026-12-01), vergeleken met {stamp}." in output
+    stamp = f"release {released['version']} van {written_date(released['date'], 'nl')}"
+    assert f"Editie 9.1 (1 december 2026), vergeleken met {stamp}." in output
     manifest = json.loads((workspace / "output" / "manifest.json").read_text(encoding="utf-8"))
     number = [c["id"] for c in manifest["decks"][MAIN]["cards"]].index(card) + 1
     assert f"- Kaart {number} van " in output and f"question:{question}" not in output
     subject = PdfReader(workspace / "output" / PRINT_SHOP / REPRINT).metadata["/Subject"]
-    assert "editie 9.1 (2026-12-01)" in subject and stamp in subject
+    assert "editie 9.1 (1 december 2026)" in subject and stamp in subject
 
 
 def test_a_forgotten_edition_bump_is_said_and_refused(workspace: Path, run_cli: Callable) -> None:
