@@ -99,6 +99,8 @@ class Deck:
     digital_version_url: str | None = None
     # Words the content says how to break (cards/hyphenation/<language>.yaml).
     hyphenation: tuple[str, ...] = ()
+    # Also make the one-card product: every question of the deck on one card, for the bag.
+    one_card: bool = False
 
     def location(self, ref: str) -> Location:
         return self.locations.get(ref, Location(self.path))

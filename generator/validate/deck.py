@@ -58,7 +58,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
     for key in ("title", "subtitle", "source"):
         if key in meta:
             note(f"deck › {key}", meta[key], ["deck", key])
-    for key in ("layout", "trim", "digital_version_url", "edition"):
+    for key in ("layout", "trim", "digital_version_url", "edition", "one_card"):
         note(f"deck › {key}", None, ["deck", key])
     note("labels", None, ["labels"])
     for key, text in doc["labels"].items():
@@ -151,6 +151,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
         texts=note.texts,
         locations=note.locations,
         digital_version_url=meta.get("digital_version_url"),
+        one_card=meta.get("one_card", False),
     )
 
 
