@@ -18,8 +18,10 @@ from generator.layout_model import Layout, Look
 from generator.model import Card, Deck
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
+from generator.validate.layout import ONE_CARD_KIND
 
-KIND = "one-card"  # its faces' templates, under kinds: in the layout
+KIND = ONE_CARD_KIND  # its faces' templates, under kinds: in the layout
+SHOWN_KIND = "questions"  # the cards whose texts it shows
 SIDES = ("front", "back")
 REF = "deck › one_card"  # where messages about the product point: the deck's `one_card:`
 ITEM_WEIGHT = 60  # a question's share of a side besides its letters (its line, box, space)
@@ -51,7 +53,7 @@ def groups(deck: Deck, layout: Layout) -> list[Group]:
     """The deck's question cards as the one-card groups them."""
     found: list[Group] = []
     for card in deck.cards:
-        if card.kind != "questions":
+        if card.kind != SHOWN_KIND:
             continue
         if card.level is None:
             name = card.heading or deck.title
