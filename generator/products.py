@@ -62,11 +62,11 @@ class Product:
 
     @property
     def source(self) -> str:
-        """The content it is made of, as the manifest records it: 'deck …', 'poster …' or,
-        for a regional poster, 'edition …'."""
+        """The content it is made of, as the manifest records it: 'deck …', 'one-card …',
+        'poster …' or, for a regional poster, 'edition …'."""
         item = self.item
-        if isinstance(item, Deck):
-            return f"deck {item.id}"
+        if isinstance(item, Deck):  # the one-card apart: its files go when one_card: does
+            return f"{Kind.ONE_CARD if self.kind is Kind.ONE_CARD else 'deck'} {item.id}"
         return f"edition {item.region.id}" if item.region else f"poster {item.id}"
 
 

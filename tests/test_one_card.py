@@ -219,3 +219,18 @@ def test_a_change_the_one_card_does_not_print_leaves_it_out(
     names = {p.name for p in (workspace / "output" / FOLDER).iterdir()}
     assert f"{MAIN}_reprint_print.pdf" in names
     assert not [name for name in names if "one-card" in name]
+
+
+def test_a_deck_that_no_longer_asks_for_a_one_card_loses_its_files(
+    workspace: Path, run_cli: Callable
+) -> None:
+    path = with_one_card(workspace)
+    ok(run_cli(workspace, "build", "-q"))
+    made = [workspace / "output" / name for name in one_card_names(MAIN)]
+    assert all(file.is_file() for file in made)
+    document = load(path)
+    del document["deck"]["one_card"]
+    save(path, document)
+    ok(run_cli(workspace, "build", "-q"))
+    assert not any(file.exists() for file in made)
+    assert (workspace / "output" / f"{MAIN}_print.pdf").is_file()
