@@ -99,8 +99,9 @@ class Deck:
     digital_version_url: str | None = None
     # Words the content says how to break (cards/hyphenation/<language>.yaml).
     hyphenation: tuple[str, ...] = ()
-    # Also make the one-card product: every question of the deck on one card, for the bag.
-    one_card: bool = False
+    # Also make the one-card product, every question of the deck on one card for the bag:
+    # "card" (double-sided), "folded" (one sheet folded to the trim), "" (none).
+    one_card: str = ""
 
     def location(self, ref: str) -> Location:
         return self.locations.get(ref, Location(self.path))

@@ -13,12 +13,13 @@ from pypdf import PdfReader
 
 from generator.errors import Location
 from generator.layout_model import Layout
+from generator.load.yaml_file import read_yaml
 from generator.model import Deck
 from generator.preflight.rules import profile_for
 from generator.products import one_card_names
-from generator.render.one_card import FIT_HINT, balanced_split, groups
+from generator.render.one_card import FIT_HINTS, TITLE_WEIGHT, WIDTH, groups, question_cards, shares
 from generator.validate.layout import load_layout
-from tests.conftest import LAYOUTS, MAIN_DECK, deck_versions
+from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.editing import _reword, load, reword_question, save
 from tests.messages import item, problem, said
 from tests.pdf_tools import MM, squeeze
@@ -31,8 +32,14 @@ A6 = (105, 148)
 
 
 def decks() -> list[Deck]:
-    """The main deck in every language it is written in."""
-    return deck_versions(MAIN_DECK)
+    """Every shipped deck that asks for a one-card, in every language: the main deck first."""
+    files = [path for path in sorted(CARDS.glob("*.yaml")) if "deck" in read_yaml(path)]
+    found = [deck for path in files for deck in deck_versions(path) if deck.one_card]
+    return sorted(found, key=lambda deck: not deck.path.samefile(MAIN_DECK))
+
+
+def test_the_main_deck_has_a_one_card_in_both_languages() -> None:
+    assert [deck.language for deck in deck_versions(MAIN_DECK) if deck.one_card] == ["nl", "en"]
 
 
 def one_card(built: dict[str, Path], deck: Deck) -> Path:
@@ -47,7 +54,6 @@ def layout() -> Layout:
 def test_every_question_of_the_deck_is_on_its_one_card(built: dict[str, Path], deck: Deck) -> None:
     """Start question, follow-ups, every level with its name, every question and sub-question,
     and title, source and edition: all in the card's text."""
-    assert deck.one_card
     text = squeeze(" ".join(page.extract_text() for page in PdfReader(one_card(built, deck)).pages))
     cards = [card for card in deck.cards if card.kind == "questions"]
     questions = [question for card in cards for question in card.all_questions()]
@@ -61,14 +67,17 @@ def test_every_question_of_the_deck_is_on_its_one_card(built: dict[str, Path], d
 
 
 @pytest.mark.parametrize("deck", decks(), ids=lambda deck: deck.id)
-def test_the_one_card_is_one_a6_card_with_bleed(built: dict[str, Path], deck: Deck) -> None:
-    """Two pages (front, back) of an A6 trim, the bleed 3 mm beyond it on every side."""
+def test_the_one_card_is_one_card_with_bleed(built: dict[str, Path], deck: Deck) -> None:
+    """Two pages (front and back; a folded sheet's outside and inside) of the deck's A6 trim
+    (a folded sheet: twice as wide), the bleed 3 mm beyond it on every side."""
+    assert deck.trim in (None, "A6")
     pages = PdfReader(one_card(built, deck)).pages
     assert len(pages) == 2
+    size = (A6[0] * WIDTH[deck.one_card], A6[1])
     for page in pages:
         trim = [float(v) / MM for v in page.trimbox]
         bleed = [float(v) / MM for v in page.bleedbox]
-        assert (trim[2] - trim[0], trim[3] - trim[1]) == pytest.approx(A6, abs=0.05)
+        assert (trim[2] - trim[0], trim[3] - trim[1]) == pytest.approx(size, abs=0.05)
         assert [t - b for t, b in zip(trim[:2], bleed[:2], strict=True)] == pytest.approx(
             [3, 3], abs=0.01
         )
@@ -99,7 +108,7 @@ def test_the_one_card_passes_the_print_preflight_and_its_sheet_the_office_one(
 def test_each_level_has_its_own_bar_in_its_colour(built: dict[str, Path]) -> None:
     """The start question and every level under a bar of their own look's colour, in order."""
     deck, look = decks()[0], layout()
-    found = groups(deck, look)
+    found = groups(question_cards(deck), deck, look)
     assert [group.name for group in found][1:] == [level.name for level in deck.levels]
     with pdfplumber.open(one_card(built, deck)) as pdf:
         fills = {tuple(round(v, 3) for v in rect["non_stroking_color"])
@@ -110,11 +119,27 @@ def test_each_level_has_its_own_bar_in_its_colour(built: dict[str, Path]) -> Non
     assert len({group.look.color for group in found}) == len(found)  # distinct looks
 
 
-def test_the_split_shares_the_text_between_the_sides() -> None:
-    assert balanced_split([10, 10, 10, 10]) == 2
-    assert balanced_split([40, 10, 10, 10]) == 1
-    assert balanced_split([10, 10, 10, 40]) == 3
-    assert balanced_split([10]) == 1
+def test_the_panels_share_the_text() -> None:
+    """Cards in order, the fullest panel as empty as can be, the first carrying the title."""
+    big = 10 * TITLE_WEIGHT
+    assert shares([big, big, big, big], 2) == [(0, 2), (2, 4)]
+    assert shares([4 * big, big, big, big], 2) == [(0, 1), (1, 4)]
+    assert shares([big, big, big, 4 * big], 2) == [(0, 3), (3, 4)]
+    assert shares([big] * 8, 4) == [(0, 2), (2, 4), (4, 6), (6, 8)]
+    assert shares([big], 2) == [(0, 1), (1, 1)]
+
+
+@pytest.mark.parametrize("deck", [d for d in decks() if d.one_card == "folded"], ids=lambda deck: deck.id)
+def test_a_folded_sheet_has_a_fold_mark_on_both_sides(built: dict[str, Path], deck: Deck) -> None:
+    """A vertical line at the middle of the sheet, at its top and at its bottom."""
+    with pdfplumber.open(one_card(built, deck)) as pdf:
+        for page in pdf.pages:
+            middle = (page.trimbox[0] + page.trimbox[2]) / 2
+            marks = [line for line in page.lines if abs(line["x0"] - middle) < 0.1
+                     and abs(line["x1"] - middle) < 0.1]  # fmt: skip
+            assert len(marks) == 2
+            assert min(line["top"] for line in marks) < page.trimbox[1]  # from the bleed
+            assert max(line["bottom"] for line in marks) > page.trimbox[3]
 
 
 def with_one_card(workspace: Path) -> Path:
@@ -145,7 +170,7 @@ def test_a_question_too_long_for_the_one_card_is_an_error_naming_it(
         problem(f"{DECK}:{line}", said(
             "{face}: {item} does not fit, even at the minimum size of {size} pt",
             face=item(f"one-card '{MAIN}' ({side})"), item=item(f"question '{question['id']}'"),
-            size=8), said(FIT_HINT))
+            size=8), said(FIT_HINTS["card"]))
         for side in ("front", "back")
     ]  # fmt: skip
     assert any(message in run.output for message in expected), run.output

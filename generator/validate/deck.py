@@ -51,6 +51,10 @@ def validate_deck(document: Any, path: Path) -> Deck:
     return _build(document, path)
 
 
+# What `one_card:` may say, and the form of one-card it asks for ("": none).
+ONE_CARD_FORMS = {True: "card", False: "", "folded": "folded"}
+
+
 def _build(doc: Mapping, path: Path) -> Deck:
     note = SourceNotes(doc, path)
 
@@ -151,7 +155,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
         texts=note.texts,
         locations=note.locations,
         digital_version_url=meta.get("digital_version_url"),
-        one_card=meta.get("one_card", False),
+        one_card=ONE_CARD_FORMS[meta.get("one_card", False)],
     )
 
 

@@ -198,7 +198,8 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
     return problems + _missing_labels(deck.labels, layout, deck.location("labels"))
 
 
-ONE_CARD_KIND = "one-card"  # the layout's kind that draws a deck's one-card
+# The layout's kind that draws each form of a deck's one-card (`one_card:` in the deck).
+ONE_CARD_KINDS = {"card": "one-card", "folded": "one-card-folded"}
 
 
 def _one_card_problems(deck: Deck, layout: Layout) -> list[Problem]:
@@ -207,19 +208,20 @@ def _one_card_problems(deck: Deck, layout: Layout) -> list[Problem]:
         return []
     where = deck.location("deck › one_card")
     problems = []
-    if ONE_CARD_KIND not in layout.kinds:
+    kind = ONE_CARD_KINDS[deck.one_card]
+    if kind not in layout.kinds:
         problems.append(Problem(
             where,
             _("deck › one_card: layout '{layout}' has no kind '{kind}' to draw the one-card")
-            .format(layout=layout.name, kind=ONE_CARD_KIND),
+            .format(layout=layout.name, kind=kind),
             _("add {kind}: {{front: ..., back: ...}} under kinds: in {file}, or remove "
-              "`one_card: true`").format(kind=ONE_CARD_KIND, file=layout.path.name),
+              "`one_card:`").format(kind=kind, file=layout.path.name),
         ))  # fmt: skip
     if not deck.has_checklist:
         problems.append(Problem(
             where,
             _("deck › one_card: the deck has no question cards to put on one card"),
-            _("remove `one_card: true`, or give the deck cards of kind: questions"),
+            _("remove `one_card:`, or give the deck cards of kind: questions"),
         ))  # fmt: skip
     return problems
 
