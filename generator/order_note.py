@@ -80,6 +80,8 @@ def _shipment_blocks(shipment: Shipment) -> list[Block]:
         ("line", _("What: {what}").format(what=what_to_print(changes))),
         *([("line", _("Also: {file}: one card, front and back, with every question of the "
                       "deck").format(file=shipment.one_card))] if shipment.one_card else []),
+        ("line", _("Paper size: {paper}; {pages}").format(paper=shipment.paper, pages=ngettext(
+            "{count} page", "{count} pages", shipment.pages).format(count=shipment.pages))),
     ]  # fmt: skip
     if product.kind == "deck":
         blocks.append(("line", _("Double-sided: each odd page is a card's front, the page "

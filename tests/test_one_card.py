@@ -129,7 +129,9 @@ def test_the_panels_share_the_text() -> None:
     assert shares([big], 2) == [(0, 1), (1, 1)]
 
 
-@pytest.mark.parametrize("deck", [d for d in decks() if d.one_card == "folded"], ids=lambda deck: deck.id)
+@pytest.mark.parametrize(
+    "deck", [d for d in decks() if d.one_card == "folded"], ids=lambda deck: deck.id
+)
 def test_a_folded_sheet_has_a_fold_mark_on_both_sides(built: dict[str, Path], deck: Deck) -> None:
     """A vertical line at the middle of the sheet, at its top and at its bottom."""
     with pdfplumber.open(one_card(built, deck)) as pdf:
@@ -225,6 +227,7 @@ def test_a_changed_question_sends_the_one_card_to_the_print_shop(
         assert name in names
         assert (folder / name).read_bytes() == (output / name).read_bytes()
         assert name in note
+    assert "A6 (105 × 148 mm)" in note  # the paper, as for the cards
     pdfs = [str(p) for p in folder.glob("*.pdf")]
     assert "0 of" not in ok(run_cli(workspace, "check", "--profile", "print", *pdfs))
 
