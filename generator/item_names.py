@@ -29,6 +29,7 @@ NOUNS = {
     "point": N_("point"),
     "edition": N_("edition"),
     "poster": N_("poster"),
+    "one-card": N_("one-card"),
 }
 PHRASES = {"calibration sheet": N_("calibration sheet")}
 SIDES = {"front": N_("front"), "back": N_("back")}
@@ -38,6 +39,7 @@ KINDS = {
     "poster": N_("poster"),
     "checklist": N_("checklist"),
     "digital": N_("digital"),
+    "one-card": N_("one-card"),
 }
 
 # A noun names an item when an id ('x'), a number (#2) or a count (contact 2) follows it.

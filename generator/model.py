@@ -135,6 +135,9 @@ class Deck:
     hyphenation: tuple[str, ...] = ()
     # The source's slips this file corrects in print (the transcription audit undoes them).
     corrections: tuple[Correction, ...] = ()
+    # Also make the one-card product, every question of the deck on one card for the bag:
+    # "card" (double-sided), "folded" (one sheet folded to the trim), "" (none).
+    one_card: str = ""
 
     def location(self, ref: str) -> Location:
         return self.locations.get(ref, Location(self.path))

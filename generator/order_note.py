@@ -31,6 +31,7 @@ class Shipment:
     files: tuple[str, ...]  # in the print-shop folder
     paper: str  # "A6 (105 × 148 mm)"; a poster: every size
     pages: int
+    one_card: str = ""  # a deck's one-card print file among the files, when it goes too
 
 
 @dataclass
@@ -77,6 +78,8 @@ def _shipment_blocks(shipment: Shipment) -> list[Block]:
         ("line", _("Edition {edition}").format(edition=product.stamp)),
         ("line", _("Files: {files}").format(files=", ".join(shipment.files))),
         ("line", _("What: {what}").format(what=what_to_print(changes))),
+        *([("line", _("Also: {file}: one card, front and back, with every question of the "
+                      "deck").format(file=shipment.one_card))] if shipment.one_card else []),
         ("line", _("Paper size: {paper}; {pages}").format(paper=shipment.paper, pages=ngettext(
             "{count} page", "{count} pages", shipment.pages).format(count=shipment.pages))),
     ]  # fmt: skip

@@ -167,6 +167,8 @@ def write_product_previews(output: Path, folder: Path, dpi: int | None = None) -
     """A picture of each card's front and back (at least READABLE_PX high) and of each poster,
     cut to the trim, and one contact sheet with all cards, small: per deck its fronts, and
     below them its backs. dpi: every picture at this resolution instead."""
+    from generator.products import one_card_names
+
     outputs: dict[Path, bytes] = {}
     rows: list[tuple[str | None, list[Image.Image]]] = []
     decks = built_decks(output)
@@ -183,9 +185,17 @@ def write_product_previews(output: Path, folder: Path, dpi: int | None = None) -
             size = trim_pixels(deck.pdf, THUMBNAIL_DPI)
             pages = [page.resize(size) for page in pages]
         rows += [(deck.title, pages[0::2]), (None, pages[1::2])]
+        one_card = output / one_card_names(deck_id)[0]
+        if one_card.is_file():  # both its sides, as a card's
+            sides = page_images(one_card, dpi or DEFAULT_DPI, trimmed=True,
+                                min_height=None if dpi else READABLE_PX)  # fmt: skip
+            for side, image in zip(("front", "back"), sides, strict=True):
+                outputs[folder / deck_id / f"one-card-{side}.png"] = png(image)
     if rows:
         outputs[folder / ALL_CARDS] = png(contact_sheet(rows))
     deck_files = {deck.pdf for deck in decks}
+    deck_files |= {output / one_card_names(deck.pdf.name.removesuffix("_print.pdf"))[0]
+                   for deck in decks}  # fmt: skip
     for pdf in sorted(output.glob("*_print.pdf")):
         if pdf not in deck_files:
             poster = page_images(pdf, dpi or THUMBNAIL_DPI, True)[0]

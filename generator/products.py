@@ -29,6 +29,7 @@ class Kind(StrEnum):
     CHECKLIST = "checklist"  # the fillable checklist, for a tablet
     POSTER = "poster"  # the poster and the workshop sheet at every size
     DIGITAL = "digital"  # the complete digital PDF and the HTML page
+    ONE_CARD = "one-card"  # every question of a deck on one card: print file and A4 sheet
 
 
 SCREEN_KINDS = frozenset({Kind.CHECKLIST, Kind.DIGITAL})  # RGB, for screens and tablets
@@ -61,11 +62,11 @@ class Product:
 
     @property
     def source(self) -> str:
-        """The content it is made of, as the manifest records it: 'deck …', 'poster …' or,
-        for a regional poster, 'edition …'."""
+        """The content it is made of, as the manifest records it: 'deck …', 'one-card …',
+        'poster …' or, for a regional poster, 'edition …'."""
         item = self.item
-        if isinstance(item, Deck):
-            return f"deck {item.id}"
+        if isinstance(item, Deck):  # the one-card apart: its files go when one_card: does
+            return f"{Kind.ONE_CARD if self.kind is Kind.ONE_CARD else 'deck'} {item.id}"
         return f"edition {item.region.id}" if item.region else f"poster {item.id}"
 
 
@@ -124,6 +125,8 @@ def plan(
             made.products.append(Product(Kind.DECK, deck))
             if deck.has_checklist:
                 made.products.append(Product(Kind.CHECKLIST, deck))
+            if deck.one_card:
+                made.products.append(Product(Kind.ONE_CARD, deck))
         posters = list(content.posters.values())
     editions = [content.editions[edition]] if edition else [
         e for e in content.editions.values() if not some_files or e.poster in content.posters
@@ -156,6 +159,11 @@ def size_order(size: str) -> tuple[float, str]:
     """Smaller paper first (A3 before A2)."""
     width, height = PAPER_MM.get(size, (0, 0))
     return (width * height, size)
+
+
+def one_card_names(deck_id: str) -> tuple[str, str]:
+    """The one-card's print-shop file and its office sheet."""
+    return f"{deck_id}_one-card_print.pdf", f"{deck_id}_one-card_a4-duplex.pdf"
 
 
 def poster_print_names(poster: Poster, sizes: tuple[str, ...]) -> dict[tuple[str, str], str]:

@@ -210,7 +210,8 @@ def digital(built: dict[str, Path]) -> PdfReader:
 def dutch_decks(built: dict[str, Path]) -> list[Path]:
     """The print files of the Dutch decks: the main deck's first."""
     decks = [path for name, path in sorted(built.items()) if name.endswith("_print.pdf")
-             and not name.startswith("continuum") and "-en_" not in name]  # fmt: skip
+             and not name.startswith("continuum") and "-en_" not in name
+             and "_one-card_" not in name]  # fmt: skip
     return sorted(decks, key=lambda path: not path.name.startswith("voor-wie-doen-we-wat"))
 
 

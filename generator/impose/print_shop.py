@@ -4,6 +4,7 @@ as it is now against each product's latest release: what to send, and nothing el
 - a deck with changed cards: its reprint file, those cards' pages taken from the deck's own
   print file (so each is that card exactly: its number, its edition, its faces);
 - a new deck: its whole print file; a new or changed poster: its print files at every size made;
+- a deck's one-card (every question on one card), whole, when a text it prints changed;
 - the order note, `opdracht.txt` and `opdracht.pdf`: per product its title, edition, files,
   cards by their printed number, paper size and why; when nothing is to be sent, it says so.
 
@@ -17,7 +18,14 @@ import io
 
 from pikepdf import Name, Pdf, String
 
-from generator.changes import ProductChanges, card_titles, compare_product
+from generator.changes import (
+    CALIBRATION_LABELS,
+    DECK_WIDE,
+    EDITION,
+    ProductChanges,
+    card_titles,
+    compare_product,
+)
 from generator.geometry import PAPER_MM, PT_PER_MM
 from generator.i18n import _, speaking
 from generator.impose.pdfx import mark_pdfx, save_marked
@@ -32,7 +40,9 @@ from generator.order_note import (
     review_blocks,
     what_to_print,
 )
+from generator.products import one_card_names
 from generator.releases import LATEST, Product, Release, latest
+from generator.render.one_card import SHOWN_KIND
 from generator.render.report_pdf import report_pdf
 from generator.validate.content import Content
 
@@ -95,9 +105,36 @@ def _shipment(changes: ProductChanges, outputs: dict[str, bytes]) -> tuple[Shipm
                                                             _subject(changes))})  # fmt: skip
     else:
         files = {name: outputs[name] for name in poster_files(product, outputs)}
+    one_card = one_card_names(product.id)[0] if product.kind == "deck" else ""
+    one_card = one_card if one_card in outputs and one_card_changed(changes) else ""
+    if one_card:
+        files[one_card] = outputs[one_card]
     papers = dict.fromkeys(paper_of(data) for data in files.values())
     pages = sum(_page_count(data) for data in files.values())
-    return Shipment(changes, tuple(files), ", ".join(papers), pages), files
+    return Shipment(changes, tuple(files), ", ".join(papers), pages, one_card), files
+
+
+def one_card_changed(changes: ProductChanges) -> bool:
+    """Whether a deck's one-card prints other texts than at its release: any text of its
+    question cards, their order, or a text every card prints (new deck: yes)."""
+    if changes.release is None:
+        return changes.is_new
+    release = changes.release
+    was = one_card_texts(release.cards, release.texts)
+    return was != one_card_texts(changes.product.cards, changes.product.texts)
+
+
+def one_card_texts(cards: list[dict], texts: dict[str, str]) -> list[tuple[str, str]]:
+    """What a deck's one-card prints: the deck-wide texts, then each question card's texts
+    (by card id and key; within a card by key, as its hash has them), cards in order."""
+    wide = sorted((key, text) for key, text in texts.items() if key.startswith(DECK_WIDE)
+                  and key not in CALIBRATION_LABELS and key != EDITION)  # fmt: skip
+    return wide + [
+        (f"{card['id']} › {key}", text)
+        for card in cards
+        if card["kind"] == SHOWN_KIND
+        for key, text in sorted(card["texts"].items())
+    ]
 
 
 def poster_files(product: Product, outputs: dict[str, bytes]) -> list[str]:

@@ -14,12 +14,13 @@ from generator.impose.plan import plan_sheets
 from generator.impose.sheets import impose, print_file_and_sheets
 from generator.model import Deck
 from generator.poster_model import Poster
-from generator.products import Kind, Product, poster_print_names
+from generator.products import Kind, Product, one_card_names, poster_print_names
 from generator.project import PrinterSettings
 from generator.render.deck_faces import render_calibration, render_deck
 from generator.render.document import RenderedDocument
 from generator.render.fillable import render_fillable_checklist
 from generator.render.html.page import render_html
+from generator.render.one_card import render_one_card
 from generator.render.poster_faces import render_poster, shown_of_deck
 from generator.validate.against_layouts import layout_of
 from generator.validate.content import Content
@@ -55,7 +56,7 @@ class Maker:
         elsewhere in the deck does not redraw it)."""
         item, settings = product.item, self.settings
         layout = settings.layout_key(item.layout)
-        if product.kind is Kind.DECK:
+        if product.kind in (Kind.DECK, Kind.ONE_CARD):
             return layout, self.printer
         if product.kind is Kind.CHECKLIST:
             return layout, settings.form_key
@@ -91,6 +92,24 @@ class Maker:
             f"{deck.id}_print.pdf": print_file,
             f"{deck.id}_a4-duplex.pdf": sheets,
             f"{deck.id}_duplex-calibration.pdf": calibration_sheets,
+        }
+
+    def one_card(self, product: Product) -> dict[str, bytes]:
+        """Every question of the deck on one card: the print-shop file (one card, front and
+        back) and an office sheet with as many copies as fit, crop marks around each."""
+        deck = product.item
+        layout = layout_of(deck, self.settings)
+        imposition = layout.imposition
+        if self.printer.duplex:
+            imposition = replace(imposition, duplex=self.printer.duplex)
+        card = render_one_card(deck, layout, cache=self.face_cache)
+        plan = plan_sheets(card.trim, card.bleed_mm, imposition,
+                           deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
+        copies = render_one_card(deck, layout, plan.per_sheet, self.face_cache)
+        print_name, sheet_name = one_card_names(deck.id)
+        return {
+            print_name: mark_pdfx(card.pdf, deck.edition.date),
+            sheet_name: impose(copies, plan, imposition),
         }
 
     def checklist(self, product: Product) -> dict[str, bytes]:
@@ -145,4 +164,5 @@ MAKERS: dict[Kind, Callable[[Maker, Product], dict[str, bytes]]] = {
     Kind.CHECKLIST: Maker.checklist,
     Kind.POSTER: Maker.poster,
     Kind.DIGITAL: Maker.digital,
+    Kind.ONE_CARD: Maker.one_card,
 }

@@ -1,6 +1,6 @@
 """The XML draw list a face template produces, parsed into typed elements.
 
-The vocabulary (rect, symbol, line, arrow, qr, anchor, link, frame with p, check and gap),
+The vocabulary (rect, symbol, line, arrow, qr, anchor, link, frame with p, check, bar and gap),
 with every attribute and an example, is documented for designers in layouts/README.md; the
 dataclasses below are its definition, and a template that strays from it is an error naming
 the template.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 from xml.etree import ElementTree
 
-from generator.errors import Location, fail
+from generator.errors import Location, UserError, fail
 from generator.i18n import _, number
 from generator.render.qr import LEVELS as QR_LEVELS
 
@@ -110,11 +110,25 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Bar:
+    """A heading on a coloured bar as wide as its frame, a symbol before its words (a level
+    on the one-card product): it flows with the text, where a rect stands where it is put."""
+
+    style: str
+    text: str
+    fill: str
+    shape: str
+    size: float  # the symbol, mm across
+    pad: float  # around the words and the symbol, mm
+    ref: str = ""
+
+
+@dataclass(frozen=True)
 class Gap:
     h: float
 
 
-Block = Para | Check | Gap
+Block = Para | Check | Bar | Gap
 
 
 @dataclass(frozen=True)
@@ -150,7 +164,7 @@ _LEAVES: dict[str, type] = {
     "link": Link,
     "qr": QrCode,
 }
-_BLOCKS: dict[str, type] = {"p": Para, "check": Check, "gap": Gap}
+_BLOCKS: dict[str, type] = {"p": Para, "check": Check, "bar": Bar, "gap": Gap}
 
 
 def parse_face(xml: str, template: Path) -> list[Element]:
@@ -182,7 +196,10 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
                     _("<{tag}> cannot stand in a <frame>").format(tag=child.tag),
                     _("use one of: {tags}").format(tags=", ".join(_BLOCKS)),
                 )
-            blocks.append(_build(_BLOCKS[child.tag], child, template))
+            block = _build(_BLOCKS[child.tag], child, template)
+            if isinstance(block, Bar) and block.shape not in _SHAPES:
+                raise _unknown_shape(block.shape, template)
+            blocks.append(block)
         frame = _build(Frame, node, template, blocks=tuple(blocks))
         if frame.valign not in _VALIGN:
             raise fail(
@@ -209,11 +226,7 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
         )
     element = _build(_LEAVES[node.tag], node, template)
     if isinstance(element, Symbol) and element.shape not in _SHAPES:
-        raise fail(
-            Location(template),
-            _("unknown symbol shape '{shape}'").format(shape=element.shape),
-            _("use one of {shapes}").format(shapes=", ".join(_SHAPES)),
-        )
+        raise _unknown_shape(element.shape, template)
     if isinstance(element, QrCode) and (element.level not in QR_LEVELS or not element.data):
         raise fail(
             Location(template),
@@ -223,6 +236,14 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
             _("see layouts/README.md"),
         )
     return element
+
+
+def _unknown_shape(shape: str, template: Path) -> UserError:
+    return fail(
+        Location(template),
+        _("unknown symbol shape '{shape}'").format(shape=shape),
+        _("use one of {shapes}").format(shapes=", ".join(_SHAPES)),
+    )
 
 
 @cache

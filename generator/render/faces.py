@@ -112,15 +112,17 @@ class FacePainter:
         color_model: str = "cmyk",
         cache: RenderCache | None = None,
         hyphenation: tuple[str, ...] = (),
+        fit_hint: str = "",
     ) -> None:
         """slack_mm: how far the printed trim may reach beyond the scaled design on a side.
 
         color_model: 'cmyk' for print, 'rgb' for screens (the layout's CMYK, converted).
         cache: keeps laid-out faces between documents and builds (default: none).
         hyphenation: the content's hyphenation exceptions for the language.
+        fit_hint: what to do when text does not fit (marked with N_()), if not the default.
         """
         self.layout, self.design, self.locate, self.scale = layout, design, locate, scale
-        self.slack_mm, self.color_model = slack_mm, color_model
+        self.slack_mm, self.color_model, self.fit_hint = slack_mm, color_model, fit_hint
         self.setter = TextSetter(layout, language, self.color, hyphenation)
         self.cache = cache or RenderCache(max_entries=0)
         self.key = fingerprint(layout, language, design, scale, slack_mm, color_model, hyphenation)
@@ -229,7 +231,9 @@ class FacePainter:
                     item=shown(overflow.ref) if overflow.ref else _("the text"),
                     size=number(overflow.style.min_size),
                 ),
-                _("shorten the text, move questions to another card, or choose a larger trim"),
+                _(self.fit_hint)
+                if self.fit_hint
+                else _("shorten the text, move questions to another card, or choose a larger trim"),
             ) from None
         if step:
             notes.append(Shrunk(overflowed or face.ref, step * STEP_PT))

@@ -12,9 +12,10 @@ from reportlab.platypus import Flowable, Paragraph
 
 from generator.geometry import mm
 from generator.layout_model import Layout, TextStyle
-from generator.render.drawlist import Check, Frame, Gap, Para
+from generator.render.drawlist import Bar, Check, Frame, Gap, Para
 from generator.render.hyphenation import hyphenator
 from generator.render.markup import content_paragraph
+from generator.render.styles import draw_symbol
 from generator.render.styles import paragraph_style as make_style
 from generator.render.typeset import Balanced, Typeset, line_count, tie_last_words
 
@@ -46,6 +47,33 @@ class CheckItem(Flowable):
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(BOX_STROKE_PT)
         self.canv.rect(self.x, centre - self.box / 2, self.box, self.box, stroke=1, fill=0)
+
+
+class BarItem(Flowable):
+    """A paragraph on a coloured bar as wide as the frame, after a symbol in the text's colour."""
+
+    def __init__(self, paragraph: Paragraph, fill: Color, shape: str, size: float, pad: float):
+        super().__init__()
+        self.paragraph, self.fill, self.shape, self.size, self.pad = (
+            paragraph, fill, shape, size, pad)  # fmt: skip
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        text_x = self.size + 2.5 * self.pad
+        _, self.text_h = self.paragraph.wrap(available_width - text_x - self.pad, available_height)
+        self.width, self.height = available_width, max(self.text_h, self.size) + 2 * self.pad
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.fill)
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        text_h = self.text_h
+        bottom = (self.height - text_h) / 2
+        self.paragraph.drawOn(self.canv, self.size + 2.5 * self.pad, bottom)
+        style = self.paragraph.style
+        # The symbol stands centred on the first line's capitals (as the box of a CheckItem).
+        centre = bottom + text_h - style.fontSize + 0.36 * style.fontSize
+        self.canv.setFillColor(style.textColor)
+        draw_symbol(self.canv, self.shape, self.pad + self.size / 2, centre, self.size)
 
 
 @dataclass(frozen=True)
@@ -165,7 +193,7 @@ class TextSetter:
         return self._styles[key]
 
     def _flowable(
-        self, block: Para | Check, style: TextStyle, step: int, eager: bool = False
+        self, block: Para | Check | Bar, style: TextStyle, step: int, eager: bool = False
     ) -> Flowable:
         """The block's paragraph, beside its tick box if it is a question (eager: hyphenated
         wherever a break helps, as when the frame is full, instead of only where a line would
@@ -173,11 +201,14 @@ class TextSetter:
         paragraph = self._text(block.text, block, style, step, eager)
         if isinstance(block, Para):
             return paragraph
+        if isinstance(block, Bar):
+            return BarItem(paragraph, self.color(block.fill), block.shape, mm(block.size),
+                           mm(block.pad))  # fmt: skip
         box_color = self._paragraph_style(style, _size(style, step), False).textColor
         return CheckItem(paragraph, mm(block.x), mm(block.box), mm(block.text_x), box_color)
 
     def _text(
-        self, text: str, block: Para | Check, style: TextStyle, step: int, eager: bool,
+        self, text: str, block: Para | Check | Bar, style: TextStyle, step: int, eager: bool,
         balance: bool = True,
     ) -> Flowable:  # fmt: skip
         """The text in the block's style: plain, hyphenating sparingly, and balanced."""

@@ -12,6 +12,7 @@ from generator.manifest import MANIFEST_NAME
 
 PRINT_SUFFIX = "_print.pdf"
 DECK = "deck"
+CARD_KINDS = frozenset({DECK, "one-card"})  # products pictured as cards, front beside back
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Shown:
 
     @property
     def is_deck(self) -> bool:
-        return self.label.split(" ")[0] == DECK
+        return self.label.split(" ")[0] in CARD_KINDS
 
 
 def listing(output: Path) -> list[Shown]:
@@ -40,10 +41,10 @@ def listing(output: Path) -> list[Shown]:
     shown = []
     for label, paths in files.items():
         kind, _, product = label.partition(" ")
-        deck = manifest["decks"].get(product, {}) if kind == DECK else {}
+        deck = manifest["decks"].get(product, {}) if kind in CARD_KINDS else {}
         pictured = [path for path in paths if path.name.endswith(PRINT_SUFFIX)]
         pictured.sort(key=lambda path: (len(path.name), path.name))  # variants add to the name
-        cards = [card["id"] for card in deck.get("cards", [])]
+        cards = [card["id"] for card in deck.get("cards", [])] if kind == DECK else []
         shown.append(Shown(label, deck.get("title", ""), deck.get("language", ""),
                            sorted(paths), pictured, cards))  # fmt: skip
     return sorted(shown, key=lambda item: (not item.is_deck, item.label))

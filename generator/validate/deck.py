@@ -57,6 +57,10 @@ def validate_deck(document: Any, path: Path) -> Deck:
     return deck
 
 
+# What `one_card:` may say, and the form of one-card it asks for ("": none).
+ONE_CARD_FORMS = {True: "card", False: "", "folded": "folded"}
+
+
 def _build(doc: Mapping, path: Path) -> Deck:
     note = SourceNotes(doc, path)
 
@@ -64,7 +68,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
     for key in ("title", "subtitle", "source"):
         if key in meta:
             note(f"deck › {key}", meta[key], ["deck", key])
-    for key in ("layout", "trim", "digital_version_url", "edition"):
+    for key in ("layout", "trim", "digital_version_url", "edition", "one_card"):
         note(f"deck › {key}", None, ["deck", key])
     note("labels", None, ["labels"])
     for key, text in doc["labels"].items():
@@ -162,6 +166,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
         locations=note.locations,
         digital_version_url=meta.get("digital_version_url"),
         corrections=read_corrections(doc, path),
+        one_card=ONE_CARD_FORMS[meta.get("one_card", False)],
     )
 
 

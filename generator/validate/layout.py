@@ -166,6 +166,7 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
                     _("kinds in this layout: {kinds}").format(kinds=", ".join(layout.kinds)),
                 )
             )
+    problems += _one_card_problems(deck, layout)
     if deck.trim is not None:
         trim = parse_size(deck.trim)
         if not all(TRIM_MM[0] <= side <= TRIM_MM[1] for side in (trim.w, trim.h)):
@@ -195,6 +196,34 @@ def check_deck_against_layout(deck: Deck, layout: Layout) -> list[Problem]:
             )
         )
     return problems + _missing_labels(deck.labels, layout, deck.location("labels"))
+
+
+# The layout's kind that draws each form of a deck's one-card (`one_card:` in the deck).
+ONE_CARD_KINDS = {"card": "one-card", "folded": "one-card-folded"}
+
+
+def _one_card_problems(deck: Deck, layout: Layout) -> list[Problem]:
+    """A deck that asks for the one-card needs question cards, and a layout that draws it."""
+    if not deck.one_card:
+        return []
+    where = deck.location("deck › one_card")
+    problems = []
+    kind = ONE_CARD_KINDS[deck.one_card]
+    if kind not in layout.kinds:
+        problems.append(Problem(
+            where,
+            _("deck › one_card: layout '{layout}' has no kind '{kind}' to draw the one-card")
+            .format(layout=layout.name, kind=kind),
+            _("add {kind}: {{front: ..., back: ...}} under kinds: in {file}, or remove "
+              "`one_card:`").format(kind=kind, file=layout.path.name),
+        ))  # fmt: skip
+    if not deck.has_checklist:
+        problems.append(Problem(
+            where,
+            _("deck › one_card: the deck has no question cards to put on one card"),
+            _("remove `one_card:`, or give the deck cards of kind: questions"),
+        ))  # fmt: skip
+    return problems
 
 
 def check_poster_layout(poster: Poster, layout: Layout) -> list[Problem]:
