@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -191,7 +192,7 @@ def test_the_command_reports_what_it_rebuilt_and_how_long_it_took(
     run = run_cli(workspace, "watch")
     assert run.exit_code == 0, run.output
     lines = [line for line in run.output.splitlines() if not line.startswith("note:")]
-    assert lines[0].startswith("start: rebuilt 17 products in ")
+    assert re.match(r"start: rebuilt \d+ products in ", lines[0]), lines[0]
     assert any(
         line.startswith(f"cards/{DECK_FILE}: rebuilt deck voor-wie-doen-we-wat, ")
         and " ms; wrote 9 files" in line  # and the deck's print file in the print-shop folder
