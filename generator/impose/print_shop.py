@@ -15,6 +15,7 @@ that changed, old and new.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 from pikepdf import Name, Pdf, String
 
@@ -89,8 +90,14 @@ def _note_files(
 ) -> dict[str, bytes]:
     return {
         f"{stem}.txt": as_text(blocks).encode(),
-        f"{stem}.pdf": mark_pdfx(report_pdf(blocks, title, font), date),
+        f"{stem}.pdf": _note_pdf(tuple(blocks), title, font, date),
     }
+
+
+@lru_cache(maxsize=8)
+def _note_pdf(blocks: tuple[tuple[str, str], ...], title: str, font: FontSpec, date: str) -> bytes:
+    """The note as a print-shop PDF; a watch session's rebuild reuses an unchanged one."""
+    return mark_pdfx(report_pdf(list(blocks), title, font), date)
 
 
 def _shipment(changes: ProductChanges, outputs: dict[str, bytes]) -> tuple[Shipment, dict]:
