@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from generator.errors import Location, fail
 from generator.i18n import _
 from generator.manifest import MANIFEST_NAME
+from generator.product_kinds import KINDS, PRINT, Kind
 from generator.write.atomic import write_atomically
 
 if TYPE_CHECKING:
@@ -145,6 +146,7 @@ class DeckPages:
     title: str
     card_ids: list[str]
     pdf: Path
+    id: str
 
 
 def built_decks(output: Path) -> list[DeckPages]:
@@ -156,10 +158,10 @@ def built_decks(output: Path) -> list[DeckPages]:
     decks = json.loads(path.read_text(encoding="utf-8"))["decks"]
     pages = []
     for deck_id, deck in sorted(decks.items()):
-        pdf = output / f"{deck_id}_print.pdf"
+        pdf = output / KINDS[Kind.DECK].name("print", deck_id)
         if pdf.is_file():
             title = f"{deck['title']} ({deck['language']})"
-            pages.append(DeckPages(title, [card["id"] for card in deck["cards"]], pdf))
+            pages.append(DeckPages(title, [card["id"] for card in deck["cards"]], pdf, deck_id))
     return pages
 
 
@@ -167,15 +169,13 @@ def write_product_previews(output: Path, folder: Path, dpi: int | None = None) -
     """A picture of each card's front and back (at least READABLE_PX high) and of each poster,
     cut to the trim, and one contact sheet with all cards, small: per deck its fronts, and
     below them its backs. dpi: every picture at this resolution instead."""
-    from generator.products import one_card_names
-
     outputs: dict[Path, bytes] = {}
     rows: list[tuple[str | None, list[Image.Image]]] = []
     decks = built_decks(output)
     for deck in decks:
         pages = page_images(deck.pdf, dpi or THUMBNAIL_DPI, trimmed=True,
                             min_height=None if dpi else READABLE_PX)  # fmt: skip
-        deck_id = deck.pdf.name.removesuffix("_print.pdf")
+        deck_id = deck.id
         for number, card_id in enumerate(deck.card_ids):
             sides = pages[2 * number : 2 * number + 2]
             for side, image in zip(("front", "back"), sides, strict=True):
@@ -185,7 +185,7 @@ def write_product_previews(output: Path, folder: Path, dpi: int | None = None) -
             size = trim_pixels(deck.pdf, THUMBNAIL_DPI)
             pages = [page.resize(size) for page in pages]
         rows += [(deck.title, pages[0::2]), (None, pages[1::2])]
-        one_card = output / one_card_names(deck_id)[0]
+        one_card = output / KINDS[Kind.ONE_CARD].name("print", deck_id)
         if one_card.is_file():  # both its sides, as a card's
             sides = page_images(one_card, dpi or DEFAULT_DPI, trimmed=True,
                                 min_height=None if dpi else READABLE_PX)  # fmt: skip
@@ -194,9 +194,8 @@ def write_product_previews(output: Path, folder: Path, dpi: int | None = None) -
     if rows:
         outputs[folder / ALL_CARDS] = png(contact_sheet(rows))
     deck_files = {deck.pdf for deck in decks}
-    deck_files |= {output / one_card_names(deck.pdf.name.removesuffix("_print.pdf"))[0]
-                   for deck in decks}  # fmt: skip
-    for pdf in sorted(output.glob("*_print.pdf")):
+    deck_files |= {output / KINDS[Kind.ONE_CARD].name("print", deck.id) for deck in decks}
+    for pdf in sorted(output.glob(f"*{PRINT.suffix}")):
         if pdf not in deck_files:
             poster = page_images(pdf, dpi or THUMBNAIL_DPI, True)[0]
             outputs[folder / "posters" / f"{pdf.stem}.png"] = png(poster)

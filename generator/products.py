@@ -1,14 +1,10 @@
-"""What the content makes: each product by kind, the files it writes, and the plan of a build.
-
-A product's kind says where it is made: print files in the main process, screen products
-(RGB, for screens and tablets) in the worker (see parallel.py). Build and watch both route by
-SCREEN_KINDS.
-"""
+"""What the content makes: its products (each of a kind, see product_kinds.py) and the plan
+of a build. A product's kind says where it is made: print files in the main process, screen
+products (RGB, for screens and tablets) in the worker (see parallel.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from generator.errors import Location, Problem, UserError, fail
@@ -17,22 +13,13 @@ from generator.i18n import _
 from generator.model import Deck
 from generator.order_note import Dispatch
 from generator.poster_model import Poster
+from generator.product_kinds import DECK_KINDS, KINDS, SCREEN_KINDS, Kind, ProductKind
 from generator.project import EDITIONS_FOLDER
 from generator.releases import Product as Release
 from generator.releases import deck_product, poster_product
-from generator.render.poster_faces import POSTER_KINDS
 from generator.validate.content import Content, regional_poster
 
-
-class Kind(StrEnum):
-    DECK = "deck"  # the print-shop file, the office's A4 sheets and their calibration sheet
-    CHECKLIST = "checklist"  # the fillable checklist, for a tablet
-    POSTER = "poster"  # the poster and the workshop sheet at every size
-    DIGITAL = "digital"  # the complete digital PDF and the HTML page
-    ONE_CARD = "one-card"  # every question of a deck on one card: print file and A4 sheet
-
-
-SCREEN_KINDS = frozenset({Kind.CHECKLIST, Kind.DIGITAL})  # RGB, for screens and tablets
+__all__ = ["SCREEN_KINDS", "Kind", "Made", "Plan", "Product", "plan", "printed_products"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +33,17 @@ class Product:
     @property
     def id(self) -> str:
         return self.item.product_id if isinstance(self.item, Poster) else self.item.id
+
+    @property
+    def definition(self) -> ProductKind:
+        return KINDS[self.kind]
+
+    def file_names(self) -> dict[str, str]:
+        """Its files by role; a poster's by (page, size) role: 'poster A3'."""
+        if self.kind is not Kind.POSTER:
+            return self.definition.names(self.id)
+        return {f"{role} {size}": name for size in self.sizes
+                for role, name in self.definition.names(self.id, size).items()}  # fmt: skip
 
     @property
     def label(self) -> str:
@@ -122,11 +120,7 @@ def plan(
     posters = []
     if edition is None:
         for deck in content.decks.values():
-            made.products.append(Product(Kind.DECK, deck))
-            if deck.has_checklist:
-                made.products.append(Product(Kind.CHECKLIST, deck))
-            if deck.one_card:
-                made.products.append(Product(Kind.ONE_CARD, deck))
+            made.products += [Product(k.kind, deck) for k in DECK_KINDS if k.has_one(deck)]
         posters = list(content.posters.values())
     editions = [content.editions[edition]] if edition else [
         e for e in content.editions.values() if not some_files or e.poster in content.posters
@@ -161,19 +155,9 @@ def size_order(size: str) -> tuple[float, str]:
     return (width * height, size)
 
 
-def one_card_names(deck_id: str) -> tuple[str, str]:
-    """The one-card's print-shop file and its office sheet."""
-    return f"{deck_id}_one-card_print.pdf", f"{deck_id}_one-card_a4-duplex.pdf"
-
-
-def poster_print_names(poster: Poster, sizes: tuple[str, ...]) -> dict[tuple[str, str], str]:
-    """The print-shop file of each kind of poster page at each size, by (kind, size)."""
-    names = {}
-    for size in sizes:
-        for kind in POSTER_KINDS:
-            name = poster.product_id if kind == "poster" else f"{poster.product_id}-{kind}"
-            names[kind, size] = f"{name}_{size}_print.pdf"
-    return names
+def poster_print_names(poster: Poster, sizes: tuple[str, ...]) -> tuple[str, ...]:
+    """The print-shop files of a poster at these sizes (each size's pages in turn)."""
+    return tuple(Product(Kind.POSTER, poster, sizes).file_names().values())
 
 
 def printed_products(content: Content) -> list[Release]:
@@ -183,7 +167,7 @@ def printed_products(content: Content) -> list[Release]:
     posters += [regional_poster(content, e) for e in content.editions.values()
                 if e.poster in content.posters]  # fmt: skip
     releases += [
-        poster_product(p, content.decks.get(p.deck), tuple(poster_print_names(p, p.sizes).values()))
+        poster_product(p, content.decks.get(p.deck), poster_print_names(p, p.sizes))
         for p in posters
     ]
     return releases

@@ -24,6 +24,7 @@ from generator.item_names import kind_name
 from generator.manifest import card_entry, card_hash
 from generator.model import Deck, Edition
 from generator.poster_model import Poster
+from generator.product_kinds import KINDS, Kind
 
 RELEASES_FOLDER = "releases"
 # A version as a file name: what editors write ("1.0", "2024-2", "1.1b"), nothing else.
@@ -123,7 +124,7 @@ def deck_product(deck: Deck) -> Product:
         deck.edition,
         deck.location("deck › edition"),
         texts,
-        (f"{deck.id}_print.pdf",),
+        KINDS[Kind.DECK].print_shop_names(deck.id),
         cards,
         deck.language,
     )

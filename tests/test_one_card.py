@@ -16,7 +16,7 @@ from generator.layout_model import Layout
 from generator.load.yaml_file import read_yaml
 from generator.model import Deck
 from generator.preflight.rules import profile_for
-from generator.products import one_card_names
+from generator.product_kinds import KINDS, Kind
 from generator.render.one_card import FIT_HINTS, TITLE_WEIGHT, WIDTH, groups, question_cards, shares
 from generator.validate.layout import load_layout
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
@@ -29,6 +29,11 @@ MAIN = "voor-wie-doen-we-wat"
 DECK = f"cards/{MAIN}.yaml"  # as the CLI shows it, relative to the workspace
 FOLDER = "naar-de-drukker"
 A6 = (105, 148)
+
+
+def one_card_names(deck_id: str) -> tuple[str, ...]:
+    """The one-card's print-shop file and its office sheet, as its kind names them."""
+    return tuple(KINDS[Kind.ONE_CARD].names(deck_id).values())
 
 
 def decks() -> list[Deck]:

@@ -41,7 +41,7 @@ from generator.order_note import (
     review_blocks,
     what_to_print,
 )
-from generator.products import one_card_names
+from generator.product_kinds import KINDS, REPRINT, Kind
 from generator.releases import LATEST, Product, Release, latest
 from generator.render.one_card import SHOWN_KIND
 from generator.render.report_pdf import report_pdf
@@ -104,15 +104,15 @@ def _shipment(changes: ProductChanges, outputs: dict[str, bytes]) -> tuple[Shipm
     """What to send of a product, and its files' bytes by name."""
     product = changes.product
     if product.kind == "deck":
-        name = f"{product.id}_print.pdf"
+        name = KINDS[Kind.DECK].name("print", product.id)
         whole = changes.is_new or len(changes.cards) == changes.count
         numbers = [card.number for card in changes.cards]
         files = ({name: outputs[name]} if whole else
-                 {f"{product.id}_reprint_print.pdf": reprint(outputs[name], numbers,
+                 {REPRINT.name(product.id): reprint(outputs[name], numbers,
                                                             _subject(changes))})  # fmt: skip
     else:
         files = {name: outputs[name] for name in poster_files(product, outputs)}
-    one_card = one_card_names(product.id)[0] if product.kind == "deck" else ""
+    one_card = KINDS[Kind.ONE_CARD].name("print", product.id) if product.kind == "deck" else ""
     one_card = one_card if one_card in outputs and one_card_changed(changes) else ""
     if one_card:
         files[one_card] = outputs[one_card]

@@ -14,7 +14,8 @@ from generator.impose.plan import plan_sheets
 from generator.impose.sheets import impose, print_file_and_sheets
 from generator.model import Deck
 from generator.poster_model import Poster
-from generator.products import Kind, Product, one_card_names, poster_print_names
+from generator.product_kinds import Kind
+from generator.products import Product
 from generator.project import PrinterSettings
 from generator.render.deck_faces import render_calibration, render_deck
 from generator.render.document import RenderedDocument
@@ -40,12 +41,13 @@ class Maker:
     keys: ItemKeys = field(default_factory=ItemKeys)  # the content items' hashes
 
     def make(self, product: Product) -> dict[str, bytes]:
-        """The product's files by name."""
+        """The product's files by name (its kind names them; its maker makes them by role)."""
         item = self.keys.of(product.item)
         key = fingerprint(product.kind, item, product.sizes, *self._inputs(product))
         kept = self.cache.get(key)
         if kept is None:
-            kept = MAKERS[product.kind](self, product)
+            made = MAKERS[product.kind](self, product)
+            kept = {name: made[role] for role, name in product.file_names().items()}
             self.cache.put(key, kept)
             self.rebuilt.append(product.label)
         return kept
@@ -70,6 +72,8 @@ class Maker:
     def _same_language(self, poster: Poster) -> list[Deck]:
         return [deck for deck in self.content.decks.values() if deck.language == poster.language]
 
+    # Each maker returns its product's files by role (see product_kinds.KINDS).
+
     def deck(self, product: Product) -> dict[str, bytes]:
         """The print-shop file, the office's A4 sheets and their calibration sheet."""
         deck, product_inputs = product.item, self._inputs(product)
@@ -88,11 +92,7 @@ class Maker:
             lambda: impose(render_calibration(deck, layout, plan.card_axes(), plan.per_sheet,
                                               self.face_cache), plan, imposition),
         )  # fmt: skip
-        return {
-            f"{deck.id}_print.pdf": print_file,
-            f"{deck.id}_a4-duplex.pdf": sheets,
-            f"{deck.id}_duplex-calibration.pdf": calibration_sheets,
-        }
+        return {"print": print_file, "sheets": sheets, "calibration": calibration_sheets}
 
     def one_card(self, product: Product) -> dict[str, bytes]:
         """Every question of the deck on one card: the print-shop file (one card, front and
@@ -106,17 +106,16 @@ class Maker:
         plan = plan_sheets(card.trim, card.bleed_mm, imposition,
                            deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
         copies = render_one_card(deck, layout, plan.per_sheet, self.face_cache)
-        print_name, sheet_name = one_card_names(deck.id)
         return {
-            print_name: mark_pdfx(card.pdf, deck.edition.date),
-            sheet_name: impose(copies, plan, imposition),
+            "print": mark_pdfx(card.pdf, deck.edition.date),
+            "sheets": impose(copies, plan, imposition),
         }
 
     def checklist(self, product: Product) -> dict[str, bytes]:
         """The fillable checklist, for a tablet."""
         deck = product.item
         form = render_fillable_checklist(deck, layout_of(deck, self.settings), self.settings.form)
-        return {f"{deck.id}_checklist.pdf": form}
+        return {"checklist": form}
 
     def poster(self, product: Product) -> dict[str, bytes]:
         """The poster and the workshop sheet at every size, marked PDF/X."""
@@ -124,9 +123,10 @@ class Maker:
         layout = layout_of(poster, self.settings)
         deck = self.content.decks[poster.deck]
         outputs = {}
-        for (kind, size), name in poster_print_names(poster, product.sizes).items():
+        for role in product.file_names():
+            kind, size = role.split(" ")
             document = render_poster(poster, deck, layout, kind, size, cache=self.face_cache)
-            outputs[name] = self.cache.memo(
+            outputs[role] = self.cache.memo(
                 fingerprint("pdfx", document.key, poster.edition.date),
                 lambda document=document: mark_pdfx(document.pdf, poster.edition.date),
             )
@@ -146,10 +146,7 @@ class Maker:
         others = [(other, self.screen_deck(other)) for other in self._same_language(poster)
                   if other.id != deck.id]  # fmt: skip
         pdf = complete_pdf(deck, self.screen_deck(deck), poster, on_screen, others)
-        return {
-            f"{poster.product_id}_digital.pdf": pdf,
-            f"{poster.product_id}.html": render_html(poster, deck, layout, self.settings.html),
-        }
+        return {"digital": pdf, "html": render_html(poster, deck, layout, self.settings.html)}
 
     def screen_deck(self, deck: Deck) -> RenderedDocument:
         """The deck in RGB, for the digital PDF; drawn once while the deck is unchanged."""

@@ -6,6 +6,7 @@ from generator.preflight import pdfx_rules as pdfx
 from generator.preflight import press_rules as press
 from generator.preflight.facts import DocumentFacts
 from generator.preflight.findings import Finding, Rule
+from generator.product_kinds import profile_suffixes
 
 # What each kind of file must pass, and the limits that differ between them.
 PROFILES: dict[str, tuple[list[Rule], dict]] = {
@@ -33,13 +34,7 @@ def preflight(facts: DocumentFacts, profile: str) -> list[Finding]:
 
 
 # The profile each of our products is checked with, by the end of its file name.
-PRODUCT_PROFILES = {
-    "_print.pdf": "print",
-    "_a4-duplex.pdf": "office",
-    "_duplex-calibration.pdf": "office",
-    "_digital.pdf": "screen",
-    "_checklist.pdf": "screen",
-}
+PRODUCT_PROFILES = profile_suffixes()
 
 
 def profile_for(name: str) -> str:

@@ -10,10 +10,11 @@ from generator.geometry import PAPER_MM, Size
 from generator.layout_model import Layout
 from generator.model import Deck, Level, Question, printed
 from generator.poster_model import Poster
+from generator.product_kinds import POSTER_PAGES
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
 
-POSTER_KINDS = ("poster", "workshop")
+POSTER_KINDS = POSTER_PAGES  # the kinds of poster page
 
 
 def printed_size(size: str, design: Size) -> Size:

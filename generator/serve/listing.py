@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.manifest import MANIFEST_NAME
+from generator.product_kinds import PRINT, Kind
 
-PRINT_SUFFIX = "_print.pdf"
-DECK = "deck"
-CARD_KINDS = frozenset({DECK, "one-card"})  # products pictured as cards, front beside back
+PRINT_SUFFIX = PRINT.suffix
+DECK = Kind.DECK
+CARD_KINDS = frozenset({Kind.DECK, Kind.ONE_CARD})  # products pictured as cards, front beside back
 
 
 @dataclass(frozen=True)
