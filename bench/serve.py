@@ -6,7 +6,8 @@ layouts/ into SCRATCH, starts `serve` (the real loop: watchfiles, the watch engi
 pictures, the server) on a free port in a thread, listens to its change feed, then edits one
 Dutch question of the main deck `EDITS` times (bench.warm's edit, a different text each time)
 and times each edit until an update whose page holds the new text has come and every new
-picture in it (the card's, the one-card's) has been read. Prints one JSON line: {"save_to_picture_s": [...]}.
+picture in it (the card's, the one-card's) has been read. Prints one JSON line:
+{"save_to_picture_s": [...]}.
 """
 
 from __future__ import annotations
@@ -23,10 +24,9 @@ from pathlib import Path
 
 from bench.context import Bench
 from bench.measure import check, python, run_once
-from bench.warm import MAIN_DECK, QUESTIONS, edit_question
+from bench.warm import MAIN_DECK, chosen_questions, edit_question
 
 EDITS = 3
-QUESTION = QUESTIONS["warm_s"]  # a level question: only on its own card
 PICTURE = re.compile(r'src="(/pictures/[^"]+)"')
 
 
@@ -70,12 +70,13 @@ def main(argv: list[str]) -> int:
     args = (project, server, "nl", lambda changed, update: None, stop)
     thread = threading.Thread(target=serve, args=args, daemon=True)
     thread.start()
+    question = chosen_questions(cards / MAIN_DECK)["warm_s"]  # a level question: its own card
     feed = Feed(server.server_address[1])
     shown = set(PICTURE.findall(feed.next_html()))  # after the first build
     figures = []
     for edit in range(1, EDITS + 1):
         start = time.perf_counter()
-        edit_question(cards / MAIN_DECK, QUESTION, edit)
+        edit_question(cards / MAIN_DECK, question, edit)
         while f"herzien {edit})" not in (html := feed.next_html()):
             pass  # a version from before this save
         new = set(PICTURE.findall(html)) - shown  # its card, and the one-card that holds it too

@@ -18,8 +18,34 @@ from pathlib import Path
 
 MAIN_DECK = "voor-wie-doen-we-wat.yaml"
 EDITS = 3
-# A level question (only on its card), and one of the start question's (also on the posters).
-QUESTIONS = {"warm_s": "gezin-draagkracht", "start_s": "start-wat"}
+FIGURES = ("warm_s", "start_s")  # a level question (only on its card); the start question's
+
+
+def chosen_questions(path: Path) -> dict[str, str]:
+    """The questions the bench edits, found in the deck as it is (a revision may rename or
+    remove any): the first level question, and the first of the start card's questions (the
+    posters show those too), each with a one-line Dutch text to rewrite."""
+    from generator.load.yaml_file import read_yaml
+    from generator.validate.deck import validate_deck
+    from generator.validate.localize import language_versions
+
+    document = read_yaml(path)
+    [deck, *_others] = language_versions(document, path, "deck", validate_deck, lambda *_: {})
+    lines = path.read_text(encoding="utf-8").split("\n")
+
+    def first(cards: list) -> str:
+        for card in cards:
+            for question in card.all_questions():
+                try:
+                    question_line(lines, question.id)
+                except (ValueError, StopIteration):
+                    continue
+                return question.id
+        raise ValueError(f"no question with a one-line Dutch text in {path}")
+
+    asked = [card for card in deck.cards if card.kind == "questions"]
+    return {"warm_s": first([c for c in asked if c.level is not None]),
+            "start_s": first([c for c in asked if c.level is None])}  # fmt: skip
 
 
 def question_line(lines: list[str], question: str) -> int:
@@ -57,7 +83,7 @@ def main(argv: list[str]) -> int:
         start = time.perf_counter()
         session.rebuild()
         figures["first_s"] = time.perf_counter() - start
-        for name, question in QUESTIONS.items():
+        for name, question in chosen_questions(cards / MAIN_DECK).items():
             figures[name] = []
             for edit in range(1, EDITS + 1):
                 edit_question(cards / MAIN_DECK, question, edit)

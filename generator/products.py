@@ -15,7 +15,7 @@ from generator.order_note import Dispatch
 from generator.poster_model import Poster
 from generator.product_kinds import DECK_KINDS, KINDS, SCREEN_KINDS, Kind, ProductKind
 from generator.project import EDITIONS_FOLDER
-from generator.releases import Product as Release
+from generator.releases import Product as Recorded
 from generator.releases import deck_product, poster_product
 from generator.validate.content import Content, regional_poster
 
@@ -160,7 +160,7 @@ def poster_print_names(poster: Poster, sizes: tuple[str, ...]) -> tuple[str, ...
     return tuple(Product(Kind.POSTER, poster, sizes).file_names().values())
 
 
-def printed_products(content: Content) -> list[Release]:
+def printed_products(content: Content) -> list[Recorded]:
     """Every deck, poster and regional poster, as a release would record it."""
     releases = [deck_product(deck) for deck in content.decks.values()]
     posters = [*content.posters.values()]

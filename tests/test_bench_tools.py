@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -23,7 +24,7 @@ from bench.report import as_markdown
 from bench.rows import PEAK_MB_MAX, Row, small_memory
 from bench.synthetic import MAX_CARDS_PER_DECK, deck_sizes, make_project, write_decks
 from bench.texts import baseline_job, card_count
-from bench.warm import MAIN_DECK, QUESTIONS, edit_question, question_line
+from bench.warm import FIGURES, MAIN_DECK, chosen_questions, edit_question, question_line
 from generator.pipeline import build
 from generator.project import Project
 from tests.conftest import CARDS, LAYOUTS, ROOT
@@ -76,16 +77,26 @@ def test_baseline_draws_a_page_per_card_side_with_its_texts(
             assert " ".join(text.split()).replace("- ", "-") in drawn
 
 
-@pytest.mark.parametrize("question", QUESTIONS.values())
-def test_warm_rebuild_finds_the_questions_it_edits(question: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("figure", FIGURES)
+def test_warm_rebuild_finds_the_questions_it_edits(figure: str, tmp_path: Path) -> None:
+    """Chosen from the deck as it is: a revision that renames questions keeps this green."""
     deck = tmp_path / MAIN_DECK
     shutil.copy(CARDS / MAIN_DECK, deck)
+    question = chosen_questions(deck)[figure]
     before = deck.read_text(encoding="utf-8").split("\n")
     edit_question(deck, question, 1)
     after = deck.read_text(encoding="utf-8").split("\n")
     changed = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
     assert changed == [question_line(before, question)]
     assert after[changed[0]].endswith(" (herzien 1)?")
+
+
+def test_warm_rebuild_says_when_the_deck_has_no_question_to_edit(tmp_path: Path) -> None:
+    deck = tmp_path / MAIN_DECK
+    text = (CARDS / MAIN_DECK).read_text(encoding="utf-8")
+    deck.write_text(re.sub(r"(?m)^(\s*)(text|nl): (.*)\?$", r"\1\2: \3 ?!", text), "utf-8")
+    with pytest.raises(ValueError, match="no question with a one-line Dutch text"):
+        chosen_questions(deck)
 
 
 def test_results_table_has_the_four_columns() -> None:
