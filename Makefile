@@ -93,7 +93,9 @@ clean:
 
 # The Dutch catalogue: every message of the code (_(), N_(), ngettext()) and the schemas' fixes,
 # extracted with Babel into generator/locale/nl/LC_MESSAGES/voorwie.po; a new message comes
-# with an empty translation (msgstr "") to fill in, one no longer used is dropped.
+# with an empty translation (msgstr "") to fill in, one no longer used is dropped. Then every
+# language's .po files are compiled into the voorwie.mo the program reads (run it after editing
+# a translation too; tests/test_i18n.py says when the .mo lags).
 .PHONY: messages
 POT := $(VENV)/voorwie.pot
 messages: $(STAMP)
@@ -101,3 +103,4 @@ messages: $(STAMP)
 	  -o $(POT) generator
 	$(BIN)/pybabel -q update -i $(POT) -o generator/locale/nl/LC_MESSAGES/voorwie.po -l nl \
 	  --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	$(BIN)/python -m generator.compile_messages

@@ -2,7 +2,9 @@
 
 Every message a user reads is written in English in the code, wrapped in `_()`, and
 translated by the catalogues in generator/locale/<language>/LC_MESSAGES/ (gettext's .po
-format, read with Babel; one file per part of the program, all read together). The language
+format, one file per part of the program), compiled together into one `voorwie.mo` that the
+standard library's gettext reads (`make messages` compiles it with Babel, a development tool;
+tests/test_i18n.py fails while the .mo lags its .po files). The language
 comes from `--lang`, else from the locale (LC_ALL, LC_MESSAGES, LANG), else English.
 
     _("there is no layout '{name}'").format(name=name)
@@ -22,12 +24,12 @@ from __future__ import annotations
 
 import datetime
 import gettext
-import io
 import json
 import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -89,13 +91,19 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _current.ngettext(singular, plural, count)
 
 
+DECIMAL_MARK = {"nl": ",", "en": "."}
+
+
 def number(value: float, digits: int | None = None) -> str:
     """A number as the language writes it ('0,5' in Dutch, '0.5' in English): `digits`
     decimals, or as many as it has up to three (9.0 → '9'); never grouped (1200)."""
-    from babel.numbers import format_decimal
-
-    pattern = "0.###" if digits is None else "0." + "0" * digits if digits else "0"
-    return format_decimal(value, format=pattern, locale=_language)
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-(3 if digits is None else digits)),
+                                         ROUND_HALF_EVEN)  # fmt: skip
+    text = f"{exact:f}"
+    if digits is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    text = "0" if text == "-0" else text
+    return text.replace(".", DECIMAL_MARK.get(_language, "."))
 
 
 # How a reader of each product language writes a date: the day, the month in words (lower
@@ -123,28 +131,18 @@ def N_(message: str) -> str:
     return message
 
 
+COMPILED = "voorwie.mo"  # every .po file of a language, compiled together
+
+
+def compiled_path(language: str) -> Path:
+    return LOCALE_FOLDER / language / "LC_MESSAGES" / COMPILED
+
+
 @cache
 def catalogue(language: str) -> gettext.NullTranslations:
-    """The language's catalogues, read from their .po files once (compiled in memory). An
-    entry without a translation leaves another catalogue's translation of it in place."""
-    from babel.messages.catalog import Catalog  # only for another language than English
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    merged = Catalog(locale=language, domain=DOMAIN)
-    for path in sorted((LOCALE_FOLDER / language / "LC_MESSAGES").glob("*.po")):
-        with path.open("rb") as file:
-            for message in read_po(file, locale=language):
-                if message.id and _translated(message.string):
-                    merged[message.id] = message
-    compiled = io.BytesIO()
-    write_mo(compiled, merged)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
-
-
-def _translated(string: str | tuple[str, ...]) -> bool:
-    return all(string) if isinstance(string, tuple) else bool(string)
+    """The language's compiled catalogue, read once."""
+    with compiled_path(language).open("rb") as file:
+        return gettext.GNUTranslations(file)
 
 
 # The texts of the JSON Schemas that reach the messages: the fix (`x-hint`) of a rule.

@@ -108,3 +108,32 @@ def test_a_lost_placeholder_is_found(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert mismatched_placeholders(broken) == ["voorwie.po:5: \"there is no layout '{name}'\""]
+
+
+def test_the_compiled_catalogue_is_that_of_the_po_files() -> None:
+    """The program reads the committed .mo; a translation edited in a .po is not shown until
+    `make messages` compiles it, so a stale .mo fails here."""
+    from generator.compile_messages import compiled
+
+    for language in i18n.LANGUAGES:
+        if language != i18n.DEFAULT:
+            assert i18n.compiled_path(language).read_bytes() == compiled(language), (
+                f"{i18n.compiled_path(language)} lags its .po files: run `make messages`"
+            )
+
+
+def test_a_po_edit_without_compiling_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import compile_messages
+
+    folder = tmp_path / "nl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    for po in (i18n.LOCALE_FOLDER / "nl" / "LC_MESSAGES").glob("*.po"):
+        (folder / po.name).write_bytes(po.read_bytes())
+    (folder / "voorwie.mo").write_bytes(i18n.compiled_path("nl").read_bytes())
+    extra = 'msgid "a new message"\nmsgstr "een nieuw bericht"\n'
+    (folder / "extra.po").write_text(extra, encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALE_FOLDER", tmp_path)
+    monkeypatch.setattr(compile_messages, "LOCALE_FOLDER", tmp_path)
+    assert i18n.compiled_path("nl").read_bytes() != compile_messages.compiled("nl")
