@@ -113,9 +113,6 @@ MARKERS_BY_FIXTURE = {
     "axe_script": "browser",
     "opened": "browser",
 }
-SLOW_MODULES = {"test_parallel.py", "test_watch.py", "test_revision_proof.py"}
-# processes, memory, two builds, and hypothesis building many decks
-SLOW_NAMES = ("killed", "bounded_memory", "byte_identical", "build_prints_everything")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -125,5 +122,3 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(marker)
         if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker("property")
-        if item.path.name in SLOW_MODULES or any(part in item.name for part in SLOW_NAMES):
-            item.add_marker("slow")

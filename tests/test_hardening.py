@@ -161,6 +161,7 @@ HOSTILE = {
 }
 
 
+@pytest.mark.slow  # measures a child process's memory
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_hostile_yaml_is_refused_within_bounded_memory(small: Path, name: str) -> None:
     """Each is refused with a message naming the file, by a build that may not use more than
@@ -534,6 +535,7 @@ def hidden_temporaries(folder: Path) -> list[Path]:
     return [path for path in folder.iterdir() if path.name.endswith(".tmp")]
 
 
+@pytest.mark.slow  # builds more than once, or kills a build
 def test_a_build_killed_while_writing_leaves_the_previous_outputs(
     two_builds: tuple[Path, dict[str, bytes], dict[str, bytes]],
 ) -> None:
@@ -552,6 +554,7 @@ def test_a_build_killed_while_writing_leaves_the_previous_outputs(
     assert tree(output) == new
 
 
+@pytest.mark.slow  # builds more than once, or kills a build
 def test_a_build_killed_between_renames_leaves_only_complete_files(
     two_builds: tuple[Path, dict[str, bytes], dict[str, bytes]],
 ) -> None:

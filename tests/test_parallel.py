@@ -17,6 +17,8 @@ from generator.project import Project
 from tests.conftest import CARDS, LAYOUTS
 from tests.strategies import small_deck
 
+pytestmark = pytest.mark.slow  # processes, builds and sessions: not in make test-quick
+
 
 def _open_files() -> list[str]:
     """What the process's descriptors point at (Linux)."""

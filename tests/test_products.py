@@ -124,6 +124,7 @@ def test_text_colour_is_pure_black_or_paper(built: dict[str, Path]) -> None:
     assert colours <= allowed, f"unexpected text colours: {colours - allowed}"
 
 
+@pytest.mark.slow  # builds more than once, or kills a build
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     first = build(Project(cards=CARDS, layouts=LAYOUTS, output=tmp_path / "a"))
     second = build(Project(cards=CARDS, layouts=LAYOUTS, output=tmp_path / "b"))

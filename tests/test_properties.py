@@ -122,6 +122,7 @@ def with_question(text: Any) -> dict[str, Any]:
     return deck
 
 
+@pytest.mark.slow  # builds more than once, or kills a build
 @PROPERTY_SETTINGS
 @given(deck=decks())
 # Found by this test once, kept: a character the font maps but XML cannot carry (it was an

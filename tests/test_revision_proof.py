@@ -21,6 +21,8 @@ from generator.load.yaml_file import read_yaml
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, ROOT, deck_versions
 from tests.revise import ADDED, Revision, revisable, revise_deck
 
+pytestmark = pytest.mark.slow  # processes, builds and sessions: not in make test-quick
+
 QUICK = "not slow and not browser and not property and not sources"
 
 

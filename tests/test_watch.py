@@ -17,6 +17,8 @@ from generator.render.faces import LaidOut
 from generator.watch import Rebuild, Session, SourceFilter, watch
 from tests.conftest import Run, copy_project
 
+pytestmark = pytest.mark.slow  # processes, builds and sessions: not in make test-quick
+
 QUESTION = "Wat is de draagkracht en -last van het gezin?"
 EDITED = "Wat is de draagkracht en -last van het hele gezin?"
 DECK_FILE = "voor-wie-doen-we-wat.yaml"
