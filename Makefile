@@ -82,7 +82,7 @@ audit: $(STAMP)
 
 # While working: the tests that need no browser, no second build and no generated inputs.
 test-quick: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow and not browser and not property and not sources"
+	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser and not property and not sources"
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
