@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 BUILD_OPTIONS ?=
 
 .PHONY: all build test test-quick audit lint lock clean preview watch readme-images bench chromium \
@@ -11,22 +12,33 @@ BUILD_OPTIONS ?=
 all: build
 
 LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+COMPILE := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+  --no-emit-find-links
 
-# Every package at the version and with the hashes of requirements.lock (the bytes of our PDFs
-# depend on the indirect packages too), then the project itself.
+# What the generator runs on, at the versions and with the hashes of requirements.lock (the
+# bytes of our PDFs depend on the indirect packages too), then the project itself: all `make`
+# installs for an editor.
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) --require-hashes -r $(LOCK)
 	$(PIP) --no-deps -e .
 	touch $(STAMP)
 
-# After a change of dependencies in pyproject.toml: the lock again, with pip-tools.
+# The tests', the bench's and the tools' packages on top (requirements-dev.lock holds the
+# runtime's at the same versions; tests/test_locks.py checks that).
+$(DEV_STAMP): $(STAMP) $(DEV_LOCK)
+	$(PIP) --require-hashes -r $(DEV_LOCK)
+	touch $(DEV_STAMP)
+
+# After a change of dependencies in pyproject.toml: both locks again, with pip-tools (existing
+# pins are kept; the runtime lock is made second, from the same index, so its pins agree).
 lock:
 	$(PYTHON) -m venv $(VENV)-lock
 	$(VENV)-lock/bin/pip install --quiet pip-tools
-	$(VENV)-lock/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras \
-	  --allow-unsafe --no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
+	$(VENV)-lock/bin/pip-compile $(COMPILE) --extra dev --output-file $(DEV_LOCK) pyproject.toml
+	$(VENV)-lock/bin/pip-compile $(COMPILE) --output-file $(LOCK) pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/python -m generator build --check $(BUILD_OPTIONS)
@@ -58,33 +70,33 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	@command -v npm >/dev/null || { echo "make: npm is missing: install Node.js with npm" \
 	  "(it fetches axe-core for the browser tests)" >&2; exit 1; }
 	npm ci --prefix tests/browser --no-audit --no-fund
-chromium: $(STAMP)
+chromium: $(DEV_STAMP)
 	@$(BIN)/python -m tests.browser_setup >/dev/null 2>&1 || \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else $(BIN)/python -m tests.browser_setup >/dev/null; fi
 browser-tools: $(AXE) chromium
-browser: $(STAMP) browser-tools
+browser: $(DEV_STAMP) browser-tools
 	VOORWIE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -m browser
 
 # Timings against the issue's budgets; writes bench/results.md.
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m bench
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest -q -m "not sources"
 
 # The shipped content against the sources in ../shared/seeds, word for word: an audit for the
 # researchers, apart from make test so that a deliberate revision does not fail the suite.
-audit: $(STAMP)
+audit: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q -m sources
 
 # While working: the tests that need no browser, no second build and no generated inputs.
-test-quick: $(STAMP)
+test-quick: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser and not property and not sources"
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 
@@ -98,7 +110,7 @@ clean:
 # a translation too; tests/test_i18n.py says when the .mo lags).
 .PHONY: messages
 POT := $(VENV)/voorwie.pot
-messages: $(STAMP)
+messages: $(DEV_STAMP)
 	$(BIN)/pybabel -q extract -F generator/locale/babel.cfg --no-location --sort-output \
 	  -o $(POT) generator
 	$(BIN)/pybabel -q update -i $(POT) -o generator/locale/nl/LC_MESSAGES/voorwie.po -l nl \
