@@ -83,8 +83,7 @@ browser: $(DEV_STAMP) browser-tools
 bench: $(DEV_STAMP)
 	$(BIN)/python -m bench
 
-test: $(DEV_STAMP)
-	$(BIN)/ruff check generator tests bench
+test: lint
 	$(BIN)/python -m pytest -q -m "not sources"
 
 # The shipped content against the sources in ../shared/seeds, word for word: an audit for the
@@ -96,9 +95,11 @@ audit: $(DEV_STAMP)
 test-quick: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser and not property and not sources"
 
+# Style, format and types: part of make test, so CI fails on each.
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf output $(VENV) $(VENV)-lock

@@ -35,7 +35,7 @@ def compiled(language: str) -> bytes:
     return buffer.getvalue()
 
 
-def _translated(string: str | tuple[str, ...]) -> bool:
+def _translated(string: str | tuple[str, ...] | list[str] | None) -> bool:
     return all(string) if isinstance(string, tuple) else bool(string)
 
 

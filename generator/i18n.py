@@ -27,7 +27,7 @@ import gettext
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
@@ -44,11 +44,11 @@ _current: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT
 
 
-def language_from_environment(environment: dict[str, str] | None = None) -> str:
+def language_from_environment(environment: Mapping[str, str] | None = None) -> str:
     """The language the locale asks for ('nl_NL.UTF-8' → 'nl'), if we speak it."""
-    environment = os.environ if environment is None else environment
+    variables = os.environ if environment is None else environment
     for variable in LOCALE_VARIABLES:
-        value = environment.get(variable, "")
+        value = variables.get(variable, "")
         if value:  # the first one set decides, as in gettext
             language = value.split(".")[0].split("_")[0].split("-")[0].lower()
             return language if language in LANGUAGES else DEFAULT

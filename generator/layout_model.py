@@ -26,8 +26,10 @@ class FontSpec:
 
     def path(self, weight: str) -> Path:
         """The font file of a weight, in its installed package (checked by validate.layout)."""
-        origin = importlib.util.find_spec(self.package).origin
-        return Path(origin).parent / self.folder / self.file(weight)
+        spec = importlib.util.find_spec(self.package)
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(f"the font package {self.package} is not installed")
+        return Path(spec.origin).parent / self.folder / self.file(weight)
 
     def covered_characters(self, weight: str) -> frozenset[int]:
         """The code points the given weight has a glyph for."""

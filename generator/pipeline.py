@@ -22,8 +22,10 @@ from generator.i18n import _
 from generator.impose.print_shop import dispatch, out_of_date
 from generator.impose.products import Maker
 from generator.item_names import product as product_name
+from generator.model import Deck
 from generator.order_note import Dispatch
 from generator.parallel import Worker
+from generator.poster_model import Poster
 from generator.products import SCREEN_KINDS, Made, Product, plan, printed_products, sizes_made
 from generator.project import PrinterSettings, Project
 from generator.releases import Release, read_releases
@@ -105,7 +107,8 @@ def print_shop(
     """The print-shop folder and the review report, from a build of everything; a build of
     some products leaves a folder that says it is out of date."""
     products = printed_products(content)
-    item = next(iter([*content.decks.values(), *content.posters.values()]), None)
+    items: list[Deck | Poster] = [*content.decks.values(), *content.posters.values()]
+    item = next(iter(items), None)
     if item is None:
         return Dispatch()
     font = layout_of(item, settings).font

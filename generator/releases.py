@@ -251,7 +251,7 @@ def drift(products: Iterable[Product], releases: dict[str, list[Release]]) -> li
     for product in products:
         release = latest(releases, product.id)
         same = release is not None and release.edition.version == product.edition.version
-        if same and release.texts != product.texts:
+        if release is not None and same and release.texts != product.texts:
             found.append(Drift(product, release))
     return found
 

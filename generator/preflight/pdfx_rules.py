@@ -274,7 +274,7 @@ def colour(facts: DocumentFacts, limits: dict) -> list[Finding]:
     return found
 
 
-def annotations(facts: DocumentFacts, limits: dict) -> list[Finding]:
+def printed_annotations(facts: DocumentFacts, limits: dict) -> list[Finding]:
     """No annotation on the printed area (within the BleedBox) but printer's marks."""
     found = []
     for page in facts.pages:

@@ -13,7 +13,7 @@ PROFILES: dict[str, tuple[list[Rule], dict]] = {
     "print": (
         [
             pdfx.readable, pdfx.identity, pdfx.output_intent, pdfx.page_boxes, press.bleed,
-            pdfx.transparency, pdfx.colour, press.fonts, pdfx.annotations, pdfx.forbidden,
+            pdfx.transparency, pdfx.colour, press.fonts, pdfx.printed_annotations, pdfx.forbidden,
             pdfx.filters, press.ink, press.rich_black, press.thin_lines, press.fine_tints,
             press.registration,
             press.white_overprint, press.text_size, press.safe_area, press.images,
