@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from generator.changes import CardChange, ProductChanges, TextChange
+from generator.changes import CardChange, ProductChanges, Reason, TextChange
 from generator.i18n import N_, _, ngettext, speaking
 from generator.item_names import listed
 
@@ -130,8 +130,9 @@ def why_lines(changes: ProductChanges) -> list[str]:
     return lines
 
 
-def _card_reasons(card: CardChange, common: set[str]) -> list[str]:
-    own = [str(reason) for reason in card.reasons if str(reason) not in common]
+def _card_reasons(card: CardChange, common: set[Reason]) -> list[str]:
+    """A card's reasons but those every card has (said once, above the cards)."""
+    own = [str(reason) for reason in card.reasons if reason not in common]
     return [*own, *([_texts_in_short(card.texts)] if card.texts else [])]
 
 

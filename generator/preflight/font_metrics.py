@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from pikepdf import Array, Object, Stream
 
@@ -51,7 +52,7 @@ def font_metrics(font: Object) -> FontMetrics:
     descendants = font.get("/DescendantFonts")
     if subtype == "/Type0" and isinstance(descendants, Array) and len(descendants):
         descendant = descendants[0]
-        descriptor = descendant.get("/FontDescriptor") or {}
+        descriptor: Any = descendant.get("/FontDescriptor") or {}
         widths = _cid_widths(descendant.get("/W"))
         default = _number(descendant.get("/DW"), 1000) / 1000
         descent = _descent(descriptor, None, 1 / 1000)

@@ -88,7 +88,7 @@ class EmbeddedFontAcroForm(AcroForm):
 
 def winansi_widths(widths: dict[int, float], default: float) -> list[float]:
     """Glyph widths (1/1000 em) for the WinAnsi codes FIRST_CODE..LAST_CODE."""
-    result = []
+    result: list[float] = []
     for code in range(FIRST_CODE, LAST_CODE + 1):
         try:
             char = bytes([code]).decode("cp1252")

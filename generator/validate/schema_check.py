@@ -178,7 +178,7 @@ def _unconditioned(failures: list[_Failure]) -> list[_Failure]:
 
 def _typo_targets(failures: list[_Failure]) -> set[tuple[tuple[Any, ...], str]]:
     """(place, key) for every valid key that an unknown key at that place looks like."""
-    targets = set()
+    targets: set[tuple[tuple[Any, ...], str]] = set()
     for failure in failures:
         if isinstance(failure.kind, Kind.AdditionalProperties):
             known = list(failure.schema.get("properties", {}))
