@@ -46,8 +46,8 @@ def translate_help(command: click.Command) -> None:
     if help_option is not None:
         help_option.__dict__.setdefault("english_help", HELP_TEXT)
     for item in (command, *command.params, *filter(None, [help_option])):
-        english = item.__dict__.setdefault("english_help", item.help)
-        item.help = _(english) if english else english
+        english = item.__dict__.setdefault("english_help", getattr(item, "help", None))
+        setattr(item, "help", _(english) if english else english)  # noqa: B010 (not every param has help)
     for subcommand in getattr(command, "commands", {}).values():
         translate_help(subcommand)
 

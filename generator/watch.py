@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from watchfiles import DefaultFilter
+from watchfiles import Change, DefaultFilter
 
 from generator.errors import UserError
 from generator.i18n import _
@@ -48,7 +48,7 @@ class Rebuild:
 class SourceFilter(DefaultFilter):
     """Content and layout files; not editors' swap and backup files."""
 
-    def __call__(self, change: object, path: str) -> bool:
+    def __call__(self, change: Change, path: str) -> bool:
         return path.endswith(SOURCE_SUFFIXES) and super().__call__(change, path)
 
 

@@ -99,8 +99,7 @@ def render(template: str, **values: object) -> str:
 
 
 def section(item: Shown, pictures: Pictures, fresh: set[str]) -> Section:
-    drawn = [(pdf, pictures.of(pdf)) for pdf in item.pictured]
-    drawn = [(pdf, pages) for pdf, pages in drawn if pages is not None]
+    drawn = [(pdf, pages) for pdf in item.pictured if (pages := pictures.of(pdf)) is not None]
     if item.is_deck:
         title = f"{item.title} ({item.language})"
         rows = [row for pdf, pages in drawn for row in card_rows(item, pdf, pages, fresh)]

@@ -77,9 +77,10 @@ def collect(
         problems.extend(error.problems)
     if problems:
         raise UserError(problems)
-    for items in (content.decks, content.posters):
-        for ident, item in items.items():
-            items[ident] = replace(item, hyphenation=exceptions.get(item.language, ()))
+    for ident, deck in content.decks.items():
+        content.decks[ident] = replace(deck, hyphenation=exceptions.get(deck.language, ()))
+    for ident, poster in content.posters.items():
+        content.posters[ident] = replace(poster, hyphenation=exceptions.get(poster.language, ()))
     return content
 
 
