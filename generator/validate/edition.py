@@ -20,8 +20,8 @@ from generator.validate.sources import SourceNotes
 @dataclass(frozen=True)
 class ExampleChange:
     intensity: str
-    add: tuple[str, ...]
-    replace: tuple[str, ...] | None
+    add: tuple[Example, ...]
+    replace: tuple[Example, ...] | None
     location: Location
 
 
@@ -99,10 +99,11 @@ def apply_edition(poster: Poster, edition: RegionalEdition) -> Poster:
     by_intensity = {change.intensity: change for change in edition.changes}
     intensities = []
     for intensity in poster.intensities:
-        change = by_intensity.get(intensity.id)
-        if change is None:
+        found = by_intensity.get(intensity.id)
+        if found is None:
             intensities.append(intensity)
             continue
+        change = found
         first, *rest = intensity.forms  # examples belong to the intensity's first form
         # Regional examples are listed apart, under the region's name; replace drops the base's.
         examples = () if change.replace is not None else first.examples
