@@ -63,7 +63,7 @@ def untranslated(
 ) -> list[Untranslated]:
     """Every text, of every translated deck and poster, whose source changed alone."""
     checked = read_checked(cards)
-    items = {**content.decks, **content.posters}
+    items: dict[str, Deck | Poster] = {**content.decks, **content.posters}
     by_file: dict[tuple[str, Path], list[Product]] = {}
     for product in products:
         by_file.setdefault((product.kind, product.file), []).append(product)

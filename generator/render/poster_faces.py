@@ -48,10 +48,9 @@ def poster_face(
     """One side of a poster page of the given kind (the poster, the workshop sheet)."""
     start, deck_levels = shown_of_deck(poster, deck)
     levels = [{"level": level, "look": layout.look(level.index)} for level in deck_levels]
-    steps = [
-        {"intensity": intensity, "look": layout.steps[min(i, len(layout.steps) - 1)]}
-        for i, intensity in enumerate(poster.intensities)
-    ]
+    looks = {intensity.id: layout.steps[min(i, len(layout.steps) - 1)]
+             for i, intensity in enumerate(poster.intensities)}  # fmt: skip
+    steps = [{"intensity": i, "look": looks[i.id]} for i in poster.intensities]
     values = {
         "poster": printed(poster),
         "labels": poster.labels,
@@ -60,7 +59,7 @@ def poster_face(
         "steps": steps,
         "region": poster.region,
         "route": poster.route,
-        "looks": {step["intensity"].id: step["look"] for step in steps},
+        "looks": looks,
         "names": {intensity.id: intensity.name for intensity in poster.intensities},
     }
     return Face(
@@ -88,6 +87,8 @@ def render_poster(
     cache: RenderCache | None = None,
 ) -> RenderedDocument:
     """One poster page of the given kind, at an ISO size, scaled from the layout's design."""
+    if layout.design_mm is None:  # validate.layout requires it of a poster's layout
+        raise ValueError(f"the poster layout {layout.name} has no design_mm")
     design = Size(*layout.design_mm)
     trim = printed_size(size, design)
     scale = min(trim.w / design.w, trim.h / design.h)
