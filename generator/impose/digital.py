@@ -10,6 +10,7 @@ import hashlib
 import io
 import string
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
@@ -54,7 +55,7 @@ def complete_pdf(
 
     merged.docinfo[Name.Title] = f"{plain(deck.title)} – {plain(poster.title)}"
     merged.docinfo[Name.Author] = plain(deck.source)  # plain str, as the outline's titles
-    parts = [deck, poster, *(other for other, _ in more)]
+    parts: list[Deck | Poster] = [deck, poster, *(other for other, _ in more)]
     merged.docinfo[Name.Subject] = "; ".join(edition_of(part) for part in parts)
     merged.docinfo[Name.Creator] = sources[0].docinfo.get(Name.Creator, "")
     merged.Root.Lang = pikepdf.String(deck.language)
@@ -89,6 +90,7 @@ def _link_poster(merged: Pdf, deck: Deck, start: str, sheet: RenderedDocument, f
     for number, page in enumerate(sheet.pages):
         links = []
         for box, target in page.links:
+            destination: list[Any]
             if target in cards:
                 destination = [merged.pages[cards[target]].obj, Name.Fit]
             else:

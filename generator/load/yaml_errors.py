@@ -169,9 +169,9 @@ def plain_error(error: yaml.MarkedYAMLError, path: Path, text: str) -> UserError
         return _problem(UNCLOSED_QUOTE, path, *opened, {})
     plain = PLAIN.get(error.problem or "", GENERAL)
     at_the_end = mark.index >= len(text.rstrip())  # then where the unfinished thing began
-    opened = unclosed_bracket(text) if at_the_end else None
-    if opened:
-        line, column, bracket = opened
+    bracket_opened = unclosed_bracket(text) if at_the_end else None
+    if bracket_opened:
+        line, column, bracket = bracket_opened
         return _problem(UNCLOSED_LIST if bracket == "[" else UNCLOSED_GROUP, path, line, column, {})
     if error.context_mark and (plain.at == "context" or at_the_end):
         mark = error.context_mark

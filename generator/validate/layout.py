@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 from pathlib import Path
+from typing import Any, cast
 
 from generator.errors import Location, Problem, UserError
 from generator.geometry import PAPER_MM, parse_size
@@ -30,10 +31,10 @@ def load_layout(name: str, layouts_dir: Path, asked_at: Location) -> Layout:
 
 def checked_layout(source: LayoutFile) -> Layout:
     """A layout file, checked: its base on its own first, then the whole as it sees it."""
-    doc = source.document
+    doc: Any = source.document  # whatever the YAML holds: the schema check says what is wrong
     if source.base is not None:
         checked_layout(source.base)
-        doc = _inherit(doc, source.base.document)
+        doc = _inherit(doc, cast(Mapping, source.base.document))  # checked on its own above
     problems = check_schema(doc, "layout", source.path)
     if problems:
         raise UserError(problems)
