@@ -192,12 +192,12 @@ def thin_lines(facts: DocumentFacts, limits: dict) -> list[Finding]:
             and _inks_used(p.ink) != 0
         ]
         if thin:
-            line = min(thin, key=lambda p: p.width)
+            line = min(thin, key=lambda p: p.width or 0.0)  # each has a width (above)
             found.append(
                 problem(
                     "thin-lines",
                     line.where,
-                    _("a line of {width} pt").format(width=number(line.width, 2)),
+                    _("a line of {width} pt").format(width=number(line.width or 0.0, 2)),
                     _("make lines at least {width} pt wide").format(width=number(THIN_LINE_PT)),
                 )
             )
@@ -286,7 +286,7 @@ def registration(facts: DocumentFacts, limits: dict) -> list[Finding]:
                     "registration",
                     lines[0].where,
                     _("a {width} pt line in {count} inks ({inks})").format(
-                        width=number(lines[0].width, 2),
+                        width=number(lines[0].width or 0.0, 2),
                         count=_inks_used(lines[0].ink),
                         inks=_percent(lines[0].ink),
                     ),

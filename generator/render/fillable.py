@@ -178,7 +178,7 @@ class FormWriter:
             parts.append(self.paragraph(self.deck.subtitle, "subtitle"))
         heights = [p.wrap(self.inner, self.height)[1] for p in parts]
         band = pad + self.left / 2 + sum(heights) + pad
-        self.canvas.setFillColor(self.color(self.layout.neutral.color))
+        self.canvas.setFillColor(self.color(self.layout.look(None).color))
         self.canvas.rect(0, self.height - band, self.width, band, stroke=0, fill=1)
         top = self.height - self.left / 2 - pad
         for paragraph in parts:

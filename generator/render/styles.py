@@ -12,16 +12,17 @@ from reportlab.pdfgen.canvas import Canvas
 
 from generator.layout_model import FontSpec, TextStyle
 from generator.render.fonts import font_name
-from generator.render.hyphenation import MIN_WORD_LENGTH
+from generator.render.hyphenation import MIN_WORD_LENGTH, Hyphenator
 
 ALIGNMENTS = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 
 
 def paragraph_style(
-    name: str, font: FontSpec, style: TextStyle, size: float, color: Color, hyphenation: str
-) -> ParagraphStyle:
+    name: str, font: FontSpec, style: TextStyle, size: float, color: Color,
+    hyphenation: Hyphenator | str,
+) -> ParagraphStyle:  # fmt: skip
     """The style at a size (a fitted text may be set smaller than the layout's), in a colour;
-    hyphenation: pyphen's language, or '' for none."""
+    hyphenation: the language's hyphenator (render/hyphenation.py), or '' for none."""
     return ParagraphStyle(
         name=name,
         fontName=font_name(font, style.weight),
