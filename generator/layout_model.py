@@ -137,6 +137,13 @@ class Layout:
             design_mm=tuple(doc["design_mm"]) if "design_mm" in doc else None,
         )
 
+    def trim_of(self, own: str | dict[str, float] | None) -> str | dict[str, float]:
+        """A deck's trim: its own, else the layout's default (a deck layout has one: checked
+        by check_deck_against_layout)."""
+        spec = own or self.default_trim
+        assert spec is not None, "checked by check_deck_against_layout"
+        return spec
+
     def look(self, level_index: int | None) -> Look:
         if level_index is None:
             assert self.neutral is not None, "checked by check_deck_against_layout"

@@ -50,7 +50,7 @@ def render_deck(
     """A deck's faces, one per page, front then back; CMYK for print, RGB for screens.
     only: draw just these cards (by id), exactly as in the whole deck; subject: what the
     document says it is, if not the deck's edition."""
-    trim = parse_size(deck.trim or layout.default_trim)
+    trim = parse_size(layout.trim_of(deck.trim))
     painter = FacePainter(layout, deck.language, trim, deck.location, color_model=color_model,
                           cache=cache, hyphenation=deck.hyphenation)  # fmt: skip
     info = DocumentInfo(
@@ -83,7 +83,7 @@ def render_calibration(
     """Calibration cards (front, back) for one office sheet: a cross with rulers along the
     sheet's axes (its right and up on the card, y down), so that what is read on it is the
     printer's shift on the sheet."""
-    trim = parse_size(deck.trim or layout.default_trim)
+    trim = parse_size(layout.trim_of(deck.trim))
     painter = FacePainter(layout, deck.language, trim, deck.location, cache=cache)
     values = {"labels": deck.labels, "axes": axes}
     faces = [

@@ -122,7 +122,7 @@ def one_card_faces(deck: Deck, layout: Layout) -> list[Face]:
 
 def sheet_trim(deck: Deck, layout: Layout) -> Size:
     """The one-card's trim: the deck's, or for a folded sheet twice as wide."""
-    trim = parse_size(deck.trim or layout.default_trim)
+    trim = parse_size(layout.trim_of(deck.trim))
     return Size(trim.w * WIDTH[deck.one_card], trim.h)
 
 
