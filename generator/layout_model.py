@@ -137,6 +137,13 @@ class Layout:
             design_mm=tuple(doc["design_mm"]) if "design_mm" in doc else None,
         )
 
+    @property
+    def deck_imposition(self) -> Imposition:
+        """How a deck's cards go on office sheets (a deck layout has it: checked by
+        check_deck_against_layout)."""
+        assert self.imposition is not None, "checked by check_deck_against_layout"
+        return self.imposition
+
     def trim_of(self, own: str | dict[str, float] | None) -> str | dict[str, float]:
         """A deck's trim: its own, else the layout's default (a deck layout has one: checked
         by check_deck_against_layout)."""

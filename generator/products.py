@@ -35,6 +35,20 @@ class Product:
         return self.item.product_id if isinstance(self.item, Poster) else self.item.id
 
     @property
+    def deck(self) -> Deck:
+        """The deck a deck kind's product is made of."""
+        if not isinstance(self.item, Deck):
+            raise TypeError(f"{self.label} is made of a poster, not a deck")
+        return self.item
+
+    @property
+    def poster(self) -> Poster:
+        """The poster a poster kind's product is made of."""
+        if not isinstance(self.item, Poster):
+            raise TypeError(f"{self.label} is made of a deck, not a poster")
+        return self.item
+
+    @property
     def definition(self) -> ProductKind:
         return KINDS[self.kind]
 

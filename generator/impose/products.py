@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from generator.cache import ItemKeys, RenderCache, fingerprint
 from generator.impose.digital import complete_pdf
@@ -56,16 +57,17 @@ class Maker:
         """What a product is made of besides its own content item: layout files, settings,
         the printer, and, for a poster, what it shows of its deck (so that a question edited
         elsewhere in the deck does not redraw it)."""
-        item, settings = product.item, self.settings
-        layout = settings.layout_key(item.layout)
+        settings = self.settings
+        layout = settings.layout_key(product.item.layout)
         if product.kind in (Kind.DECK, Kind.ONE_CARD):
             return layout, self.printer
         if product.kind is Kind.CHECKLIST:
             return layout, settings.form_key
-        deck = self.content.decks[item.deck]
+        poster = product.poster
+        deck = self.content.decks[poster.deck]
         if product.kind is Kind.POSTER:
-            return layout, shown_of_deck(item, deck)
-        decks = self._same_language(item)
+            return layout, shown_of_deck(poster, deck)
+        decks = self._same_language(poster)
         return (layout, settings.html_key, [self.keys.of(d) for d in decks],
                 [settings.layout_key(d.layout) for d in decks])  # fmt: skip
 
@@ -76,10 +78,10 @@ class Maker:
 
     def deck(self, product: Product) -> dict[str, bytes]:
         """The print-shop file, the office's A4 sheets and their calibration sheet."""
-        deck, product_inputs = product.item, self._inputs(product)
+        deck, product_inputs = product.deck, self._inputs(product)
         layout = layout_of(deck, self.settings)
         document = render_deck(deck, layout, cache=self.face_cache)
-        imposition = layout.imposition
+        imposition = layout.deck_imposition
         if self.printer.duplex:
             imposition = replace(imposition, duplex=self.printer.duplex)
         plan = plan_sheets(document.trim, document.bleed_mm, imposition,
@@ -97,9 +99,9 @@ class Maker:
     def one_card(self, product: Product) -> dict[str, bytes]:
         """Every question of the deck on one card: the print-shop file (one card, front and
         back) and an office sheet with as many copies as fit, crop marks around each."""
-        deck = product.item
+        deck = product.deck
         layout = layout_of(deck, self.settings)
-        imposition = layout.imposition
+        imposition = layout.deck_imposition
         if self.printer.duplex:
             imposition = replace(imposition, duplex=self.printer.duplex)
         card = render_one_card(deck, layout, cache=self.face_cache)
@@ -113,13 +115,13 @@ class Maker:
 
     def checklist(self, product: Product) -> dict[str, bytes]:
         """The fillable checklist, for a tablet."""
-        deck = product.item
+        deck = product.deck
         form = render_fillable_checklist(deck, layout_of(deck, self.settings), self.settings.form)
         return {"checklist": form}
 
     def poster(self, product: Product) -> dict[str, bytes]:
         """The poster and the workshop sheet at every size, marked PDF/X."""
-        poster = product.item
+        poster = product.poster
         layout = layout_of(poster, self.settings)
         deck = self.content.decks[poster.deck]
         outputs = {}
@@ -128,14 +130,14 @@ class Maker:
             document = render_poster(poster, deck, layout, kind, size, cache=self.face_cache)
             outputs[role] = self.cache.memo(
                 fingerprint("pdfx", document.key, poster.edition.date),
-                lambda document=document: mark_pdfx(document.pdf, poster.edition.date),
+                partial(mark_pdfx, document.pdf, poster.edition.date),
             )
         return outputs
 
     def digital(self, product: Product) -> dict[str, bytes]:
         """The complete digital PDF (poster, its deck and the other decks of its language)
         and the HTML page."""
-        poster, [size] = product.item, product.sizes
+        poster, [size] = product.poster, product.sizes
         layout = layout_of(poster, self.settings)
         deck = self.content.decks[poster.deck]
         on_screen = self.cache.memo(
