@@ -4,6 +4,7 @@ the templates assume (levels, kinds, flowchart steps), references, labels and gl
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from generator.cache import ItemKeys, fingerprint
 from generator.errors import Problem, UserError
@@ -49,7 +50,7 @@ def problems_against_layouts(
         try:
             problems = settings.cache.memo(
                 fingerprint("checks", keys.of(item), *_inputs(item, settings)),
-                lambda item=item: _problems(item, settings),
+                partial(_problems, item, settings),
             )
         except UserError as error:  # a layout or settings file that cannot be read
             problems = error.problems

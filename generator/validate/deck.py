@@ -170,7 +170,7 @@ def _build(doc: Mapping, path: Path) -> Deck:
     )
 
 
-def _items(node: Any, key: str) -> list[tuple[int, Mapping]]:
+def _items(node: Any, key: str) -> list[tuple[int, dict]]:
     """(index, item) for each well-formed item of the list under key; the schema flags the rest."""
     items = node.get(key) if isinstance(node, dict) else None
     if not isinstance(items, list):
@@ -243,8 +243,8 @@ def _kind_fields(doc: Mapping, path: Path) -> list[Problem]:
 
 
 def _level_references(doc: Mapping, path: Path) -> list[Problem]:
-    known = [level.get("id") for _index, level in _items(doc, "levels")]
-    known = [ident for ident in known if isinstance(ident, str)]
+    ids = [level.get("id") for _index, level in _items(doc, "levels")]
+    known: list[str] = [ident for ident in ids if isinstance(ident, str)]
     used = [(i, card["level"]) for i, card in _items(doc, "cards")
             if isinstance(card.get("level"), str)]  # fmt: skip
     if used and "levels" not in doc:  # the list was deleted: one problem, how to restore it

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from generator.errors import Location, Problem
 from generator.i18n import N_, _
@@ -73,7 +73,8 @@ def _terms(path: Path, document: Any) -> tuple[list[Term], list[Problem]]:
     return terms, problems
 
 
-def _words(value: Any) -> bool:
+def _words(value: Any) -> TypeGuard[list[str]]:
+    """A list of one or more words."""
     return isinstance(value, list) and bool(value) and all(isinstance(w, str) for w in value)
 
 
