@@ -67,9 +67,11 @@ def _sheets(pdf: Pdf, plan: SheetPlan, imposition: Imposition) -> bytes:
     return buffer.getvalue()
 
 
-def _as_form(page: Dictionary) -> Stream:
+def _as_form(page: Object) -> Stream:
     """The page's content stream made the form XObject that draws it: placed on any sheet,
     clipped to its bleed (its MediaBox)."""
+    if not isinstance(page, Dictionary):
+        raise ValueError("a page of the page tree is not a dictionary")
     form = page.Contents
     if not isinstance(form, Stream):
         raise ValueError("a drawn page has one content stream")  # as ReportLab writes them

@@ -35,6 +35,7 @@ from generator.preflight.graphics_state import (
     FILLS_TEXT,
     MAX_DEPTH,
     STROKES_TEXT,
+    Cmyk,
     Colour,
     Frame,
     State,
@@ -177,9 +178,9 @@ class ContentReader(ResourceScanner):
         stroke = op in ("SC", "SCN")
         current = frame.state.stroke if stroke else frame.state.fill
         values = [number(v, 0.0) for v in operands if not isinstance(v, Name)]
-        ink = None
+        ink: Cmyk | None = None
         if current.family == "DeviceCMYK" and len(values) == 4:
-            ink = tuple(values)
+            ink = (values[0], values[1], values[2], values[3])
         elif current.family == "DeviceGray" and len(values) == 1:
             ink = (0.0, 0.0, 0.0, 1.0 - values[0])
         self._set_colour(frame, stroke, Colour(current.family, ink))

@@ -173,7 +173,8 @@ def _annotation(
 
 def _inherited(page: Object, key: str) -> Object | None:
     """A page attribute, from the page or the nearest node of the page tree that has it."""
-    node, hops = page, 0
+    node: Object | None = page
+    hops = 0
     while isinstance(node, Dictionary) and hops < 64:
         if key in node:
             return node[key]

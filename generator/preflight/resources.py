@@ -79,7 +79,7 @@ class ResourceScanner:
             if key in state and str(state[key]) not in (neutral, "/Identity", "/Default"):
                 self.facts.forbidden.add(Use(where, f"transfer function ({key[1:]})", "transfer"))
 
-    def _shading_dict(self, shading: Object, where: str) -> None:
+    def _shading_dict(self, shading: Object | None, where: str) -> None:
         if isinstance(shading, (Dictionary, Stream)):
             self._colour_use(where, family(shading.get("/ColorSpace")))
             if isinstance(shading, Stream):
