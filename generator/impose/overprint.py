@@ -13,6 +13,8 @@ with pikepdf, before it is marked PDF/X.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Collection
+from typing import Any
 
 from pikepdf import (
     ContentStreamInstruction,
@@ -64,7 +66,8 @@ def _page_resources(page: Object) -> Object:
         node = page
         while "/Resources" not in node and "/Parent" in node:
             node = node.Parent
-        page.Resources = Dictionary(node.get("/Resources") or {})
+        # pikepdf copies a Dictionary into a new one; its stubs allow only a Mapping
+        page.Resources = Dictionary(node.get("/Resources") or {})  # type: ignore[arg-type]
     return page.Resources
 
 
@@ -138,7 +141,7 @@ def _rewrite(pdf: Pdf, owner: Object, resources: Object, states: dict, known: bo
         owner.Contents = pdf.make_stream(data, Filter=Name.FlateDecode)
 
 
-def _ink(op: str, space: str, operands: list) -> tuple[float, ...] | None:
+def _ink(op: str, space: str, operands: Collection[Any]) -> tuple[float, ...] | None:
     """The CMYK a colour operator sets, when it is process colour."""
     op = op.lower()
     if op == "k" or (op in ("sc", "scn") and space == "DeviceCMYK" and len(operands) == 4):

@@ -55,7 +55,10 @@ _Parser.yaml_implicit_resolvers = {
 _SCALARS = {tag: yaml.SafeLoader.yaml_constructors[tag] for tag in ALLOWED_TAGS[yaml.ScalarNode]}
 _STARTS = {yaml.MappingStartEvent: yaml.MappingNode, yaml.SequenceStartEvent: yaml.SequenceNode}
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-Events = Iterator[yaml.Event]
+# libyaml's events and marks are C objects (yaml._yaml) that PyYAML's stubs describe only as
+# the pure-Python classes they imitate, with optional marks libyaml always sets: typed as Any.
+Event = Any
+Events = Iterator[Event]
 
 
 class _DocumentBuilder:
@@ -84,7 +87,7 @@ class _DocumentBuilder:
         event = next(events)
         if not isinstance(event, yaml.StreamEndEvent):
             raise fail(
-                Location(self.path, event.start_mark.line + 1),
+                Location(self.path, _line(event)),
                 _("a second document starts here (after '---')"),
                 _("a content file holds one document: remove the '---' line, or move what "
                   "follows into a file of its own"),
@@ -100,16 +103,14 @@ class _DocumentBuilder:
         while True:
             event = self.parser.get_event()
             if self.recording:
-                kept = event
+                kept: Event = event
                 if isinstance(event, yaml.AliasEvent):
-                    kept = _BoundAlias(
-                        event.anchor, event.start_mark, self.anchors.get(event.anchor)
-                    )
+                    kept = _bound(event, self.anchors)
                 for events in self.recording:
                     events.append(kept)
             yield event
 
-    def _value(self, event: yaml.Event, events: Events, depth: int) -> Any:
+    def _value(self, event: Event, events: Events, depth: int) -> Any:
         """The value that starts with `event`; `events` gives the rest of it."""
         if isinstance(event, _ALIASES):
             return self._alias(event, depth)
@@ -127,22 +128,22 @@ class _DocumentBuilder:
         self.anchors[event.anchor] = recorded
         return value
 
-    def _refuse_duplicate_anchor(self, event: yaml.Event) -> None:
+    def _refuse_duplicate_anchor(self, event: Event) -> None:
         """PyYAML's rule: an anchor name is given once."""
         earlier = self.anchors.get(event.anchor) or next(
             (r for r in self.recording if r[0].anchor == event.anchor), None
         )
         if earlier:
             raise fail(
-                Location(self.path, event.start_mark.line + 1),
+                Location(self.path, _line(event)),
                 _("the anchor '&{name}' is also set on line {line}").format(
-                    name=event.anchor, line=earlier[0].start_mark.line + 1
+                    name=event.anchor, line=_line(earlier[0])
                 ),
                 _("give each anchor its own name; a text that starts with '&' goes between "
                   "quotation marks"),
             )  # fmt: skip
 
-    def _alias(self, event: yaml.AliasEvent | _BoundAlias, depth: int) -> Any:
+    def _alias(self, event: Event, depth: int) -> Any:
         """The anchor's value, built again from its events."""
         replay = iter(self._anchored(event))
         self.replaying += 1
@@ -151,14 +152,14 @@ class _DocumentBuilder:
         finally:
             self.replaying -= 1
 
-    def _anchored(self, event: yaml.AliasEvent | _BoundAlias) -> list[Any]:
+    def _anchored(self, event: Event) -> list[Any]:
         """The events of the anchor an alias names."""
         events = event.events if isinstance(event, _BoundAlias) else self.anchors.get(event.anchor)
         if events is None:
             if any(r[0].anchor == event.anchor for r in self.recording):  # inside itself
                 self._count(event, MAX_DEPTH + 1)
             raise fail(
-                Location(self.path, event.start_mark.line + 1),
+                Location(self.path, _line(event)),
                 _("'*{name}' refers to an anchor '&{name}' that is not there").format(
                     name=event.anchor
                 ),
@@ -166,22 +167,22 @@ class _DocumentBuilder:
             )
         return events
 
-    def _count(self, event: yaml.Event, depth: int) -> None:
+    def _count(self, event: Event, depth: int) -> None:
         self.values_built += 1
         if self.values_built > MAX_NODES:
             raise fail(
-                Location(self.path, event.start_mark.line + 1),
+                Location(self.path, _line(event)),
                 _("the file expands to more than {count:,} values").format(count=MAX_NODES),
                 _("remove repeated aliases (*name); a deck needs far fewer values"),
             )
         if depth > MAX_DEPTH:
             raise fail(
-                Location(self.path, event.start_mark.line + 1),
+                Location(self.path, _line(event)),
                 _("the content is nested more than {count} levels deep").format(count=MAX_DEPTH),
                 _("sub-questions go one level deep; check the indentation"),
             )
 
-    def _tag(self, event: yaml.Event) -> str:
+    def _tag(self, event: Event) -> str:
         """The event's tag, resolved as PyYAML's composer would, or an error if not allowed."""
         kind = _STARTS.get(type(event), yaml.ScalarNode)
         tag = event.tag
@@ -192,7 +193,7 @@ class _DocumentBuilder:
             tag = _CORE + "str"
         if tag not in ALLOWED_TAGS[kind]:
             raise fail(
-                Location(self.path, event.start_mark.line + 1),
+                Location(self.path, _line(event)),
                 _("the tag '{tag}' is not allowed").format(tag=tag.replace(_CORE, "!!")),
                 _(
                     "remove it: content is text, lists and keys only (a text that starts with '!' "
@@ -201,34 +202,34 @@ class _DocumentBuilder:
             )
         return tag
 
-    def _build(self, event: yaml.Event, events: Events, depth: int) -> Any:
+    def _build(self, event: Event, events: Events, depth: int) -> Any:
         self._count(event, depth)
         tag = self._tag(event)
         if isinstance(event, yaml.ScalarEvent):
             if tag == _CORE + "str":
                 return event.value
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+            node = yaml.ScalarNode(tag, event.value, *_marks(event))
             try:
                 return _SCALARS[tag](self.parser, node)
             except (ValueError, KeyError):  # an explicit tag on a value it does not fit
                 short = tag.replace(_CORE, "!!")
                 raise fail(
-                    Location(self.path, event.start_mark.line + 1),
+                    Location(self.path, _line(event)),
                     _("'{value}' is not a valid {tag} value").format(value=event.value, tag=short),
                     _("remove the tag {tag}, or correct the value").format(tag=short),
                 ) from None
         if isinstance(event, yaml.SequenceStartEvent):
             items = Sequence()
-            items.line, items.item_lines = event.start_mark.line + 1, []
+            items.line, items.item_lines = _line(event), []
             for item in iter(events.__next__, None):
                 if isinstance(item, _ENDS):
                     return items
                 first = self._anchored(item)[0] if isinstance(item, _ALIASES) else item
-                items.item_lines.append(first.start_mark.line + 1)  # an alias: its anchor's
+                items.item_lines.append(_line(first))  # an alias: its anchor's
                 items.append(self._value(item, events, depth + 1))
         return self._mapping(event, events, depth)
 
-    def _mapping(self, event: yaml.Event, events: Events, depth: int) -> Mapping:
+    def _mapping(self, event: Event, events: Events, depth: int) -> Mapping:
         """A mapping, with the entries `<<: *name` merges in: YAML's merge keys, as SafeLoader
         reads them. A key written twice in the mapping itself is an error."""
         merged: list[tuple[str, int, Any]] = []
@@ -236,15 +237,15 @@ class _DocumentBuilder:
         for key_event in iter(events.__next__, None):
             if isinstance(key_event, _ENDS):
                 break
-            line = key_event.start_mark.line + 1
+            line = _line(key_event)
             key = self._key(key_event, events)
             value_event = next(events)
             if key is _MERGE:
                 merged += self._merged(value_event, events, depth)
-            else:
+            elif isinstance(key, str):  # _key refuses any other
                 own.append((key, line, self._value(value_event, events, depth + 1)))
         result = Mapping()
-        result.line, result.key_lines = event.start_mark.line + 1, {}
+        result.line, result.key_lines = _line(event), {}
         for key, line, value in merged:  # an earlier source wins, as in SafeLoader
             result[key], result.key_lines[key] = value, line
         written: set[str] = set()
@@ -261,7 +262,7 @@ class _DocumentBuilder:
             result[key], result.key_lines[key] = value, line
         return result
 
-    def _key(self, event: yaml.Event, events: Events) -> str | object:
+    def _key(self, event: Event, events: Events) -> str | object:
         """A key's text, or _MERGE for `<<`; any other key is an error."""
         if isinstance(event, _ALIASES):
             event = self._anchored(event)[0]
@@ -279,13 +280,13 @@ class _DocumentBuilder:
             key, shown = None, "[…]" if isinstance(event, yaml.SequenceStartEvent) else "{…}"
         if not isinstance(key, str):
             raise fail(
-                Location(self.path, event.start_mark.line + 1),
+                Location(self.path, _line(event)),
                 _("the key {key} is not a name").format(key=shown),
                 _("keys are words such as 'text' or 'id'"),
             )
         return key
 
-    def _merged(self, event: yaml.Event, events: Events, depth: int) -> list[tuple]:
+    def _merged(self, event: Event, events: Events, depth: int) -> list[tuple]:
         """The entries a `<<` brings in: of one mapping, or of a list of them (the last first).
         They stand in the mapping itself: no deeper."""
         value = self._value(event, events, depth)
@@ -294,7 +295,7 @@ class _DocumentBuilder:
         for source in reversed(sources):
             if not isinstance(source, Mapping):
                 raise fail(
-                    Location(self.path, getattr(source, "line", event.start_mark.line + 1)),
+                    Location(self.path, getattr(source, "line", _line(event))),
                     _("'<<' merges only groups of keys (mappings)"),
                     _("write '<<: *name' where &name marks a group of keys"),
                 )
@@ -311,8 +312,22 @@ class _BoundAlias(NamedTuple):
     """An alias inside an anchor's events, with the events of the anchor it named then."""
 
     anchor: str
-    start_mark: yaml.Mark
+    start_mark: Any  # libyaml's mark
     events: list[Any] | None
+
+
+def _bound(alias: Event, anchors: dict[str, list[Any]]) -> _BoundAlias:
+    """The alias bound to the events its anchor names now."""
+    return _BoundAlias(alias.anchor, alias.start_mark, anchors.get(alias.anchor))
+
+
+def _line(event: Event) -> int:
+    """The line an event starts on, from 1 (libyaml marks every event)."""
+    return int(event.start_mark.line) + 1
+
+
+def _marks(event: Event) -> tuple[Any, Any]:
+    return event.start_mark, event.end_mark
 
 
 _ALIASES = (yaml.AliasEvent, _BoundAlias)
