@@ -114,6 +114,7 @@ POT := $(VENV)/voorwie.pot
 messages: $(DEV_STAMP)
 	$(BIN)/pybabel -q extract -F generator/locale/babel.cfg --no-location --sort-output \
 	  -o $(POT) generator
+	$(BIN)/python -m generator.cli.compile_messages --prune $(POT)
 	$(BIN)/pybabel -q update -i $(POT) -o generator/locale/nl/LC_MESSAGES/voorwie.po -l nl \
 	  --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
-	$(BIN)/python -m generator.compile_messages
+	$(BIN)/python -m generator.cli.compile_messages

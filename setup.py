@@ -3,7 +3,7 @@ generator/_layouts, so that an installed generator has layouts of its own.
 
 layouts/ stays the one copy in git (the repository's shape keeps cards/, layouts/ and
 generator/ side by side); MANIFEST.in puts it into the sdist, and a wheel built from the sdist
-copies it the same way. An editable install copies nothing: generator/project.py then finds
+copies it the same way. An editable install copies nothing: generator/core/project.py then finds
 the top-level layouts/ folder itself.
 """
 

@@ -15,9 +15,9 @@ from bench.measure import MeasureError, Run, best_of, check, python, run_once
 from bench.pdfsize import PdfBytes, measure_pdf
 from bench.synthetic import deck_sizes, make_project
 from bench.texts import baseline_job, card_count, write_job
-from generator.errors import UserError
+from generator.core.errors import UserError
 
-WATCH_MISSING = 3  # bench.warm's exit code when generator.watch cannot be measured
+WATCH_MISSING = 3  # bench.warm's exit code when generator.desk.watch cannot be measured
 RUNS = 3  # cold builds and baselines: the best (fastest) of this many runs
 WHAT = {LINES: "baseline: bare ReportLab", PARAGRAPHS: "floor: ReportLab paragraphs"}
 T = TypeVar("T")
@@ -179,7 +179,7 @@ class Bench:
         return self._once(f"baseline-{cards}{drawer}", measure)
 
     def warm_rebuild(self) -> dict[str, Any] | None:
-        """bench.warm's figures, or None when generator.watch has nothing to measure."""
+        """bench.warm's figures, or None when generator.desk.watch has nothing to measure."""
 
         def measure() -> dict[str, Any] | None:
             self.say("warm rebuild in a watch session (one question edited, 3 times)")

@@ -51,8 +51,8 @@ How each figure is measured (`python -m bench`; details in the docstrings of ben
   each object counted once) ÷ pages; read with pypdf. 1 KB = 1,000 bytes.
 - Linearity: time per card at 10,000 cards ÷ at 1,000; 1.0 is linear.
 - Warm rebuild: `python -m bench.warm` copies cards/ and layouts/, builds once through a
-  `generator.watch.Session`, then edits one Dutch question of the main deck three times and times
-  `Session.rebuild()` after each edit (in process, files written); the fastest of the three.
+  `generator.desk.watch.Session`, then edits one Dutch question of the main deck three times and
+  times `Session.rebuild()` after each edit (in process, files written); the fastest of the three.
 - Targets are upper bounds from issue 8 (peak memory at 1,000 cards: 150 MB for the whole process
   tree, which replaced 100 MB for its largest process); "ok" is blank for figures given for
   information.

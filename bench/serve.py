@@ -56,9 +56,9 @@ class Feed:
 
 
 def main(argv: list[str]) -> int:
-    from generator.project import Project
-    from generator.serve.run import serve
-    from generator.serve.server import Server
+    from generator.core.project import Project
+    from generator.desk.serve.run import serve
+    from generator.desk.serve.server import Server
 
     logging.getLogger("generator").setLevel(logging.ERROR)  # no notes about the content
     repo, scratch = Path(argv[0]), Path(argv[1])

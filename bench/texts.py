@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location
-from generator.geometry import PAPER_MM, mm, parse_size
-from generator.manifest import card_texts
-from generator.markup import plain
-from generator.model import Card, Deck
-from generator.project import Project
+from generator.core.errors import Location
+from generator.core.geometry import PAPER_MM, mm, parse_size
+from generator.core.markup import plain
+from generator.core.project import Project
+from generator.model.deck import Card, Deck
+from generator.revise.manifest import card_texts
 from generator.validate.content import collect
 from generator.validate.layout import load_layout
 

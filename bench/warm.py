@@ -1,9 +1,9 @@
 """The warm rebuild: a `watch` session rebuilds after one question of the main deck is edited.
 
 Run in its own process as `python -m bench.warm REPO SCRATCH`: copies REPO's cards/ and
-layouts/ into SCRATCH, builds once through generator.watch.Session, then edits one Dutch
+layouts/ into SCRATCH, builds once through generator.desk.watch.Session, then edits one Dutch
 question `EDITS` times (a different text each time) and times each rebuild. Prints one JSON
-line: {"first_s", "warm_s": [...], "rebuilt": [...]}. Exit code 3 when generator.watch has no
+line: {"first_s", "warm_s": [...], "rebuilt": [...]}. Exit code 3 when generator.desk.watch has no
 Session(project).rebuild() to measure.
 """
 
@@ -70,10 +70,10 @@ def edit_question(path: Path, question: str, edit: int) -> None:
 def main(argv: list[str]) -> int:
     repo, scratch = Path(argv[0]), Path(argv[1])
     try:
-        from generator.project import Project
-        from generator.watch import Session
+        from generator.core.project import Project
+        from generator.desk.watch import Session
     except ImportError as error:
-        print(f"generator.watch has no Session: {error}", file=sys.stderr)
+        print(f"generator.desk.watch has no Session: {error}", file=sys.stderr)
         return 3
     cards, layouts = scratch / "cards", scratch / "layouts"
     shutil.copytree(repo / "cards", cards)

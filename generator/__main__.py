@@ -1,7 +1,7 @@
 import sys
 
 try:
-    from generator.cli import main
+    from generator.cli.main import main
 except KeyboardInterrupt:  # Ctrl-C while starting, before click can say so: no traceback
     sys.exit(130)
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import i18n
-from generator.cli import main
+from generator.build.pipeline import build
+from generator.cli.main import main
+from generator.core import i18n
+from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
-from generator.model import Deck
-from generator.pipeline import build
-from generator.project import Project
-from generator.releases import RELEASES_FOLDER
+from generator.model.deck import Deck
+from generator.revise.releases import RELEASES_FOLDER
 from generator.validate.deck import validate_deck
 from generator.validate.localize import language_versions
 

@@ -14,8 +14,8 @@ from functools import cache
 
 from babel.messages.pofile import read_po
 
-from generator import i18n
-from generator.item_names import shown
+from generator.core import i18n
+from generator.model.item_names import shown
 
 UNFILLED = re.compile(r"\{[a-z_]+(?:[:!][^{}\s]*)?\}")  # a placeholder left as it was
 

@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.project import Project
-from generator.serve.desk import Update
-from generator.serve.run import serve
-from generator.serve.server import Server
+from generator.core.project import Project
+from generator.desk.serve.desk import Update
+from generator.desk.serve.run import serve
+from generator.desk.serve.server import Server
 from tests.conftest import LAYOUTS, ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "serve" / "proefdeck.yaml"

@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from bench.synthetic import LABELS as SYNTHETIC_LABELS
-from generator.errors import Location
+from generator.core.errors import Location
 from generator.validate.layout import load_layout
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"

@@ -1,16 +1,26 @@
-"""The pipeline's shape: each stage package imports only from earlier stages, directly or
-through a shared module; no module grows past 400 lines."""
+"""The package's shape: every module sits in a layer package, and imports only from its own
+layer or an earlier one, directly or through another module; no module grows past 400 lines.
+
+The layers, lowest first: core (errors, messages, geometry, cache, project paths) and model
+(the typed content) under the pipeline's stages load → validate → render → impose → write;
+revise (the record of a revision) sits before render, because the print-shop folder and the
+written outputs read it; preflight checks what impose made; build runs the pipeline; desk is
+the live preview; cli is the command line on top.
+"""
 
 from __future__ import annotations
 
 import ast
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).parent.parent / "generator"
-STAGES = ("load", "validate", "render", "impose", "write")  # in pipeline order
+LAYERS = (
+    "core", "model", "load", "validate", "revise", "render", "impose", "preflight", "write",
+    "build", "desk", "cli",
+)  # fmt: skip
+ROOT_MODULES = {"generator": -1, "generator.__main__": len(LAYERS)}  # below and above all
 MAX_LINES = 400
 
 
@@ -36,37 +46,48 @@ def imports(module: str) -> set[str]:
     return found
 
 
-def own_stage(module: str) -> int | None:
-    """The index of the stage package a module is in, or None for a shared module."""
+def layer(module: str) -> int | None:
+    """The index of a module's layer; None for a module outside every layer package."""
+    if module in ROOT_MODULES:
+        return ROOT_MODULES[module]
     parts = module.split(".")
-    return STAGES.index(parts[1]) if len(parts) > 2 and parts[1] in STAGES else None
+    return LAYERS.index(parts[1]) if len(parts) > 1 and parts[1] in LAYERS else None
 
 
-@cache
-def reaches(module: str) -> int:
-    """The latest stage a module depends on, directly or through other modules (-1: none)."""
-    stage = own_stage(module)
-    deepest = -1 if stage is None else stage
-    for imported in imports(module):
-        if imported != "generator" and not module.startswith(imported + "."):
-            deepest = max(deepest, reaches(imported))
-    return deepest
+def outside_layers(modules: dict[str, Path]) -> list[str]:
+    return sorted(module for module in modules if layer(module) is None)
 
 
 def leaks(module: str) -> list[str]:
-    """What a stage module imports from a later stage, directly or through a shared module."""
-    stage = own_stage(module)
-    if stage is None:
-        return []
+    """What a module imports from a later layer (each import is checked, so an indirect
+    reach upwards is caught at the module that makes it)."""
+    own = layer(module)
+    assert own is not None, module
     return sorted(
-        f"{module} → {imported} (reaches {STAGES[reaches(imported)]})"
+        f"{module} → {imported} ({LAYERS[found]})"
         for imported in imports(module)
-        if imported != "generator" and reaches(imported) > stage
+        if not module.startswith(imported + ".")  # a package's own __init__
+        and (found := layer(imported)) is not None
+        and found > own
     )
 
 
-def test_every_stage_imports_only_from_earlier_stages() -> None:
+def test_every_module_is_in_a_layer() -> None:
+    assert outside_layers(MODULES) == []
+
+
+def test_every_layer_imports_only_from_itself_or_earlier_layers() -> None:
     assert [leak for module in sorted(MODULES) for leak in leaks(module)] == []
+
+
+def test_every_layer_package_exists_and_says_what_it_owns() -> None:
+    missing = [name for name in LAYERS if not ast.get_docstring(
+        ast.parse((PACKAGE / name / "__init__.py").read_text(encoding="utf-8")))]  # fmt: skip
+    assert missing == []
+
+
+def test_the_check_finds_a_module_outside_the_layers(tmp_path: Path) -> None:
+    assert outside_layers({"generator.loose": tmp_path / "loose.py"}) == ["generator.loose"]
 
 
 def test_the_check_finds_a_leak(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -74,13 +95,22 @@ def test_the_check_finds_a_leak(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     leaky = tmp_path / "leaky.py"
     leaky.write_text("from generator.render.fonts import register_family\n", encoding="utf-8")
     monkeypatch.setitem(MODULES, "generator.validate.leaky", leaky)
-    reaches.cache_clear()
-    try:
-        assert leaks("generator.validate.leaky") == [
-            "generator.validate.leaky → generator.render.fonts (reaches render)"
-        ]
-    finally:
-        reaches.cache_clear()
+    assert leaks("generator.validate.leaky") == [
+        "generator.validate.leaky → generator.render.fonts (render)"
+    ]
+
+
+def test_the_check_finds_a_leak_from_the_core(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The shared core importing the command line would be named too."""
+    leaky = tmp_path / "leaky.py"
+    leaky.write_text("def f():\n    from generator.cli import console\n", encoding="utf-8")
+    monkeypatch.setitem(MODULES, "generator.core.leaky", leaky)
+    assert leaks("generator.core.leaky") == [
+        "generator.core.leaky → generator.cli (cli)",
+        "generator.core.leaky → generator.cli.console (cli)",
+    ]
 
 
 def test_no_module_is_longer_than_the_limit() -> None:

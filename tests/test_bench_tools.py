@@ -25,8 +25,8 @@ from bench.rows import PEAK_MB_MAX, Row, small_memory
 from bench.synthetic import MAX_CARDS_PER_DECK, deck_sizes, make_project, write_decks
 from bench.texts import baseline_job, card_count
 from bench.warm import FIGURES, MAIN_DECK, chosen_questions, edit_question, question_line
-from generator.pipeline import build
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.core.project import Project
 from tests.conftest import CARDS, LAYOUTS, ROOT
 
 CARDS_IN_TEST = 24

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from generator import cache
-from generator.cache import ItemKeys, fingerprint
+from generator.core import cache
+from generator.core.cache import ItemKeys, fingerprint
 
 
 @dataclass(frozen=True)

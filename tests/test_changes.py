@@ -98,7 +98,7 @@ def test_a_git_archive_is_read_without_links_or_escapes(
     import io
     import tarfile
 
-    from generator.changes import extract_files
+    from generator.revise.changes import extract_files
 
     if not data_filter:
         monkeypatch.delattr(tarfile, "data_filter")

@@ -40,7 +40,7 @@ def problems(path: Path, profile: str = "print") -> list[str]:
 
 @pytest.fixture(scope="module")
 def font() -> str:
-    from generator.errors import Location
+    from generator.core.errors import Location
 
     layout = load_layout("pocket-card", LAYOUTS, Location(Path("test")))
     register_family(layout.font)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import Location
+from generator.core.errors import Location
 from generator.load.yaml_file import read_yaml
-from generator.model import Correction
+from generator.model.deck import Correction
 from generator.validate.corrections import stale_corrections, undo, unsourced
 from tests.conftest import deck_versions
 from tests.messages import item, problem, said

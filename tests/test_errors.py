@@ -18,7 +18,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from generator.errors import UserError
+from generator.core.errors import UserError
 from generator.load.yaml_file import MAX_NODES, read_yaml
 from generator.validate.localize import languages, localize
 from tests.messages import UNFILLED, item, nothing_changed, problem, said, said_n

@@ -14,16 +14,16 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from generator.errors import Location, UserError
-from generator.geometry import PAPER_MM
-from generator.layout_model import MEASURES, FormSettings, Layout
+from generator.build.pipeline import validate
+from generator.core.errors import Location, UserError
+from generator.core.geometry import PAPER_MM
+from generator.core.markup import plain
+from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
-from generator.markup import plain
-from generator.model import Deck
-from generator.pipeline import validate
+from generator.model.deck import Deck
+from generator.model.layout import MEASURES, FormSettings, Layout
 from generator.preflight.document import read_pdf
 from generator.preflight.rules import preflight
-from generator.project import Project
 from generator.render.fillable import checklist_groups, render_fillable_checklist
 from generator.validate.layout import load_layout
 from generator.validate.schema_check import load_schema

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import UserError
+from generator.core.errors import UserError
 from generator.validate.glossary import read_glossaries
 from tests.editing import load, save
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Location, Problem
-from generator.item_names import listed
+from generator.core.errors import Location, Problem
+from generator.model.item_names import listed
 from generator.validate.glyphs import check_glyphs
 from tests.messages import item, said, said_n
 

@@ -32,7 +32,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
+from generator.cli.main import main
 from generator.load.yaml_file import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, read_yaml
 from generator.render.templates import environment
 from generator.validate.schema_check import load_schema
@@ -480,7 +480,7 @@ def pausing(*args, **kwargs):
         time.sleep(600)
     return result
 setattr(os, name, pausing)
-from generator.cli import main
+from generator.cli.main import main
 main(sys.argv[4:], prog_name="voorwie")
 """
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.errors import Location, UserError
-from generator.layout_model import Layout, PageSettings
-from generator.markup import plain
-from generator.model import Deck
-from generator.poster_model import Poster
-from generator.project import Project
+from generator.core.errors import Location, UserError
+from generator.core.markup import plain
+from generator.core.project import Project
+from generator.model.deck import Deck
+from generator.model.layout import Layout, PageSettings
+from generator.model.poster import Poster
 from generator.render.html.page import render_html
 from generator.validate.content import collect, regional_poster
 from generator.validate.layout import load_layout

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Location
+from generator.core.errors import Location
 from generator.render.drawlist import Para
 from generator.render.flow import TextSetter
 from generator.render.hyphenation import hyphenator
@@ -133,7 +133,7 @@ def test_products_break_listed_words_at_their_seams(built: dict[str, Path]) -> N
     ],
 )
 def test_a_mistake_in_the_word_list_is_named(tmp_path: Path, text: str, message: str) -> None:
-    from generator.errors import UserError
+    from generator.core.errors import UserError
     from generator.validate.hyphenation import read_exceptions
 
     (tmp_path / "hyphenation").mkdir()
@@ -146,7 +146,7 @@ def test_a_mistake_in_the_word_list_is_named(tmp_path: Path, text: str, message:
 
 
 def test_a_full_frame_is_hyphenated_before_its_text_is_set_smaller() -> None:
-    from generator.geometry import PT_PER_MM
+    from generator.core.geometry import PT_PER_MM
     from generator.render.drawlist import Frame
 
     layout = load_layout("pocket-card", LAYOUTS, Location(LAYOUTS))

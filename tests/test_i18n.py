@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from generator import i18n
+from generator.core import i18n
 
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
@@ -113,7 +113,7 @@ def test_a_lost_placeholder_is_found(tmp_path: Path) -> None:
 def test_the_compiled_catalogue_is_that_of_the_po_files() -> None:
     """The program reads the committed .mo; a translation edited in a .po is not shown until
     `make messages` compiles it, so a stale .mo fails here."""
-    from generator.compile_messages import compiled
+    from generator.cli.compile_messages import compiled
 
     for language in i18n.LANGUAGES:
         if language != i18n.DEFAULT:
@@ -125,7 +125,7 @@ def test_the_compiled_catalogue_is_that_of_the_po_files() -> None:
 def test_a_po_edit_without_compiling_is_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import compile_messages
+    from generator.cli import compile_messages
 
     folder = tmp_path / "nl" / "LC_MESSAGES"
     folder.mkdir(parents=True)

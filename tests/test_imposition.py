@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.errors import Location, UserError
-from generator.geometry import PAPER_MM, Size, apply
+from generator.core.errors import Location, UserError
+from generator.core.geometry import PAPER_MM, Size, apply
 from generator.impose.plan import plan_sheets
-from generator.layout_model import Imposition
+from generator.model.layout import Imposition
 from tests.conftest import MAIN_DECK, deck_versions
 from tests.pdf_tools import MM, drawn_lines, placed_forms
 

@@ -19,10 +19,11 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from generator import new_project, project
-from generator.i18n import use
-from generator.new_project import SCHEMA_LINE, STARTER, with_schema_line
-from generator.project import default_layouts, shipped_layouts
+from generator.cli import new_project
+from generator.cli.new_project import SCHEMA_LINE, STARTER, with_schema_line
+from generator.core import project
+from generator.core.i18n import use
+from generator.core.project import default_layouts, shipped_layouts
 from tests.conftest import LAYOUTS, ROOT
 
 REFERENCE_DECK = ROOT / "tests" / "reference" / "proef.yaml"
@@ -237,7 +238,7 @@ def test_an_installed_wheel_builds_a_new_project(tmp_path: Path) -> None:
     )
 
     where = run(
-        python, "-c", "import generator.project as p; print(p.__file__, p.shipped_layouts())"
+        python, "-c", "import generator.core.project as p; print(p.__file__, p.shipped_layouts())"
     )
     module, layouts = where.split()
     assert Path(module).is_relative_to(venv) and Path(layouts).is_relative_to(venv), where

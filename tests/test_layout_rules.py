@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Location
-from generator.layout_model import Cmyk, Layout
+from generator.core.errors import Location
+from generator.model.layout import Cmyk, Layout
 from generator.render.colors import contrast as colour_contrast
 from generator.render.colors import relative_luminance, screen_rgb
 from generator.validate.layout import load_layout

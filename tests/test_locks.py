@@ -15,7 +15,7 @@ RUNTIME, DEVELOPMENT = ROOT / "requirements.lock", ROOT / "requirements-dev.lock
 PIN = re.compile(r"(?m)^([A-Za-z0-9_.\-]+)==([^ \\\n]+)")
 # The import name of each package the generator imports, where it is not the package's name.
 IMPORT_NAMES = {"PIL": "pillow", "yaml": "pyyaml", "jsonschema_rs": "jsonschema-rs"}
-DEVELOPMENT_ONLY = {"generator/compile_messages.py"}  # make messages: Babel
+DEVELOPMENT_ONLY = {"generator/cli/compile_messages.py"}  # make messages: Babel
 
 
 def pins(lock: Path) -> dict[str, str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.pipeline import build
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.core.project import Project
 from tests.conftest import MAIN_DECK, deck_versions
 
 

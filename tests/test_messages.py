@@ -17,16 +17,17 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from click.testing import CliRunner
 
-from generator import __version__, i18n
-from generator.cli import main
-from generator.console import rebuilt_line
-from generator.parallel import Worker
-from generator.watch import WATCHFILES_STOP, Rebuild
+from generator import __version__
+from generator.build.parallel import Worker
+from generator.cli.console import rebuilt_line
+from generator.cli.main import main
+from generator.core import i18n
+from generator.desk.watch import WATCHFILES_STOP, Rebuild
 from tests.messages import said, said_n, translated
 from tests.strategies import small_deck
 from tests.test_stumbles import write_project
 
-PACKAGE = Path(i18n.__file__).parent
+PACKAGE = Path(i18n.__file__).parent.parent  # generator/
 MAPPING = i18n.LOCALE_FOLDER / "babel.cfg"
 
 
@@ -57,7 +58,8 @@ def test_every_message_has_a_dutch_translation() -> None:
 
 def test_a_message_without_translation_is_named_with_its_place(tmp_path: Path) -> None:
     (tmp_path / "part.py").write_text(
-        "from generator.i18n import _\n\n\ndef say():\n    return _('a message nobody wrote')\n"
+        "from generator.core.i18n import _\n\n\n"
+        "def say():\n    return _('a message nobody wrote')\n"
     )
     (tmp_path / "validate" / "schemas").mkdir(parents=True)
     (tmp_path / "validate" / "schemas" / "x.schema.json").write_text(
@@ -199,7 +201,7 @@ def translated_at_import(path: Path) -> list[str]:
             visit(child)
 
     visit(tree)
-    imports_it = any(isinstance(node, ast.ImportFrom) and node.module == "generator.i18n"
+    imports_it = any(isinstance(node, ast.ImportFrom) and node.module == "generator.core.i18n"
                      and any(alias.name == "_" for alias in node.names)
                      for node in ast.walk(tree))  # fmt: skip
     if imports_it:
@@ -219,11 +221,12 @@ def test_nothing_is_translated_at_import() -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        "from generator.i18n import _\nHINT = _('write true or false')\n",
-        "from generator.i18n import _\nclass Rule:\n    fix = _('remove it')\n",
-        "import click\nfrom generator.i18n import _\n\n\n@click.option('-q', help=_('Quiet.'))\n"
+        "from generator.core.i18n import _\nHINT = _('write true or false')\n",
+        "from generator.core.i18n import _\nclass Rule:\n    fix = _('remove it')\n",
+        "import click\nfrom generator.core.i18n import _\n\n\n"
+        "@click.option('-q', help=_('Quiet.'))\n"
         "def command():\n    pass\n",
-        "from generator.i18n import _\n\n\ndef say(items):\n    for _, item in items:\n"
+        "from generator.core.i18n import _\n\n\ndef say(items):\n    for _, item in items:\n"
         "        return _('an item')\n",
     ],
     ids=["module level", "class body", "decorator", "shadowed"],
@@ -299,7 +302,7 @@ def test_ctrl_c_is_aborted_in_dutch(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(project: object) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("generator.cli.validate", interrupted)
+    monkeypatch.setattr("generator.cli.main.validate", interrupted)
     run = CliRunner().invoke(main, ["--lang", "nl", "validate"])
     i18n.use("nl")
     assert (run.exit_code, run.output) == (1, "\n" + said("Aborted!") + "\n")

@@ -11,12 +11,12 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from generator.errors import Location
-from generator.layout_model import Layout
+from generator.core.errors import Location
 from generator.load.yaml_file import read_yaml
-from generator.model import Deck
+from generator.model.deck import Deck
+from generator.model.layout import Layout
+from generator.model.product_kinds import KINDS, Kind
 from generator.preflight.rules import profile_for
-from generator.product_kinds import KINDS, Kind
 from generator.render.one_card import FIT_HINTS, TITLE_WEIGHT, WIDTH, groups, question_cards, shares
 from generator.validate.layout import load_layout
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions

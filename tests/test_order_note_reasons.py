@@ -6,9 +6,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from generator.changes import CardChange, ProductChanges, Reason
-from generator.i18n import N_
-from generator.order_note import why_lines
+from generator.core.i18n import N_
+from generator.revise.changes import CardChange, ProductChanges, Reason
+from generator.revise.order_note import why_lines
 
 SHARED = Reason(N_("it was card {number}"), 9)  # any reason, the same on every card
 OWN = Reason(N_("a new card"))

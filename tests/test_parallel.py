@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import parallel, pipeline
-from generator.pipeline import Request, SessionState, produce
-from generator.products import SCREEN_KINDS, Kind
-from generator.project import Project
+from generator.build import parallel, pipeline
+from generator.build.pipeline import Request, SessionState, produce
+from generator.core.project import Project
+from generator.impose.products import SCREEN_KINDS, Kind
 from tests.conftest import CARDS, LAYOUTS
 from tests.strategies import small_deck
 
@@ -49,7 +49,7 @@ def test_the_worker_inherits_no_open_file(tmp_path: Path) -> None:
 def record_makers(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
     """Each checklist and HTML page writes the id of the process that makes it to log (a
     forked worker inherits the patch; a spawned one would not, and log stays empty)."""
-    import generator.impose.products as maker
+    import generator.impose.maker as maker
 
     for name in ("render_fillable_checklist", "render_html"):
         original = getattr(maker, name)

@@ -15,13 +15,13 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 
-from generator.i18n import written_date
-from generator.impose.products import Maker
-from generator.markup import plain
-from generator.model import Deck, Edition
-from generator.poster_model import Poster
-from generator.products import Kind, Product
-from generator.project import Project
+from generator.core.i18n import written_date
+from generator.core.markup import plain
+from generator.core.project import Project
+from generator.impose.maker import Maker
+from generator.impose.products import Kind, Product
+from generator.model.deck import Deck, Edition
+from generator.model.poster import Poster
 from generator.validate.content import Content, collect
 from generator.validate.settings import Settings
 from tests.conftest import CARDS, LAYOUTS, ROOT

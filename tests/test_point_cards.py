@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pdfplumber
 
-from generator.pipeline import build
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.core.project import Project
 from tests.conftest import LAYOUTS, ROOT
 
 PART = "Meervoudige partijdigheid"

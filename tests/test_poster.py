@@ -8,11 +8,11 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
+from generator.build.pipeline import Request, build
+from generator.core.markup import plain
+from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
-from generator.markup import plain
-from generator.pipeline import Request, build
-from generator.poster_model import Poster
-from generator.project import Project
+from generator.model.poster import Poster
 from generator.validate.edition import apply_edition, validate_edition
 from generator.validate.localize import language_versions
 from generator.validate.poster import validate_poster

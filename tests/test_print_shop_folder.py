@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.errors import UserError
+from generator.core.errors import UserError
 from generator.write.lock import output_lock
 from tests.editing import load, question_cards, reword_question, save, set_version
 from tests.pdf_tools import pixels

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.project import Project
+from generator.impose.products import plan
+from generator.model.product_kinds import KINDS, REPRINT, Kind, ProductFile, Profile
 from generator.preflight.rules import profile_for
-from generator.product_kinds import KINDS, REPRINT, Kind, ProductFile, Profile
-from generator.products import plan
-from generator.project import Project
 from generator.validate.content import collect
 from tests.conftest import CARDS, LAYOUTS
 

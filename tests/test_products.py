@@ -13,10 +13,10 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
+from generator.build.pipeline import Request, build
+from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
-from generator.model import Deck
-from generator.pipeline import Request, build
-from generator.project import Project
+from generator.model.deck import Deck
 from generator.validate.against_layouts import deck_problems, layout_of
 from generator.validate.settings import Settings
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions

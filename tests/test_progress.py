@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from generator import progress
+from generator.build.pipeline import Request, build
+from generator.cli import progress
+from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
-from generator.pipeline import Request, build
-from generator.project import Project
 
 
 class Terminal(io.StringIO):

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, event, example, given, settings
 from pypdf import PdfReader
 
-from generator.cli import main
+from generator.cli.main import main
 from tests.pdf_tools import squeeze
 from tests.strategies import DECK_ID, LAYOUTS, card_texts, decks, small_deck
 

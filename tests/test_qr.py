@@ -12,11 +12,11 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from generator.errors import UserError
-from generator.geometry import mm
+from generator.build.pipeline import build
+from generator.core.errors import UserError
+from generator.core.geometry import mm
+from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
-from generator.pipeline import build
-from generator.project import Project
 from generator.render.drawlist import QrCode, parse_face
 from generator.render.qr import QUIET_ZONE, qr_matrix
 from tests.conftest import CARDS, MAIN_DECK, copy_project, deck_versions

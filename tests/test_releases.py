@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.i18n import written_date
-from generator.project import Project
-from generator.releases import read_releases
-from generator.watch import Session
+from generator.core.i18n import written_date
+from generator.core.project import Project
+from generator.desk.watch import Session
+from generator.revise.releases import read_releases
 from tests.editing import (
     add_question,
     load,

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.i18n import written_date
+from generator.core.i18n import written_date
+from generator.desk.preview import ALL_CARDS, READABLE_PX, THUMBNAIL_DPI, write_product_previews
 from generator.load.yaml_file import read_yaml
-from generator.model import Deck
-from generator.preview import ALL_CARDS, READABLE_PX, THUMBNAIL_DPI, write_product_previews
+from generator.model.deck import Deck
 from tests.conftest import CARDS, Run, deck_versions
 from tests.pdf_tools import page_texts
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.errors import Location, Problem
+from generator.core.errors import Location, Problem
 from generator.load.yaml_file import read_yaml
 from generator.validate.localize import localize
 from generator.validate.schema_check import check_schema, load_schema

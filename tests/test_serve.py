@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator import i18n
+from generator.core import i18n
 from tests.serving import DECK_ID, FIXTURE, Serving, fixture_project, replace_in, serving
 
 SECRET = "not for the page"

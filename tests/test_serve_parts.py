@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import i18n
-from generator.errors import Location, Problem
-from generator.pipeline import build
-from generator.serve.feed import Feed, Version
-from generator.serve.fingerprint import page_fingerprints
-from generator.serve.listing import listing
-from generator.serve.page import page_html, products_html
-from generator.serve.pictures import Pictures
-from generator.serve.server import request_parts
+from generator.build.pipeline import build
+from generator.core import i18n
+from generator.core.errors import Location, Problem
+from generator.desk.serve.feed import Feed, Version
+from generator.desk.serve.fingerprint import page_fingerprints
+from generator.desk.serve.listing import listing
+from generator.desk.serve.page import page_html, products_html
+from generator.desk.serve.pictures import Pictures
+from generator.desk.serve.server import request_parts
 from tests.serving import DECK_ID, FIXTURE, fixture_project, replace_in
 
 QUESTION = "Wie zit er vandaag aan tafel?"
@@ -84,7 +84,7 @@ def test_nothing_is_listed_before_a_first_build(tmp_path: Path) -> None:
 def test_only_pages_that_changed_are_drawn_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.serve import pictures as module
+    from generator.desk.serve import pictures as module
 
     project = fixture_project(tmp_path)
     deck = project.cards / FIXTURE.name

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.core.project import Project
 from generator.validate.content import collect
 from generator.validate.corrections import undo, unsourced
 from tests.conftest import CARDS, LAYOUTS, ROOT

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import i18n
-from generator.cli import main
+from generator.cli.main import main
+from generator.core import i18n
 from generator.validate.localize import mistyped_languages
 from tests.conftest import LAYOUTS, deck_versions
 from tests.messages import UNFILLED, item, nothing_changed, problem, said, said_n

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.geometry import Size, parse_size
-from generator.project import Project
+from generator.core.geometry import Size, parse_size
+from generator.core.project import Project
 from generator.render.deck_faces import deck_faces
 from generator.render.faces import Face, FacePainter
 from generator.render.poster_faces import POSTER_KINDS, places, poster_face

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from generator.errors import Location
-from generator.markup import plain, runs
+from generator.core.errors import Location
+from generator.core.markup import plain, runs
 from generator.render.fonts import font_name, register_family
 from generator.render.hyphenation import hyphenator
 from generator.render.markup import content_paragraph

@@ -12,13 +12,13 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Flowable
 
-from generator.errors import Location, UserError
-from generator.geometry import parse_size
-from generator.i18n import written_date
-from generator.markup import plain
-from generator.model import Deck
-from generator.pipeline import build
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.core.errors import Location, UserError
+from generator.core.geometry import parse_size
+from generator.core.i18n import written_date
+from generator.core.markup import plain
+from generator.core.project import Project
+from generator.model.deck import Deck
 from generator.render.deck_faces import deck_faces
 from generator.render.drawlist import Para
 from generator.render.faces import FacePainter

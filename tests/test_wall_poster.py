@@ -13,11 +13,11 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from generator.build.pipeline import Request, build
+from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
-from generator.pipeline import Request, build
-from generator.poster_model import Poster
+from generator.model.poster import Poster
 from generator.preflight.document import read_pdf
-from generator.project import Project
 from generator.validate.edition import apply_edition, validate_edition
 from generator.validate.localize import language_versions
 from generator.validate.poster import validate_poster

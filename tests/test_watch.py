@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import watchfiles
 
-from generator.errors import UserError
-from generator.pipeline import build
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.core.errors import UserError
+from generator.core.project import Project
+from generator.desk.watch import Rebuild, Session, SourceFilter, watch
 from generator.render.faces import LaidOut
-from generator.watch import Rebuild, Session, SourceFilter, watch
 from tests.conftest import Run, copy_project
 
 pytestmark = pytest.mark.slow  # processes, builds and sessions: not in make test-quick

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.errors import Location, UserError
+from generator.core.errors import Location, UserError
 from generator.load.yaml_errors import (
     AFTER_QUOTE,
     BLOCK_HEADER,

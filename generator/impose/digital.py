@@ -15,10 +15,10 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
-from generator.i18n import written_date
-from generator.markup import plain
-from generator.model import Card, Deck
-from generator.poster_model import Poster
+from generator.core.i18n import written_date
+from generator.core.markup import plain
+from generator.model.deck import Card, Deck
+from generator.model.poster import Poster
 from generator.render.document import RenderedDocument
 
 LINK_TARGET_QUESTIONS = "questions"

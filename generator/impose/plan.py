@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from generator.errors import Location, fail
-from generator.geometry import PAPER_MM, Matrix, Size, mm, multiply
-from generator.i18n import _, number
-from generator.layout_model import Imposition
+from generator.core.errors import Location, fail
+from generator.core.geometry import PAPER_MM, Matrix, Size, mm, multiply
+from generator.core.i18n import _, number
+from generator.model.layout import Imposition
 
 
 def mirror_x(width: float) -> Matrix:

@@ -19,7 +19,14 @@ from functools import lru_cache
 
 from pikepdf import Name, Pdf, String
 
-from generator.changes import (
+from generator.core.geometry import PAPER_MM, PT_PER_MM
+from generator.core.i18n import _, speaking
+from generator.impose.pdfx import mark_pdfx, save_marked
+from generator.model.layout import FontSpec
+from generator.model.product_kinds import KINDS, REPRINT, Kind
+from generator.render.one_card import SHOWN_KIND
+from generator.render.report_pdf import report_pdf
+from generator.revise.changes import (
     CALIBRATION_LABELS,
     DECK_WIDE,
     EDITION,
@@ -27,11 +34,7 @@ from generator.changes import (
     card_titles,
     compare_product,
 )
-from generator.geometry import PAPER_MM, PT_PER_MM
-from generator.i18n import _, speaking
-from generator.impose.pdfx import mark_pdfx, save_marked
-from generator.layout_model import FontSpec
-from generator.order_note import (
+from generator.revise.order_note import (
     NOTE_NAME,
     PRINT_SHOP_FOLDER,
     Dispatch,
@@ -41,10 +44,7 @@ from generator.order_note import (
     review_blocks,
     what_to_print,
 )
-from generator.product_kinds import KINDS, REPRINT, Kind
-from generator.releases import LATEST, Product, Release, latest
-from generator.render.one_card import SHOWN_KIND
-from generator.render.report_pdf import report_pdf
+from generator.revise.releases import LATEST, Product, Release, latest
 from generator.validate.content import Content
 
 REVIEW_NAME = "changes"  # changes.txt and changes.pdf, beside the folder

@@ -1,167 +1,187 @@
-"""Make each product: render its documents, then impose and finish them (PDF/X, sheets, the
-digital PDF). Content and layouts come checked (validate); what was made before from the same
-inputs comes from the cache, whose keys hash the content item and the layout files read."""
+"""What the content makes: its products (each of a kind, see product_kinds.py) and the plan
+of a build. A product's kind says where it is made: print files in the main process, screen
+products (RGB, for screens and tablets) in the worker (see parallel.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from functools import partial
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from generator.cache import ItemKeys, RenderCache, fingerprint
-from generator.impose.digital import complete_pdf
-from generator.impose.pdfx import mark_pdfx
-from generator.impose.plan import plan_sheets
-from generator.impose.sheets import impose, print_file_and_sheets
-from generator.model import Deck
-from generator.poster_model import Poster
-from generator.product_kinds import Kind
-from generator.products import Product
-from generator.project import PrinterSettings
-from generator.render.deck_faces import render_calibration, render_deck
-from generator.render.document import RenderedDocument
-from generator.render.fillable import render_fillable_checklist
-from generator.render.html.page import render_html
-from generator.render.one_card import render_one_card
-from generator.render.poster_faces import render_poster, shown_of_deck
-from generator.validate.against_layouts import layout_of
-from generator.validate.content import Content
-from generator.validate.settings import Settings
+from generator.core.errors import Location, Problem, UserError, fail
+from generator.core.geometry import PAPER_MM
+from generator.core.i18n import _
+from generator.core.project import EDITIONS_FOLDER
+from generator.model.deck import Deck
+from generator.model.poster import Poster
+from generator.model.product_kinds import DECK_KINDS, KINDS, SCREEN_KINDS, Kind, ProductKind
+from generator.revise.order_note import Dispatch
+from generator.revise.releases import Product as Recorded
+from generator.revise.releases import deck_product, poster_product
+from generator.validate.content import Content, regional_poster
+
+__all__ = ["SCREEN_KINDS", "Kind", "Made", "Plan", "Product", "plan", "printed_products"]
+
+
+@dataclass(frozen=True)
+class Product:
+    """One product of a deck or a poster (a regional poster has its edition applied)."""
+
+    kind: Kind
+    item: Deck | Poster = field(repr=False)
+    sizes: tuple[str, ...] = ()  # a poster's sizes
+
+    @property
+    def id(self) -> str:
+        return self.item.product_id if isinstance(self.item, Poster) else self.item.id
+
+    @property
+    def deck(self) -> Deck:
+        """The deck a deck kind's product is made of."""
+        if not isinstance(self.item, Deck):
+            raise TypeError(f"{self.label} is made of a poster, not a deck")
+        return self.item
+
+    @property
+    def poster(self) -> Poster:
+        """The poster a poster kind's product is made of."""
+        if not isinstance(self.item, Poster):
+            raise TypeError(f"{self.label} is made of a deck, not a poster")
+        return self.item
+
+    @property
+    def definition(self) -> ProductKind:
+        return KINDS[self.kind]
+
+    def file_names(self) -> dict[str, str]:
+        """Its files by role; a poster's by (page, size) role: 'poster A3'."""
+        if self.kind is not Kind.POSTER:
+            return self.definition.names(self.id)
+        return {f"{role} {size}": name for size in self.sizes
+                for role, name in self.definition.names(self.id, size).items()}  # fmt: skip
+
+    @property
+    def label(self) -> str:
+        """How notes and watch name it, e.g. 'deck voor-wie-doen-we-wat'."""
+        return f"{self.kind} {self.id}"
+
+    def drawn_from(self, content: Content) -> list[Deck | Poster]:
+        """The decks and posters whose layouts draw it: a digital PDF holds every deck of
+        its poster's language."""
+        if self.kind is not Kind.DIGITAL:
+            return [self.item]
+        language = self.item.language
+        return [self.item, *(d for d in content.decks.values() if d.language == language)]
+
+    @property
+    def source(self) -> str:
+        """The content it is made of, as the manifest records it: 'deck …', 'one-card …',
+        'poster …' or, for a regional poster, 'edition …'."""
+        item = self.item
+        if isinstance(item, Deck):  # the one-card apart: its files go when one_card: does
+            return f"{Kind.ONE_CARD if self.kind is Kind.ONE_CARD else 'deck'} {item.id}"
+        return f"edition {item.region.id}" if item.region else f"poster {item.id}"
 
 
 @dataclass
-class Maker:
-    """Makes products; a product whose inputs did not change comes from the cache."""
+class Plan:
+    """The products to make, in order, and the problems found planning them."""
 
-    content: Content
-    settings: Settings
-    printer: PrinterSettings = field(default_factory=PrinterSettings)
-    cache: RenderCache = field(default_factory=RenderCache)
-    face_cache: RenderCache | None = None  # laid-out faces (default: none kept)
-    rebuilt: list[str] = field(default_factory=list)  # products drawn, not taken from the cache
-    keys: ItemKeys = field(default_factory=ItemKeys)  # the content items' hashes
+    products: list[Product] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
-    def make(self, product: Product) -> dict[str, bytes]:
-        """The product's files by name (its kind names them; its maker makes them by role)."""
-        item = self.keys.of(product.item)
-        key = fingerprint(product.kind, item, product.sizes, *self._inputs(product))
-        kept = self.cache.get(key)
-        if kept is None:
-            made = MAKERS[product.kind](self, product)
-            kept = {name: made[role] for role, name in product.file_names().items()}
-            self.cache.put(key, kept)
-            self.rebuilt.append(product.label)
-        return kept
+    @property
+    def items(self) -> list[Deck | Poster]:
+        """The decks and posters the products are made of, each once, in order."""
+        return list({id(p.item): p.item for p in self.products}.values())
 
-    def _inputs(self, product: Product) -> tuple[object, ...]:
-        """What a product is made of besides its own content item: layout files, settings,
-        the printer, and, for a poster, what it shows of its deck (so that a question edited
-        elsewhere in the deck does not redraw it)."""
-        settings = self.settings
-        layout = settings.layout_key(product.item.layout)
-        if product.kind in (Kind.DECK, Kind.ONE_CARD):
-            return layout, self.printer
-        if product.kind is Kind.CHECKLIST:
-            return layout, settings.form_key
-        poster = product.poster
-        deck = self.content.decks[poster.deck]
-        if product.kind is Kind.POSTER:
-            return layout, shown_of_deck(poster, deck)
-        decks = self._same_language(poster)
-        return (layout, settings.html_key, [self.keys.of(d) for d in decks],
-                [settings.layout_key(d.layout) for d in decks])  # fmt: skip
 
-    def _same_language(self, poster: Poster) -> list[Deck]:
-        return [deck for deck in self.content.decks.values() if deck.language == poster.language]
+@dataclass
+class Made:
+    """What one process made: files by name, problems, and the products it drew (by label)."""
 
-    # Each maker returns its product's files by role (see product_kinds.KINDS).
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    rebuilt: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # file name → the content it is of
+    content: Content | None = None  # what it was made from (set by the pipeline)
+    sources_now: set[str] | None = None  # every source the content has; None: some files read
+    dispatch: Dispatch | None = None  # the print-shop folder and the review (set by the pipeline)
 
-    def deck(self, product: Product) -> dict[str, bytes]:
-        """The print-shop file, the office's A4 sheets and their calibration sheet."""
-        deck, product_inputs = product.deck, self._inputs(product)
-        layout = layout_of(deck, self.settings)
-        document = render_deck(deck, layout, cache=self.face_cache)
-        imposition = layout.deck_imposition
-        if self.printer.duplex:
-            imposition = replace(imposition, duplex=self.printer.duplex)
-        plan = plan_sheets(document.trim, document.bleed_mm, imposition,
-                           deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
-        print_file, sheets = print_file_and_sheets(document, deck.edition.date, plan, imposition)
-        # The calibration sheet shows no card: it stays while the rest of the deck does.
-        calibration_sheets = self.cache.memo(
-            fingerprint("calibration", replace(deck, cards=(), texts={}, locations={}),
-                        product_inputs, plan, imposition),
-            lambda: impose(render_calibration(deck, layout, plan.card_axes(), plan.per_sheet,
-                                              self.face_cache), plan, imposition),
-        )  # fmt: skip
-        return {"print": print_file, "sheets": sheets, "calibration": calibration_sheets}
+    def add(self, other: Made) -> None:
+        """The other process's share; a problem both found is said once."""
+        self.outputs.update(other.outputs)
+        self.sources.update(other.sources)
+        said = {str(problem) for problem in self.problems}
+        self.problems += [problem for problem in other.problems if str(problem) not in said]
+        self.rebuilt += other.rebuilt
 
-    def one_card(self, product: Product) -> dict[str, bytes]:
-        """Every question of the deck on one card: the print-shop file (one card, front and
-        back) and an office sheet with as many copies as fit, crop marks around each."""
-        deck = product.deck
-        layout = layout_of(deck, self.settings)
-        imposition = layout.deck_imposition
-        if self.printer.duplex:
-            imposition = replace(imposition, duplex=self.printer.duplex)
-        card = render_one_card(deck, layout, cache=self.face_cache)
-        plan = plan_sheets(card.trim, card.bleed_mm, imposition,
-                           deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
-        copies = render_one_card(deck, layout, plan.per_sheet, self.face_cache)
-        return {
-            "print": mark_pdfx(card.pdf, deck.edition.date),
-            "sheets": impose(copies, plan, imposition),
-        }
 
-    def checklist(self, product: Product) -> dict[str, bytes]:
-        """The fillable checklist, for a tablet."""
-        deck = product.deck
-        form = render_fillable_checklist(deck, layout_of(deck, self.settings), self.settings.form)
-        return {"checklist": form}
-
-    def poster(self, product: Product) -> dict[str, bytes]:
-        """The poster and the workshop sheet at every size, marked PDF/X."""
-        poster = product.poster
-        layout = layout_of(poster, self.settings)
-        deck = self.content.decks[poster.deck]
-        outputs = {}
-        for role in product.file_names():
-            kind, size = role.split(" ")
-            document = render_poster(poster, deck, layout, kind, size, cache=self.face_cache)
-            outputs[role] = self.cache.memo(
-                fingerprint("pdfx", document.key, poster.edition.date),
-                partial(mark_pdfx, document.pdf, poster.edition.date),
-            )
-        return outputs
-
-    def digital(self, product: Product) -> dict[str, bytes]:
-        """The complete digital PDF (poster, its deck and the other decks of its language)
-        and the HTML page."""
-        poster, [size] = product.poster, product.sizes
-        layout = layout_of(poster, self.settings)
-        deck = self.content.decks[poster.deck]
-        on_screen = self.cache.memo(
-            fingerprint("screen-poster", self.keys.of(poster), size, shown_of_deck(poster, deck),
-                        self.settings.layout_key(poster.layout)),
-            lambda: render_poster(poster, deck, layout, "poster", size, "rgb", self.face_cache),
-        )  # fmt: skip
-        others = [(other, self.screen_deck(other)) for other in self._same_language(poster)
-                  if other.id != deck.id]  # fmt: skip
-        pdf = complete_pdf(deck, self.screen_deck(deck), poster, on_screen, others)
-        return {"digital": pdf, "html": render_html(poster, deck, layout, self.settings.html)}
-
-    def screen_deck(self, deck: Deck) -> RenderedDocument:
-        """The deck in RGB, for the digital PDF; drawn once while the deck is unchanged."""
-        return self.cache.memo(
-            fingerprint("screen", self.keys.of(deck), self.settings.layout_key(deck.layout)),
-            lambda: render_deck(deck, layout_of(deck, self.settings), "rgb", self.face_cache),
+def plan(
+    content: Content, edition: str | None = None, sizes: tuple[str, ...] | None = None,
+    some_files: bool = False, made_before: dict[str, tuple[str, ...]] | None = None,
+) -> Plan:  # fmt: skip
+    """Every product of the content, or those of one regional edition. When only some content
+    files were read, editions of posters not among them are left out. made_before: the sizes
+    of each poster (by product id) whose files an earlier build made, made again so that no
+    size keeps old text."""
+    if edition is not None and edition not in content.editions:
+        raise fail(
+            Location(Path(EDITIONS_FOLDER)),
+            _("there is no edition '{name}'").format(name=edition),
+            _("editions: {names}").format(names=", ".join(sorted(content.editions)) or _("none")),
         )
+    made = Plan()
+    posters = []
+    if edition is None:
+        for deck in content.decks.values():
+            made.products += [Product(k.kind, deck) for k in DECK_KINDS if k.has_one(deck)]
+        posters = list(content.posters.values())
+    editions = [content.editions[edition]] if edition else [
+        e for e in content.editions.values() if not some_files or e.poster in content.posters
+    ]  # fmt: skip
+    for region in editions:
+        try:
+            posters.append(regional_poster(content, region))
+        except UserError as error:
+            made.problems.extend(error.problems)
+    for poster in posters:
+        again = (made_before or {}).get(poster.product_id, ())
+        chosen = tuple(dict.fromkeys([*(sizes or poster.sizes), *again]))
+        made.products += [Product(Kind.POSTER, poster, chosen),
+                          Product(Kind.DIGITAL, poster, chosen[:1])]  # fmt: skip
+    return made
 
 
-MAKERS: dict[Kind, Callable[[Maker, Product], dict[str, bytes]]] = {
-    Kind.DECK: Maker.deck,
-    Kind.CHECKLIST: Maker.checklist,
-    Kind.POSTER: Maker.poster,
-    Kind.DIGITAL: Maker.digital,
-    Kind.ONE_CARD: Maker.one_card,
-}
+def sizes_made(recorded: dict[str, str], folder: Path) -> dict[str, tuple[str, ...]]:
+    """The poster sizes whose print files an earlier build recorded and that are still in the
+    folder, by product id (the stem of 'continuum_A2_print.pdf')."""
+    found: dict[str, list[str]] = {}
+    for name in recorded:
+        parts = name.rsplit("_", 2)
+        if len(parts) == 3 and parts[2] == "print.pdf" and (folder / name).is_file():
+            found.setdefault(parts[0], []).append(parts[1])
+    return {stem: tuple(sorted(sizes, key=size_order)) for stem, sizes in found.items()}
+
+
+def size_order(size: str) -> tuple[float, str]:
+    """Smaller paper first (A3 before A2)."""
+    width, height = PAPER_MM.get(size, (0, 0))
+    return (width * height, size)
+
+
+def poster_print_names(poster: Poster, sizes: tuple[str, ...]) -> tuple[str, ...]:
+    """The print-shop files of a poster at these sizes (each size's pages in turn)."""
+    return tuple(Product(Kind.POSTER, poster, sizes).file_names().values())
+
+
+def printed_products(content: Content) -> list[Recorded]:
+    """Every deck, poster and regional poster, as a release would record it."""
+    releases = [deck_product(deck) for deck in content.decks.values()]
+    posters = [*content.posters.values()]
+    posters += [regional_poster(content, e) for e in content.editions.values()
+                if e.poster in content.posters]  # fmt: skip
+    releases += [
+        poster_product(p, content.decks.get(p.deck), poster_print_names(p, p.sizes))
+        for p in posters
+    ]
+    return releases

@@ -11,10 +11,10 @@ import io
 
 from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream, StreamDecodeLevel
 
-from generator.geometry import Matrix, mm
+from generator.core.geometry import Matrix, mm
 from generator.impose import pdfx
 from generator.impose.plan import SheetPlan
-from generator.layout_model import Imposition
+from generator.model.layout import Imposition
 from generator.render.document import RenderedDocument
 
 

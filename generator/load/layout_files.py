@@ -7,9 +7,9 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import fingerprint
-from generator.errors import Location, fail
-from generator.i18n import _
+from generator.core.cache import fingerprint
+from generator.core.errors import Location, fail
+from generator.core.i18n import _
 from generator.load.yaml_file import Mapping, read_yaml
 
 LAYOUT_FILE = "layout.yaml"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator.errors import Problem, UserError
+from generator.core.errors import Problem, UserError
 from generator.load.yaml_file import read_yaml
 
 T = TypeVar("T")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import Location, UserError, fail
-from generator.i18n import N_, _
+from generator.core.errors import Location, UserError, fail
+from generator.core.i18n import N_, _
 
 
 @dataclass(frozen=True)

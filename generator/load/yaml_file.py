@@ -8,8 +8,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from generator.errors import Location, fail
-from generator.i18n import _, number
+from generator.core.errors import Location, fail
+from generator.core.i18n import _, number
 from generator.load.yaml_errors import plain_error, reader_error
 
 MAX_FILE_BYTES = 2_000_000  # a deck is a few kB; anything this large is a mistake

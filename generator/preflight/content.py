@@ -18,7 +18,7 @@ from typing import Any
 
 from pikepdf import Array, Dictionary, Name, Object, Stream, parse_content_stream
 
-from generator.geometry import IDENTITY, Matrix, apply, multiply
+from generator.core.geometry import IDENTITY, Matrix, apply, multiply
 from generator.preflight.facts import (
     Box,
     DocumentFacts,

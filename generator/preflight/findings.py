@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.i18n import _
+from generator.core.i18n import _
 from generator.preflight.facts import DocumentFacts
 
 

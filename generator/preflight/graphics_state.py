@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pikepdf import Array, Dictionary, Object, Stream
 
-from generator.geometry import IDENTITY, Matrix
+from generator.core.geometry import IDENTITY, Matrix
 from generator.preflight.facts import Cmyk, PageFacts
 from generator.preflight.font_metrics import FontMetrics
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.i18n import N_, _
+from generator.core.i18n import N_, _
 from generator.preflight.facts import MM, DocumentFacts, Use
 from generator.preflight.findings import Finding, info, problem
 

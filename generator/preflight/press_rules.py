@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.i18n import N_, _, ngettext, number
+from generator.core.i18n import N_, _, ngettext, number
 from generator.preflight.facts import MM, Cmyk, DocumentFacts, PageFacts, Text
 from generator.preflight.findings import Finding, info, problem
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from generator.model.product_kinds import profile_suffixes
 from generator.preflight import pdfx_rules as pdfx
 from generator.preflight import press_rules as press
 from generator.preflight.facts import DocumentFacts
 from generator.preflight.findings import Finding, Rule
-from generator.product_kinds import profile_suffixes
 
 # What each kind of file must pass, and the limits that differ between them.
 PROFILES: dict[str, tuple[list[Rule], dict]] = {

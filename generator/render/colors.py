@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.layout_model import Cmyk
+from generator.model.layout import Cmyk
 
 Rgb = tuple[float, float, float]  # each 0..1
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from generator.cache import RenderCache
-from generator.geometry import parse_size
-from generator.layout_model import Layout
-from generator.model import Deck, printed
+from generator.core.cache import RenderCache
+from generator.core.geometry import parse_size
+from generator.model.deck import Deck, printed
+from generator.model.layout import Layout
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
 

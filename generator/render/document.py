@@ -17,9 +17,9 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from generator import __version__
-from generator.cache import fingerprint
-from generator.errors import UserError
-from generator.geometry import Size, mm
+from generator.core.cache import fingerprint
+from generator.core.errors import UserError
+from generator.core.geometry import Size, mm
 from generator.render.faces import Box, Face, FacePainter, LaidOut
 from generator.render.fonts import font_name, register_family
 

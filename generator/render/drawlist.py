@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, get_type_hints
 from xml.etree import ElementTree
 
-from generator.errors import Location, UserError, fail
-from generator.i18n import _, number
+from generator.core.errors import Location, UserError, fail
+from generator.core.i18n import _, number
 from generator.render.qr import LEVELS as QR_LEVELS
 
 

@@ -13,12 +13,12 @@ from typing import Any, NamedTuple
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
-from generator.cache import RenderCache, fingerprint
-from generator.errors import Location, fail
-from generator.geometry import Size, mm
-from generator.i18n import _, number
-from generator.item_names import shown
-from generator.layout_model import Layout
+from generator.core.cache import RenderCache, fingerprint
+from generator.core.errors import Location, fail
+from generator.core.geometry import Size, mm
+from generator.core.i18n import _, number
+from generator.model.item_names import shown
+from generator.model.layout import Layout
 from generator.render.drawlist import (
     Anchor,
     Arrow,

@@ -18,11 +18,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from generator import __version__
-from generator.geometry import PAPER_MM, mm
-from generator.i18n import written_date
-from generator.layout_model import FormSettings, Layout, Look, TextStyle
-from generator.markup import plain
-from generator.model import Deck, Question
+from generator.core.geometry import PAPER_MM, mm
+from generator.core.i18n import written_date
+from generator.core.markup import plain
+from generator.model.deck import Deck, Question
+from generator.model.layout import FormSettings, Layout, Look, TextStyle
 from generator.render.colors import screen_rgb
 from generator.render.fonts import font_name, register_family
 from generator.render.form_font import use_embedded_form_font

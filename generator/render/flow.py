@@ -10,8 +10,8 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from generator.geometry import mm
-from generator.layout_model import Layout, TextStyle
+from generator.core.geometry import mm
+from generator.model.layout import Layout, TextStyle
 from generator.render.drawlist import Bar, Check, Frame, Gap, Para
 from generator.render.hyphenation import hyphenator
 from generator.render.markup import content_paragraph

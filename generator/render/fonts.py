@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFName
 from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
 
-from generator.layout_model import FontSpec
+from generator.model.layout import FontSpec
 
 WEIGHTS = ("regular", "bold", "italic", "bold_italic")
 # ReportLab's (bold, italic) flags for each weight, for <b> and <i> in paragraphs.

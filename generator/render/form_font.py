@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
-from generator.layout_model import FontSpec
+from generator.model.layout import FontSpec
 from generator.render.fonts import font_name, register_family
 
 RESOURCE_NAME = "FormFont"  # how field appearances and /DA name the font

@@ -1,5 +1,5 @@
 """Content text (**bold**) as ReportLab paragraphs: runs of text set in the regular and bold
-weights (the markup itself: generator/markup.py)."""
+weights (the markup itself: generator/core/markup.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-from generator.markup import runs
+from generator.core.markup import runs
 
 
 def paragraph_frags(text: str, style: ParagraphStyle) -> list[ParaFrag]:

@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 
-from generator.cache import RenderCache
-from generator.geometry import Size, parse_size
-from generator.i18n import N_
-from generator.layout_model import Layout, Look
-from generator.model import Card, Deck, printed
+from generator.core.cache import RenderCache
+from generator.core.geometry import Size, parse_size
+from generator.core.i18n import N_
+from generator.model.deck import Card, Deck, printed
+from generator.model.layout import Layout, Look
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
 from generator.validate.layout import ONE_CARD_KINDS

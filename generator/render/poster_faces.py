@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.cache import RenderCache
-from generator.errors import Location
-from generator.geometry import PAPER_MM, Size
-from generator.layout_model import Layout
-from generator.model import Deck, Level, Question, printed
-from generator.poster_model import Poster
-from generator.product_kinds import POSTER_PAGES
+from generator.core.cache import RenderCache
+from generator.core.errors import Location
+from generator.core.geometry import PAPER_MM, Size
+from generator.model.deck import Deck, Level, Question, printed
+from generator.model.layout import Layout
+from generator.model.poster import Poster
+from generator.model.product_kinds import POSTER_PAGES
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
 

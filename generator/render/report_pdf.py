@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from generator import __version__
-from generator.layout_model import FontSpec
+from generator.model.layout import FontSpec
 from generator.render.fonts import font_name, register_family
 
 BLEED_MM = 3

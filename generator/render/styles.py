@@ -10,7 +10,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
-from generator.layout_model import FontSpec, TextStyle
+from generator.model.layout import FontSpec, TextStyle
 from generator.render.fonts import font_name
 from generator.render.hyphenation import MIN_WORD_LENGTH, Hyphenator
 

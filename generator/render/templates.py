@@ -17,9 +17,9 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from generator.errors import Location, fail
-from generator.i18n import _
-from generator.markup import plain
+from generator.core.errors import Location, fail
+from generator.core.i18n import _
+from generator.core.markup import plain
 from generator.render.html.markup import inline_filter
 
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
@@ -89,7 +89,7 @@ def render_template(
 
 
 def _readable(message: str) -> str:
-    """Jinja's "'generator.model.Card object' has no attribute 'x'" as "a Card has no 'x'"."""
+    """Jinja's "'generator.model.deck.Card object' has no attribute 'x'" as "a Card has no 'x'"."""
     match = _NO_ATTRIBUTE.match(message)
     if not match:
         return message

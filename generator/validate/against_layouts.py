@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
-from generator.cache import ItemKeys, fingerprint
-from generator.errors import Problem, UserError
-from generator.layout_model import Layout
-from generator.model import Deck
-from generator.poster_model import Poster
+from generator.core.cache import ItemKeys, fingerprint
+from generator.core.errors import Problem, UserError
+from generator.model.deck import Deck
+from generator.model.layout import Layout
+from generator.model.poster import Poster
 from generator.validate.glyphs import check_glyphs
 from generator.validate.layout import check_deck_against_layout, check_poster_layout
 from generator.validate.poster import check_poster_references

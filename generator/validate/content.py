@@ -8,14 +8,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator.cache import RenderCache, fingerprint
-from generator.errors import Location, UserError, fail
-from generator.i18n import _
-from generator.item_names import shown
+from generator.core.cache import RenderCache, fingerprint
+from generator.core.errors import Location, UserError, fail
+from generator.core.i18n import _
+from generator.core.project import Project
 from generator.load.yaml_file import Mapping, read_yaml
-from generator.model import Deck
-from generator.poster_model import Poster
-from generator.project import Project
+from generator.model.deck import Deck
+from generator.model.item_names import shown
+from generator.model.poster import Poster
 from generator.validate.deck import validate_deck
 from generator.validate.edition import RegionalEdition, apply_edition, validate_edition
 from generator.validate.glossary import read_glossaries, reserved_words

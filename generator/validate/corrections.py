@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location, Problem
-from generator.i18n import _
-from generator.item_names import shown
-from generator.model import Correction
+from generator.core.errors import Location, Problem
+from generator.core.i18n import _
+from generator.model.deck import Correction
+from generator.model.item_names import shown
 from generator.validate.places import line_of
 
 SOFT_HYPHEN = "\u00ad"

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location, Problem, UserError
-from generator.i18n import _
-from generator.item_names import shown
+from generator.core.errors import Location, Problem, UserError
+from generator.core.i18n import _
 from generator.load.yaml_file import Mapping
-from generator.model import Card, Deck, Edition, Level, Point, PointList, Question, Section
+from generator.model.deck import Card, Deck, Edition, Level, Point, PointList, Question, Section
+from generator.model.item_names import shown
 from generator.validate.corrections import pointers, read_corrections, straight_quotes
 from generator.validate.places import describe, line_of
 from generator.validate.schema_check import check_schema

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location, Problem, UserError
-from generator.i18n import _
+from generator.core.errors import Location, Problem, UserError
+from generator.core.i18n import _
 from generator.load.yaml_file import Mapping
-from generator.poster_model import Contact, Example, Poster, Region
+from generator.model.poster import Contact, Example, Poster, Region
 from generator.validate.deck import markup_problems
 from generator.validate.places import line_of
 from generator.validate.schema_check import check_schema

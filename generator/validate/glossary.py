@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from generator.errors import Location, Problem
-from generator.i18n import N_, _
-from generator.item_names import shown
+from generator.core.errors import Location, Problem
+from generator.core.i18n import N_, _
 from generator.load.per_language import read_per_language
 from generator.load.yaml_file import Mapping, Sequence
+from generator.model.item_names import shown
 
 GLOSSARY_FOLDER = "glossary"
 FORMAT = N_(

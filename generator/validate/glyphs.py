@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from generator.errors import Location, Problem
-from generator.i18n import N_, _, ngettext
-from generator.item_names import listed, shown
-from generator.layout_model import FontSpec
-from generator.markup import plain
+from generator.core.errors import Location, Problem
+from generator.core.i18n import N_, _, ngettext
+from generator.core.markup import plain
+from generator.model.item_names import listed, shown
+from generator.model.layout import FontSpec
 
 WEIGHTS_USED = ("regular", "bold")
 # Control characters, surrogates and non-characters (U+FFFF, …) are no text, even where a

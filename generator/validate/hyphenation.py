@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.errors import Location, Problem
-from generator.i18n import N_, _
+from generator.core.errors import Location, Problem
+from generator.core.i18n import N_, _
 from generator.load.per_language import read_per_language
 from generator.load.yaml_file import Mapping, Sequence
 

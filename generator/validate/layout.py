@@ -7,15 +7,15 @@ import importlib.util
 from pathlib import Path
 from typing import Any, cast
 
-from generator.errors import Location, Problem, UserError
-from generator.geometry import PAPER_MM, parse_size
-from generator.i18n import _, number
-from generator.item_names import shown
-from generator.layout_model import Layout
+from generator.core.errors import Location, Problem, UserError
+from generator.core.geometry import PAPER_MM, parse_size
+from generator.core.i18n import _, number
 from generator.load.layout_files import LayoutFile, read_layout_file
 from generator.load.yaml_file import Mapping
-from generator.model import Deck
-from generator.poster_model import Poster
+from generator.model.deck import Deck
+from generator.model.item_names import shown
+from generator.model.layout import Layout
+from generator.model.poster import Poster
 from generator.validate.places import line_of
 from generator.validate.schema_check import check_schema
 

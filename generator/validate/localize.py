@@ -15,10 +15,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location, Problem, UserError
-from generator.i18n import _
-from generator.item_names import listed, shown
+from generator.core.errors import Location, Problem, UserError
+from generator.core.i18n import _
 from generator.load.yaml_file import Mapping, Sequence
+from generator.model.item_names import listed, shown
 from generator.validate.corrections import stale_corrections
 from generator.validate.places import describe, line_of
 

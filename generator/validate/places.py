@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.i18n import _
-from generator.item_names import shown
+from generator.core.i18n import _
 from generator.load.yaml_file import Mapping, Sequence
+from generator.model.item_names import shown
 
 # How a list's items are called in messages, by the key that holds the list.
 ITEM_NOUNS = {

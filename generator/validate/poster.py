@@ -6,11 +6,11 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location, Problem, UserError
-from generator.i18n import _
+from generator.core.errors import Location, Problem, UserError
+from generator.core.i18n import _
 from generator.load.yaml_file import Mapping
-from generator.model import Deck, Edition
-from generator.poster_model import (
+from generator.model.deck import Deck, Edition
+from generator.model.poster import (
     Answer,
     CoreElements,
     Example,

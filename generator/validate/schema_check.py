@@ -20,10 +20,10 @@ import jsonschema_rs
 from jsonschema_rs import ValidationError
 from jsonschema_rs import ValidationErrorKind as Kind
 
-from generator.errors import Location, Problem, UserError, fail
-from generator.i18n import N_, _, number
-from generator.item_names import language_name, listed
+from generator.core.errors import Location, Problem, UserError, fail
+from generator.core.i18n import N_, _, number
 from generator.load.yaml_file import read_yaml
+from generator.model.item_names import language_name, listed
 from generator.validate.places import describe, line_of
 
 TYPE_HINTS = {

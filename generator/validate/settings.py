@@ -11,12 +11,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from generator.cache import RenderCache, fingerprint
-from generator.errors import Location, Problem
-from generator.i18n import _
-from generator.layout_model import MEASURES, FormSettings, Layout, PageSettings
+from generator.core.cache import RenderCache, fingerprint
+from generator.core.errors import Location, Problem
+from generator.core.i18n import _
 from generator.load.layout_files import folder_fingerprint, read_layout_file
-from generator.poster_model import Poster
+from generator.model.layout import MEASURES, FormSettings, Layout, PageSettings
+from generator.model.poster import Poster
 from generator.validate.layout import checked_layout
 from generator.validate.schema_check import read_settings
 

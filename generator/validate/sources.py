@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location
+from generator.core.errors import Location
 from generator.validate.places import line_of
 
 

@@ -20,8 +20,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from generator.errors import Location, fail
-from generator.i18n import _
+from generator.core.errors import Location, fail
+from generator.core.i18n import _
 
 TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
 

@@ -13,8 +13,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.errors import Location, fail
-from generator.i18n import _
+from generator.core.errors import Location, fail
+from generator.core.i18n import _
 
 
 @contextlib.contextmanager

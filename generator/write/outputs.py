@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import Location, Problem, display_path
-from generator.i18n import _
-from generator.manifest import MANIFEST_NAME, manifest
-from generator.order_note import PRINT_SHOP_FOLDER, what_to_print
-from generator.products import Made, printed_products
-from generator.project import Project
-from generator.releases import Release, drift, read_releases
-from generator.translation_drift import untranslated
+from generator.core.errors import Location, Problem, display_path
+from generator.core.i18n import _
+from generator.core.project import Project
+from generator.impose.products import Made, printed_products
+from generator.revise.manifest import MANIFEST_NAME, manifest
+from generator.revise.order_note import PRINT_SHOP_FOLDER, what_to_print
+from generator.revise.releases import Release, drift, read_releases
+from generator.revise.translation_drift import untranslated
 from generator.validate.content import Content
 from generator.write import owned
 from generator.write.atomic import output_paths, write_atomically

@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.errors import display_path
-from generator.i18n import _
-from generator.manifest import MANIFEST_NAME
+from generator.core.errors import display_path
+from generator.core.i18n import _
+from generator.revise.manifest import MANIFEST_NAME
 
 
 def recorded(folder: Path) -> dict:

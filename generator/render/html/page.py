@@ -6,9 +6,9 @@ import base64
 from functools import cache
 from typing import Any
 
-from generator.layout_model import FontSpec, Layout, PageSettings
-from generator.model import Card, Deck, printed
-from generator.poster_model import Poster
+from generator.model.deck import Card, Deck, printed
+from generator.model.layout import FontSpec, Layout, PageSettings
+from generator.model.poster import Poster
 from generator.render.colors import hex_color
 from generator.render.templates import html_environment, render_template
 
