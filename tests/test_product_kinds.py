@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.core.project import Project
+from generator.impose.maker import INPUTS
 from generator.impose.products import plan
-from generator.model.product_kinds import KINDS, REPRINT, Kind, ProductFile, Profile
+from generator.model.product_kinds import KINDS, REPRINT, Input, Kind, ProductFile, Profile
 from generator.preflight.rules import profile_for
 from generator.validate.content import collect
 from tests.conftest import CARDS, LAYOUTS
@@ -48,8 +49,16 @@ def test_a_file_the_print_shop_gets_that_its_kind_does_not_make_is_found() -> No
     broken = KINDS[Kind.DECK].__class__(
         Kind.DECK, "broken", "deck", lambda deck: True, screen=False,
         files=(ProductFile("sheets", "{id}_a4-duplex.pdf", Profile.OFFICE),),
-        to_print_shop=("print",),
+        reads=(Input.LAYOUT,), to_print_shop=("print",),
     )  # fmt: skip
     with pytest.raises(KeyError):
         broken.print_shop_names("proef")
     assert not set(broken.to_print_shop) <= {file.role for file in broken.files}
+
+
+def test_every_input_a_kind_reads_has_a_reader_and_every_reader_is_read() -> None:
+    read = {source for kind in KINDS.values() for source in kind.reads}
+    assert set(INPUTS) == read == set(Input)
+    assert all(Input.LAYOUT in kind.reads for kind in KINDS.values())  # layouts are edited too
+    # What each reads is tested by its effect in tests/test_watch.py: an edited question
+    # makes its deck and the digital PDFs again, not the posters; a layout edit makes all.

@@ -17,7 +17,7 @@ from generator.impose.products import Product
 from generator.impose.sheets import impose, print_file_and_sheets
 from generator.model.deck import Deck
 from generator.model.poster import Poster
-from generator.model.product_kinds import Kind
+from generator.model.product_kinds import Input, Kind
 from generator.render.deck_faces import render_calibration, render_deck
 from generator.render.document import RenderedDocument
 from generator.render.fillable import render_fillable_checklist
@@ -54,22 +54,21 @@ class Maker:
         return kept
 
     def _inputs(self, product: Product) -> tuple[object, ...]:
-        """What a product is made of besides its own content item: layout files, settings,
-        the printer, and, for a poster, what it shows of its deck (so that a question edited
-        elsewhere in the deck does not redraw it)."""
-        settings = self.settings
-        layout = settings.layout_key(product.item.layout)
-        if product.kind in (Kind.DECK, Kind.ONE_CARD):
-            return layout, self.printer
-        if product.kind is Kind.CHECKLIST:
-            return layout, settings.form_key
+        """What its kind's cache key reads besides its content item (ProductKind.reads)."""
+        return tuple(INPUTS[source](self, product) for source in product.definition.reads)
+
+    def _layout(self, product: Product) -> object:
+        return self.settings.layout_key(product.item.layout)
+
+    def _deck_shown(self, product: Product) -> object:
+        """What a poster shows of its deck (so a question edited elsewhere in the deck does
+        not redraw it)."""
         poster = product.poster
-        deck = self.content.decks[poster.deck]
-        if product.kind is Kind.POSTER:
-            return layout, shown_of_deck(poster, deck)
-        decks = self._same_language(poster)
-        return (layout, settings.html_key, [self.keys.of(d) for d in decks],
-                [settings.layout_key(d.layout) for d in decks])  # fmt: skip
+        return shown_of_deck(poster, self.content.decks[poster.deck])
+
+    def _decks_of_language(self, product: Product) -> object:
+        decks = self._same_language(product.poster)
+        return [self.keys.of(d) for d in decks], [self.settings.layout_key(d.layout) for d in decks]
 
     def _same_language(self, poster: Poster) -> list[Deck]:
         return [deck for deck in self.content.decks.values() if deck.language == poster.language]
@@ -157,6 +156,15 @@ class Maker:
             lambda: render_deck(deck, layout_of(deck, self.settings), "rgb", self.face_cache),
         )
 
+
+INPUTS: dict[Input, Callable[[Maker, Product], object]] = {
+    Input.LAYOUT: Maker._layout,
+    Input.PRINTER: lambda maker, _product: maker.printer,
+    Input.FORM: lambda maker, _product: maker.settings.form_key,
+    Input.DECK_SHOWN: Maker._deck_shown,
+    Input.HTML: lambda maker, _product: maker.settings.html_key,
+    Input.DECKS_OF_LANGUAGE: Maker._decks_of_language,
+}
 
 MAKERS: dict[Kind, Callable[[Maker, Product], dict[str, bytes]]] = {
     Kind.DECK: Maker.deck,

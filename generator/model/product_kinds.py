@@ -1,9 +1,10 @@
 """What each kind of product is, in one place: what it is made from, which decks have one,
 where it is made, the files it writes (with their preflight profile) and which of them go to
 the print shop. Build, watch, serve, preview, the release record and the print-shop folder ask
-these definitions; impose/products.py says how each kind is drawn, keyed by the same kinds.
+these definitions; impose/maker.py says how each kind is drawn and reads what `reads` names
+for its cache key, keyed by the same kinds.
 
-A new kind is one `ProductKind` in KINDS, its maker in impose/products.py and its templates.
+A new kind is one `ProductKind` in KINDS, its maker in impose/maker.py and its templates.
 """
 
 from __future__ import annotations
@@ -30,6 +31,19 @@ class Profile(StrEnum):
     OFFICE = "office"  # an office printer: A4 sheets with crop marks
     SCREEN = "screen"  # a screen or tablet: RGB, tagged, links
     NONE = ""  # not a PDF we check (the HTML page)
+
+
+class Input(StrEnum):
+    """What a product is made of besides its own content item: its cache key reads each, so
+    a change in any of them makes it again (and a change elsewhere does not)."""
+
+    LAYOUT = "layout"  # the files of the item's layout
+    PRINTER = "printer"  # the project's printer settings (duplex, back offset)
+    FORM = "form"  # the checklist form's settings
+    DECK_SHOWN = "deck shown"  # what a poster shows of its deck (start question, levels)
+    HTML = "html"  # the HTML page's settings
+    DECKS_OF_LANGUAGE = "decks of its language"  # every deck in the poster's language, with
+    # its layout: the digital PDF and the page show them all
 
 
 POSTER_PAGES = ("poster", "workshop")  # the kinds of poster page, each its own print file
@@ -63,6 +77,7 @@ class ProductKind:
     has_one: Callable[[Deck], bool]  # which decks have one (posters: each has every kind)
     screen: bool  # RGB for screens and tablets, made in the worker (see parallel.py)
     files: tuple[ProductFile, ...]
+    reads: tuple[Input, ...]  # what its cache key reads besides its content item
     to_print_shop: tuple[str, ...] = ()  # the roles of the files the print shop gets
 
     def names(self, product_id: str, size: str = "") -> dict[str, str]:
@@ -93,19 +108,20 @@ KINDS: dict[Kind, ProductKind] = {
             "deck", _every, screen=False,
             files=(PRINT, ProductFile("sheets", "{id}_a4-duplex.pdf", Profile.OFFICE),
                    ProductFile("calibration", "{id}_duplex-calibration.pdf", Profile.OFFICE)),
-            to_print_shop=("print",),
+            reads=(Input.LAYOUT, Input.PRINTER), to_print_shop=("print",),
         ),
         ProductKind(
             Kind.CHECKLIST, "the fillable checklist, for a tablet",
             "deck", lambda deck: deck.has_checklist, screen=True,
             files=(ProductFile("checklist", "{id}_checklist.pdf", Profile.SCREEN),),
+            reads=(Input.LAYOUT, Input.FORM),
         ),
         ProductKind(
             Kind.ONE_CARD, "every question of a deck on one card: print file and A4 sheet",
             "deck", lambda deck: bool(deck.one_card), screen=False,
             files=(ProductFile("print", "{id}_one-card_print.pdf", Profile.PRINT),
                    ProductFile("sheets", "{id}_one-card_a4-duplex.pdf", Profile.OFFICE)),
-            to_print_shop=("print",),
+            reads=(Input.LAYOUT, Input.PRINTER), to_print_shop=("print",),
         ),
         ProductKind(
             Kind.POSTER, "the poster and the workshop sheet at every size",
@@ -113,13 +129,14 @@ KINDS: dict[Kind, ProductKind] = {
             files=tuple(ProductFile(page, "{id}" + ("" if page == "poster" else f"-{page}")
                                     + "_{size}_print.pdf", Profile.PRINT)
                         for page in POSTER_PAGES),
-            to_print_shop=POSTER_PAGES,
+            reads=(Input.LAYOUT, Input.DECK_SHOWN), to_print_shop=POSTER_PAGES,
         ),
         ProductKind(
             Kind.DIGITAL, "the complete digital PDF and the HTML page",
             "poster", _every, screen=True,
             files=(ProductFile("digital", "{id}_digital.pdf", Profile.SCREEN),
                    ProductFile("html", "{id}.html", Profile.NONE)),
+            reads=(Input.LAYOUT, Input.HTML, Input.DECKS_OF_LANGUAGE),
         ),
     )
 }  # fmt: skip
