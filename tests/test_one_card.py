@@ -18,6 +18,7 @@ from generator.model.layout import Layout
 from generator.model.product_kinds import KINDS, Kind
 from generator.preflight.rules import profile_for
 from generator.render.one_card import FIT_HINTS, TITLE_WEIGHT, WIDTH, groups, question_cards, shares
+from generator.render.views import deck_view
 from generator.validate.layout import load_layout
 from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.editing import _reword, load, reword_question, save
@@ -113,7 +114,7 @@ def test_the_one_card_passes_the_print_preflight_and_its_sheet_the_office_one(
 def test_each_level_has_its_own_bar_in_its_colour(built: dict[str, Path]) -> None:
     """The start question and every level under a bar of their own look's colour, in order."""
     deck, look = decks()[0], layout()
-    found = groups(question_cards(deck), deck, look)
+    found = groups(question_cards(deck), deck_view(deck, look))
     assert [group.name for group in found][1:] == [level.name for level in deck.levels]
     with pdfplumber.open(one_card(built, deck)) as pdf:
         fills = {tuple(round(v, 3) for v in rect["non_stroking_color"])

@@ -23,7 +23,8 @@ from generator.render.document import RenderedDocument
 from generator.render.fillable import render_fillable_checklist
 from generator.render.html.page import render_html
 from generator.render.one_card import render_one_card
-from generator.render.poster_faces import render_poster, shown_of_deck
+from generator.render.poster_faces import render_poster
+from generator.render.views import shown_of_deck
 from generator.validate.against_layouts import layout_of
 from generator.validate.content import Content
 from generator.validate.settings import Settings

@@ -10,6 +10,7 @@ from generator.model.deck import Deck, printed
 from generator.model.layout import Layout
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
+from generator.render.views import deck_view
 
 SIDES = ("front", "back")
 
@@ -17,7 +18,7 @@ SIDES = ("front", "back")
 def deck_faces(deck: Deck, layout: Layout, only: frozenset[str] | None = None) -> list[Face]:
     """Front, back, front, back… in the deck's order; only: the ids of the cards to draw (a
     reprint), each numbered as in the whole deck."""
-    levels = [{"level": level, "look": layout.look(level.index)} for level in deck.levels]
+    view = deck_view(deck, layout)
     faces = []
     shown = printed(deck)
     for number, card in enumerate(deck.cards, start=1):
@@ -26,9 +27,9 @@ def deck_faces(deck: Deck, layout: Layout, only: frozenset[str] | None = None) -
         values = {
             "deck": shown,
             "labels": deck.labels,
-            "levels": levels,
+            "levels": view.levels,
             "card": card,
-            "look": layout.look(card.level.index if card.level else None),
+            "look": view.look_of(card),
             "number": number,
             "count": len(deck.cards),
         }

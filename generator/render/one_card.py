@@ -22,6 +22,7 @@ from generator.model.deck import Card, Deck, printed
 from generator.model.layout import Layout, Look
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
+from generator.render.views import DeckView, deck_view
 from generator.validate.layout import ONE_CARD_KINDS
 
 SHOWN_KIND = "questions"  # the cards whose texts it shows
@@ -62,19 +63,19 @@ def question_cards(deck: Deck) -> list[Card]:
     return [card for card in deck.cards if card.kind == SHOWN_KIND]
 
 
-def groups(cards: list[Card], deck: Deck, layout: Layout) -> list[Group]:
+def groups(cards: list[Card], view: DeckView) -> list[Group]:
     """These question cards as a panel groups them."""
+    deck = view.deck
     found: list[Group] = []
     for card in cards:
         if card.level is None:
             name = card.heading or deck.title
-            found.append(Group(name, f"{card.ref} › heading", layout.look(None), (card,)))
+            found.append(Group(name, f"{card.ref} › heading", view.look_of(card), (card,)))
         elif found and found[-1].ref == card.level.ref:
             last = found[-1]
             found[-1] = Group(last.name, last.ref, last.look, (*last.cards, card))
         else:
-            look = layout.look(card.level.index)
-            found.append(Group(card.level.name, card.level.ref, look, (card,)))
+            found.append(Group(card.level.name, card.level.ref, view.look_of(card), (card,)))
     return found
 
 
@@ -101,7 +102,8 @@ def panels(deck: Deck, layout: Layout, parts: int) -> list[list[Group]]:
     """Each panel's groups."""
     cards = question_cards(deck)
     chosen = shares([weight(card) for card in cards], parts)
-    return [groups(cards[start:end], deck, layout) for start, end in chosen]
+    view = deck_view(deck, layout)
+    return [groups(cards[start:end], view) for start, end in chosen]
 
 
 def one_card_faces(deck: Deck, layout: Layout) -> list[Face]:

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from generator.core.cache import RenderCache
 from generator.core.errors import Location
 from generator.core.geometry import PAPER_MM, Size
-from generator.model.deck import Deck, Level, Question, printed
+from generator.model.deck import Deck, printed
 from generator.model.layout import Layout
 from generator.model.poster import Poster
 from generator.model.product_kinds import POSTER_PAGES
 from generator.render.document import DocumentInfo, RenderedDocument, render_document
 from generator.render.faces import Face, FacePainter
+from generator.render.views import poster_view
 
 POSTER_KINDS = POSTER_PAGES  # the kinds of poster page
 
@@ -21,12 +22,6 @@ def printed_size(size: str, design: Size) -> Size:
     """An ISO size in the design's orientation."""
     short, long = sorted(PAPER_MM[size])
     return Size(long, short) if design.w > design.h else Size(short, long)
-
-
-def shown_of_deck(poster: Poster, deck: Deck) -> tuple[Question | None, tuple[Level, ...]]:
-    """All a poster shows of its deck: the start question and the levels."""
-    questions = (question for card in deck.cards for question in card.questions)
-    return next((q for q in questions if q.id == poster.start_question), None), deck.levels
 
 
 def places(poster: Poster, deck: Deck) -> Callable[[str], Location]:
@@ -46,21 +41,17 @@ def poster_face(
     poster: Poster, deck: Deck, layout: Layout, kind: str, size: str, side: str = "front"
 ) -> Face:
     """One side of a poster page of the given kind (the poster, the workshop sheet)."""
-    start, deck_levels = shown_of_deck(poster, deck)
-    levels = [{"level": level, "look": layout.look(level.index)} for level in deck_levels]
-    looks = {intensity.id: layout.steps[min(i, len(layout.steps) - 1)]
-             for i, intensity in enumerate(poster.intensities)}  # fmt: skip
-    steps = [{"intensity": i, "look": looks[i.id]} for i in poster.intensities]
+    view = poster_view(poster, deck, layout)
     values = {
         "poster": printed(poster),
         "labels": poster.labels,
-        "start": start,
-        "levels": levels,
-        "steps": steps,
+        "start": view.start,
+        "levels": view.deck.levels,
+        "steps": view.steps,
         "region": poster.region,
         "route": poster.route,
-        "looks": looks,
-        "names": {intensity.id: intensity.name for intensity in poster.intensities},
+        "looks": view.looks,
+        "names": view.names,
     }
     return Face(
         layout.kinds[kind][side],

@@ -11,6 +11,7 @@ from generator.model.layout import FontSpec, Layout, PageSettings
 from generator.model.poster import Poster
 from generator.render.colors import hex_color
 from generator.render.templates import html_environment, render_template
+from generator.render.views import poster_view
 
 
 def render_html(poster: Poster, deck: Deck, layout: Layout, settings: PageSettings) -> bytes:
@@ -28,39 +29,18 @@ def page_values(
     poster: Poster, deck: Deck, layout: Layout, settings: PageSettings
 ) -> dict[str, Any]:
     """What the template sees: the content grouped as the page shows it, colours, fonts."""
-    start_card = next(
-        (c for c in deck.cards if any(q.id == poster.start_question for q in c.questions)), None
-    )
-    levels = [
-        {
-            "level": level,
-            "look": layout.look(level.index),
-            "number": level.index + 1,
-            "cards": [c for c in deck.cards if c.kind == "questions" and c.level == level],
-        }
-        for level in deck.levels
-    ]
-    count = len(poster.intensities)
-    steps = [
-        {
-            "intensity": intensity,
-            "look": layout.steps[min(i, len(layout.steps) - 1)],
-            "number": i + 1,
-            "count": count,
-        }
-        for i, intensity in enumerate(poster.intensities)
-    ]
+    view = poster_view(poster, deck, layout)
     return {
         "poster": printed(poster),
         "deck": printed(deck),
         "labels": poster.labels,
         "region": poster.region,
         "sections": [s for c in deck.cards if c.kind == "cover" for s in c.sections],
-        "start_card": start_card,
+        "start_card": view.start_card,
         "question_cards": [c for c in deck.cards if _unlevelled_questions(c)],
-        "levels": [item for item in levels if item["cards"]],
+        "levels": [level for level in view.deck.levels if level.cards],
         "point_cards": [c for c in deck.cards if c.kind == "points"],
-        "steps": steps,
+        "steps": view.steps,
         "colors": {name: hex_color(cmyk) for name, cmyk in layout.colors.items()},
         "level_colors": [hex_color(layout.colors[look.color]) for look in layout.levels],
         "fonts": _font_faces(layout, settings.font_weights),
