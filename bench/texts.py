@@ -11,7 +11,7 @@ from generator.core.geometry import PAPER_MM, mm, parse_size
 from generator.core.markup import plain
 from generator.core.project import Project
 from generator.model.deck import Card, Deck
-from generator.revise.manifest import card_texts
+from generator.model.printed_texts import TextKind, printed_on
 from generator.validate.content import collect
 from generator.validate.layout import load_layout
 
@@ -22,7 +22,9 @@ POSTER_PAPER = "A3"
 def card_pages(deck: Deck, number: int, card: Card) -> list[list[str]]:
     """A card's front (its own texts and the footer) and back (notes label, source, edition)."""
     labels = deck.labels
-    front = [plain(t) for t in card_texts(card).values()]
+    front = [
+        plain(t.text) for t in printed_on(card, deck) if t.kind is not TextKind.DIGITAL_VERSION_URL
+    ]
     front.append(
         f"{deck.title} · {labels.get('card', '')} {number} {labels.get('of', '')} {len(deck.cards)}"
     )

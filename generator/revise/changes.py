@@ -23,6 +23,7 @@ from generator.core.errors import Location, fail
 from generator.core.i18n import N_, _
 from generator.model.deck import Card, Deck
 from generator.model.item_names import shown
+from generator.model.printed_texts import KINDS_OF_TEXT, MOVABLE, kind_of
 from generator.revise.releases import Product, Release
 
 EDITION = "edition"  # the key of a product's edition stamp among its texts
@@ -31,25 +32,9 @@ CALIBRATION_LABELS = frozenset(
     f"labels › {name}"
     for name in ("calibration_title", "calibration_howto", "front_side", "back_side")
 )
+LABELS = "labels › "  # the key of a fixed text: "labels › levels"
 # Texts of a deck that are not any one card's: every card may print them.
 DECK_WIDE = ("deck › ", "labels › ", "level '")
-MOVABLE = frozenset({"question", "point", "subpoint", "section"})  # items known by their id
-
-# What each kind of text a card prints is called (by the first part of its key in the manifest).
-CARD_TEXT_NOUNS = {
-    "heading": N_("heading"),
-    "level": N_("level"),
-    "intro": N_("lead-in"),
-    "section": N_("text"),
-    "section-heading": N_("heading of a text"),
-    "question": N_("question"),
-    "point": N_("point"),
-    "subpoint": N_("sub-point"),
-    "back": N_("heading on the back"),
-    "back-intro": N_("lead-in on the back"),
-    "source": N_("source"),
-    "digital_version_url": N_("address of the digital version"),
-}
 DECK_TEXT_NOUNS = {
     "deck › title": N_("title of the deck"),
     "deck › subtitle": N_("subtitle of the deck"),
@@ -71,7 +56,12 @@ class TextChange:
 
     @property
     def noun(self) -> str:
-        """What kind of text it is, in the language spoken now: "vraag", "inleiding"."""
+        """What kind of text it is, in the language spoken now: "vraag", "inleiding". A fixed
+        text (a label) is named by its words as printed before (its key means nothing to the
+        print shop): 'de vaste tekst “Drie niveaus”'."""
+        if self.key.removeprefix("deck › ").startswith(LABELS):
+            words = self.old if self.old is not None else self.new
+            return _("the fixed text “{text}”").format(text=words)
         return self.naming(self.key)
 
 
@@ -223,7 +213,7 @@ def _card_text_changes(
     found = []
     for key, change in _text_changes(old, new, card_text_noun):
         other = was.get(key) if change.old is None else now.get(key) if change.new is None else None
-        if other is not None and other != number and key.split(":")[0] in MOVABLE:
+        if other is not None and other != number and kind_of(key) in MOVABLE:
             change = TextChange(key, card_text_noun, change.old, change.new, other)
         found.append(change)
     return found
@@ -231,13 +221,8 @@ def _card_text_changes(
 
 def card_text_noun(key: str) -> str:
     """'question:gezin-draagkracht' → 'vraag'; 'section:x:heading' → 'kop van een tekst'."""
-    parts = key.split(":")
-    name = parts[0]
-    if name == "section" and parts[-1] == "heading":
-        name = "section-heading"
-    elif name == "back" and parts[-1] == "intro":
-        name = "back-intro"
-    return _(CARD_TEXT_NOUNS[name]) if name in CARD_TEXT_NOUNS else key
+    kind = kind_of(key)
+    return _(KINDS_OF_TEXT[kind].noun) if kind else key
 
 
 def poster_text_noun(ref: str) -> str:
@@ -248,8 +233,6 @@ def poster_text_noun(ref: str) -> str:
 def _deck_text_noun(ref: str) -> str:
     if ref in DECK_TEXT_NOUNS:
         return _(DECK_TEXT_NOUNS[ref])
-    if ref.startswith("labels › "):
-        return _("the fixed text '{name}'").format(name=ref.removeprefix("labels › "))
     return shown(ref)
 
 

@@ -9,41 +9,18 @@ from collections.abc import Iterable
 
 from generator import __version__
 from generator.model.deck import Card, Deck
+from generator.model.printed_texts import printed_on
 
 MANIFEST_NAME = "manifest.json"
 
 
-def card_texts(card: Card) -> dict[str, str]:
-    """Every text printed on a card, keyed by the id of what it belongs to."""
-    texts: dict[str, str] = {}
-    if card.heading:
-        texts["heading"] = card.heading
-    if card.level:
-        texts[f"level:{card.level.id}"] = card.level.name
-    if card.intro:
-        texts["intro"] = card.intro
-    for section in card.sections:
-        texts[f"section:{section.id}:heading"] = section.heading
-        texts[f"section:{section.id}"] = section.text
-    for question in card.all_questions():
-        texts[f"question:{question.id}"] = question.text
-    points = [*card.points, *(card.back.points if card.back else ())]
-    for point in points:
-        texts[f"point:{point.id}"] = point.text
-        texts.update({f"subpoint:{sub.id}": sub.text for sub in point.sub})
-    if card.back and card.back.heading:
-        texts["back:heading"] = card.back.heading
-    if card.back and card.back.intro:
-        texts["back:intro"] = card.back.intro
-    if card.source:
-        texts["source"] = card.source
-    return texts
+def card_texts(card: Card, deck: Deck) -> dict[str, str]:
+    """Every text printed on a card, keyed by what it belongs to (see model/printed_texts.py)."""
+    return {text.key: text.text for text in printed_on(card, deck)}
 
 
 def card_entry(card: Card, deck: Deck) -> dict:
-    texts = card_texts(card)
-    if card.kind == "cover" and deck.digital_version_url:  # its QR code is on the cover
-        texts["digital_version_url"] = deck.digital_version_url
+    texts = card_texts(card, deck)
     return {"id": card.id, "kind": card.kind, "hash": card_hash(card.kind, texts), "texts": texts}
 
 
