@@ -8,6 +8,7 @@ never from its wording.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -225,11 +226,11 @@ def test_no_tinted_hairline_and_no_small_tinted_text(built: dict[str, Path], nam
 
 def test_the_fine_element_check_finds_a_tinted_hairline(workspace: Path) -> None:
     """The check above fails a poster whose row outlines are 0.5 pt at 30 % black."""
-    template = workspace / "layouts" / "poster" / "poster.xml.j2"
-    text = template.read_text(encoding="utf-8")
-    assert 'stroke="rule" width_pt="0.75"' in text
-    template.write_text(text.replace('stroke="rule" width_pt="0.75"',
-                                     'stroke="rule" width_pt="0.5"'), encoding="utf-8")  # fmt: skip
+    layout = workspace / "layouts" / "poster" / "layout.yaml"  # the outline is a dimension
+    text = layout.read_text(encoding="utf-8")
+    assert re.search(r"^  row_pt: [\d.]+", text, re.M)
+    layout.write_text(re.sub(r"^  row_pt: [\d.]+", "  row_pt: 0.5", text, flags=re.M),
+                      encoding="utf-8")  # fmt: skip
     project = Project(workspace / "cards", workspace / "layouts", workspace / "output")
     written = {p.name: p for p in build(project, Request())}
     paints = [p for page in read_pdf(written["continuum_A3_print.pdf"]).pages for p in page.paints]
