@@ -137,3 +137,28 @@ def test_a_po_edit_without_compiling_is_found(
     monkeypatch.setattr(i18n, "LOCALE_FOLDER", tmp_path)
     monkeypatch.setattr(compile_messages, "LOCALE_FOLDER", tmp_path)
     assert i18n.compiled_path("nl").read_bytes() != compile_messages.compiled("nl")
+
+
+def test_make_messages_leaves_a_message_another_catalogue_translates_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`compile_messages --prune` takes out of the extracted template what revision.po (or any
+    other catalogue) translates, so `pybabel update` does not add it to voorwie.po untranslated;
+    what no catalogue translates stays."""
+    from generator.cli import compile_messages
+
+    folder = tmp_path / "nl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    other = 'msgid "moved"\nmsgstr "verplaatst"\n\nmsgid "untranslated"\nmsgstr ""\n'
+    (folder / "revision.po").write_text(other, encoding="utf-8")
+    (folder / "voorwie.po").write_text('msgid "own"\nmsgstr "eigen"\n', encoding="utf-8")
+    template = tmp_path / "voorwie.pot"
+    template.write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "moved"\nmsgstr ""\n\nmsgid "own"\nmsgstr ""\n\n'
+        'msgid "untranslated"\nmsgstr ""\n', encoding="utf-8",
+    )  # fmt: skip
+    monkeypatch.setattr(compile_messages, "LOCALE_FOLDER", tmp_path)
+    assert compile_messages.prune(template) == 1
+    text = template.read_text(encoding="utf-8")
+    assert 'msgid "moved"' not in text
+    assert 'msgid "own"' in text and 'msgid "untranslated"' in text
