@@ -24,7 +24,7 @@ from generator.cli.new_project import SCHEMA_LINE, STARTER, with_schema_line
 from generator.core import project
 from generator.core.i18n import use
 from generator.core.project import default_layouts, shipped_layouts
-from tests.conftest import LAYOUTS, ROOT
+from tests.projects import LAYOUTS, ROOT, CopyProject
 
 REFERENCE_DECK = ROOT / "tests" / "reference" / "proef.yaml"
 
@@ -38,11 +38,9 @@ def starter(tmp_path: Path, run_cli: Callable) -> Path:
 
 
 @pytest.fixture
-def own_project(tmp_path: Path) -> Path:
+def own_project(tmp_path: Path, copy_project: CopyProject) -> Path:
     """A folder of one's own with a small deck in cards/ and no layouts."""
-    (tmp_path / "cards").mkdir()
-    shutil.copy(REFERENCE_DECK, tmp_path / "cards")
-    return tmp_path
+    return copy_project(tmp_path, cards=[REFERENCE_DECK], layouts=False, output=False)
 
 
 def yaml_files(folder: Path) -> list[Path]:
