@@ -1,11 +1,11 @@
-"""Shared fixtures: the project's own folders, a built copy of every product, a CLI runner."""
+"""Fixtures and hooks only (plain names to import are in tests/projects.py): copies of the
+project to edit, a built copy of every product, a CLI runner, the test's language, and the
+markers a test gets by what it needs."""
 
 from __future__ import annotations
 
-import os
 import shutil
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -15,28 +15,54 @@ from generator.build.pipeline import build
 from generator.cli.main import main
 from generator.core import i18n
 from generator.core.project import Project
-from generator.load.yaml_file import read_yaml
-from generator.model.deck import Deck
 from generator.revise.releases import RELEASES_FOLDER
-from generator.validate.deck import validate_deck
-from generator.validate.localize import language_versions
+from tests.projects import CARDS, FROZEN, LAYOUTS, CopyProject, Run
 
 # The browser tests' chromium and axe-core, found (or their tests skipped) in one place.
 pytest_plugins = ["tests.browser_setup"]
 
-ROOT = Path(__file__).resolve().parent.parent
-# The content the tests read: the shipped cards/, or a revised copy of it
-# (tests/test_revision_proof.py points here to prove no test needs the shipped wording).
-CARDS = Path(os.environ.get("VOORWIE_TEST_CARDS") or ROOT / "cards").resolve()
-LAYOUTS = ROOT / "layouts"
-MAIN_DECK = CARDS / "voor-wie-doen-we-wat.yaml"
-FIXTURE_CARDS = ROOT / "tests" / "fixtures" / "cards"
+
+@pytest.fixture(scope="session")
+def copy_project(tmp_path_factory: pytest.TempPathFactory) -> CopyProject:
+    """Makes a project to edit and returns its folder: `copy_project(tmp_path)`, or
+    `copy_project("name")` for a new temporary folder (for fixtures wider than one test).
+
+    cards: what goes into cards/, in order (a folder's files, or one file); by default the
+    shipped content with the frozen decks of tests/fixtures/cards in place of the shipped ones
+    (tests may name their words); () leaves cards/ empty. releases: the content's releases/
+    too; by default a copy has none, as they record the shipped texts (tests that need one
+    make it with `release`). layouts: a copy of layouts/. output: an empty output/."""
+
+    def make(
+        where: str | Path = "project",
+        *,
+        cards: Sequence[Path] = FROZEN,
+        releases: bool = False,
+        layouts: bool = True,
+        output: bool = True,
+    ) -> Path:
+        folder = tmp_path_factory.mktemp(where) if isinstance(where, str) else where
+        content = folder / "cards"
+        content.mkdir(parents=True, exist_ok=True)
+        ignore = None if releases else shutil.ignore_patterns(RELEASES_FOLDER)
+        for source in cards:
+            if source.is_dir():
+                shutil.copytree(source, content, ignore=ignore, dirs_exist_ok=True)
+            else:
+                shutil.copy(source, content / source.name)
+        if layouts:
+            shutil.copytree(LAYOUTS, folder / "layouts")
+        if output:
+            (folder / "output").mkdir()
+        return folder
+
+    return make
 
 
-def deck_versions(path: Path) -> list[Deck]:
-    """A deck file's decks, one per language, as the build reads them."""
-    document = read_yaml(path)
-    return language_versions(document, path, "deck", validate_deck, lambda item, language: {})
+@pytest.fixture
+def workspace(tmp_path: Path, copy_project: CopyProject) -> Path:
+    """The usual project to break: copy_project's default, in the test's tmp_path."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -45,30 +71,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     output = tmp_path_factory.mktemp("output")
     written = build(Project(cards=CARDS, layouts=LAYOUTS, output=output))
     return {path.name: path for path in written}
-
-
-@dataclass
-class Run:
-    exit_code: int
-    output: str  # stdout and stderr together
-
-
-def copy_project(folder: Path) -> Path:
-    """A project to edit, in folder: the shipped content with the decks of tests/fixtures/cards
-    in their place (frozen texts, which tests may name), and the layouts. It has no releases:
-    they record the shipped texts (tests that need one make it with `release`)."""
-    shutil.copytree(CARDS, folder / "cards", ignore=shutil.ignore_patterns(RELEASES_FOLDER))
-    shutil.copytree(FIXTURE_CARDS, folder / "cards", dirs_exist_ok=True)
-    shutil.copytree(LAYOUTS, folder / "layouts")
-    return folder
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    """A copy of the project to break (copy_project), with an empty output/ folder."""
-    copy_project(tmp_path)
-    (tmp_path / "output").mkdir()
-    return tmp_path
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,10 @@
 """A fixture project for the tests of `serve`, and `serve` running in a thread: the small deck
-tests/fixtures/serve/proefdeck.yaml (never the shipped wording), copied with the layouts."""
+tests/fixtures/serve/proefdeck.yaml (never the shipped wording), copied with the layouts by
+`copy_project(folder, cards=[FIXTURE])` and opened with `project_in`."""
 
 from __future__ import annotations
 
 import http.client
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,18 +15,10 @@ from generator.core.project import Project
 from generator.desk.serve.desk import Update
 from generator.desk.serve.run import serve
 from generator.desk.serve.server import Server
-from tests.conftest import LAYOUTS, ROOT
+from tests.projects import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "serve" / "proefdeck.yaml"
 DECK_ID = "proefdeck"
-
-
-def fixture_project(folder: Path) -> Project:
-    """A project holding only the fixture deck, with a copy of the layouts."""
-    (folder / "cards").mkdir(parents=True)
-    shutil.copy(FIXTURE, folder / "cards" / FIXTURE.name)
-    shutil.copytree(LAYOUTS, folder / "layouts")
-    return Project(folder / "cards", folder / "layouts", folder / "output")
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -19,8 +18,8 @@ from hypothesis import strategies as st
 from bench.synthetic import LABELS as SYNTHETIC_LABELS
 from generator.core.errors import Location
 from generator.validate.layout import load_layout
+from tests.projects import LAYOUTS
 
-LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 LAYOUT = "pocket-card"
 DECK_ID = "proef"
 

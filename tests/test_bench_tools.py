@@ -27,7 +27,7 @@ from bench.texts import baseline_job, card_count
 from bench.warm import FIGURES, MAIN_DECK, chosen_questions, edit_question, question_line
 from generator.build.pipeline import build
 from generator.core.project import Project
-from tests.conftest import CARDS, LAYOUTS, ROOT
+from tests.projects import CARDS, LAYOUTS, ROOT
 
 CARDS_IN_TEST = 24
 

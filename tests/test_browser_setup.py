@@ -13,7 +13,7 @@ from playwright.sync_api import Browser
 
 from tests import browser_setup
 from tests.browser_setup import CHROMIUM_NAMES, CHROMIUM_VARIABLE, chromium_path, required
-from tests.conftest import ROOT
+from tests.projects import ROOT
 
 THIS_FILE = str(Path(__file__).relative_to(ROOT))
 

@@ -24,7 +24,7 @@ from generator.preflight.rules import preflight, profile_for
 from generator.render.fonts import font_name, register_family
 from generator.validate.layout import load_layout
 from tests.broken_pdfs import BREAKERS, POST_SAVE, SAVE_OPTIONS
-from tests.conftest import LAYOUTS
+from tests.projects import LAYOUTS
 
 MM = 72 / 25.4
 TRIM, BLEED = (105, 148), 3

@@ -13,8 +13,8 @@ from generator.core.errors import Location
 from generator.load.yaml_file import read_yaml
 from generator.model.deck import Correction
 from generator.validate.corrections import stale_corrections, undo, unsourced
-from tests.conftest import deck_versions
 from tests.messages import item, problem, said
+from tests.projects import deck_versions
 
 DECK = "cards/voor-wie-doen-we-wat.yaml"
 QUESTION = "nl: Wat is de draagkracht en -last van het gezin?"

@@ -10,7 +10,7 @@ import jsonschema_rs
 import pytest
 import yaml
 
-from tests.conftest import CARDS, LAYOUTS
+from tests.projects import CARDS, LAYOUTS
 
 YAML_FILES = sorted([*CARDS.rglob("*.yaml"), *LAYOUTS.glob("*/*.yaml")])
 SETTINGS_SCHEMAS = {"page.yaml": "html-page", "form.yaml": "checklist-form"}

@@ -28,8 +28,8 @@ from generator.render.fillable import checklist_groups, render_fillable_checklis
 from generator.validate.layout import load_layout
 from generator.validate.schema_check import load_schema
 from generator.validate.settings import FORM_FOLDER, load_form_settings
-from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.pdf_tools import BASE14, squeeze
+from tests.projects import CARDS, LAYOUTS, MAIN_DECK, CopyProject, deck_versions
 
 MULTILINE = 1 << 12  # text field flag
 
@@ -214,11 +214,12 @@ def test_the_form_schema_asks_for_what_the_form_uses() -> None:
     assert set(schema["properties"]["styles"]["required"]) == used
 
 
-def test_a_form_style_the_layout_lacks_is_named_before_drawing(tmp_path: Path) -> None:
+def test_a_form_style_the_layout_lacks_is_named_before_drawing(
+    tmp_path: Path, copy_project: CopyProject
+) -> None:
     """form.yaml names the layout's styles by role: a style the layout does not define is an
     error of validate, at form.yaml, naming the style and where styles are defined."""
-    layouts = tmp_path / "layouts"
-    shutil.copytree(LAYOUTS, layouts)
+    layouts = copy_project(tmp_path, cards=(), output=False) / "layouts"
     form = layouts / FORM_FOLDER / "form.yaml"
     text = form.read_text(encoding="utf-8")
     style = load_form_settings(LAYOUTS / FORM_FOLDER).styles["footer"]

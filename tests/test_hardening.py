@@ -37,7 +37,7 @@ from generator.load.yaml_file import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, read_
 from generator.render.templates import environment
 from generator.validate.schema_check import load_schema
 from generator.write import atomic
-from tests.conftest import LAYOUTS, copy_project
+from tests.projects import LAYOUTS, CopyProject
 from tests.strategies import DECK_ID, small_deck
 
 DECK = "cards/deck.yaml"  # as the CLI names it, relative to the workspace
@@ -54,22 +54,11 @@ HANG_GUARD_S = 120  # not a time budget (those belong in benchmarks): a hang fai
 
 
 @pytest.fixture
-def small(tmp_path: Path) -> Path:
+def small(tmp_path: Path, copy_project: CopyProject) -> Path:
     """A workspace with the one-card deck of tests/strategies.py, layouts and an empty output/,
     two folders down in tmp_path so that '../../x' from output/ still lands inside tmp_path."""
-    folder = tmp_path / "a" / "b"
-    shutil.copytree(LAYOUTS, folder / "layouts")
-    (folder / "cards").mkdir(parents=True)
-    (folder / "output").mkdir()
+    folder = copy_project(tmp_path / "a" / "b", cards=())
     write_deck(folder, small_deck())
-    return folder
-
-
-@pytest.fixture
-def full(tmp_path: Path) -> Path:
-    """A copy of every content file and layout, with an empty output/, two folders down."""
-    folder = copy_project(tmp_path / "a" / "b")
-    (folder / "output").mkdir()
     return folder
 
 
@@ -266,9 +255,12 @@ def test_an_invisible_character_is_named_where_it_stands(small: Path, char: str,
     assert_refused(code, output, f"{DECK}:{line}", message)
 
 
-def test_texts_in_a_language_the_file_does_not_list(full: Path) -> None:
+def test_texts_in_a_language_the_file_does_not_list(
+    copy_project: CopyProject, tmp_path: Path
+) -> None:
     """Deleting `translations: [en]` from a bilingual deck leaves {nl: …, en: …} texts in a
     Dutch-only file: each is a clear error (it was an internal error, a TypeError)."""
+    full = copy_project(tmp_path / "a" / "b")  # two folders down, as small
     path = full / "cards" / "voor-wie-doen-we-wat.yaml"
     text = path.read_text(encoding="utf-8").replace("  translations: [en]\n", "")
     path.write_text(text, encoding="utf-8")
@@ -279,9 +271,10 @@ def test_texts_in_a_language_the_file_does_not_list(full: Path) -> None:
     assert_refused(code, output, f"cards/voor-wie-doen-we-wat.yaml:{line}: {message}", hint)
 
 
-def test_an_editions_text_is_one_text(full: Path) -> None:
+def test_an_editions_text_is_one_text(copy_project: CopyProject, tmp_path: Path) -> None:
     """An edition adapts a poster in the poster's language: a text per language is a clear
     error on its line (the schema allowed it, and the build crashed on it)."""
+    full = copy_project(tmp_path / "a" / "b")  # two folders down, as small
     path = full / "cards" / "editions" / "midden-holland.yaml"
     rows = path.read_text(encoding="utf-8").splitlines()
     line = next(n for n, row in enumerate(rows, 1) if row.startswith("  name: "))
@@ -399,10 +392,11 @@ def test_a_deck_id_cannot_write_outside_the_output_folder(
     ],
 )
 def test_edition_poster_and_layout_names_cannot_escape(
-    full: Path, tmp_path: Path, file: str, old: str
+    copy_project: CopyProject, tmp_path: Path, file: str, old: str
 ) -> None:
     """The other names that end up in a path: an edition's and a poster's id (file names)
     and a layout's name (a folder that is read)."""
+    full = copy_project(tmp_path / "a" / "b")  # two folders down, as small
     path = full / file
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1
@@ -417,7 +411,10 @@ def test_edition_poster_and_layout_names_cannot_escape(
 
 
 @pytest.mark.parametrize("name", ["../../x", "/etc/passwd", "..", "midden-holland/../../x"])
-def test_an_edition_option_cannot_escape(full: Path, tmp_path: Path, name: str) -> None:
+def test_an_edition_option_cannot_escape(
+    copy_project: CopyProject, tmp_path: Path, name: str
+) -> None:
+    full = copy_project(tmp_path / "a" / "b")  # two folders down, as small
     before = tree(tmp_path)
     code, output = cli(full, "build", "--edition", name)
     assert_refused(code, output, "editions", f"there is no edition '{name}'")

@@ -24,7 +24,7 @@ from generator.render.html.page import render_html
 from generator.validate.content import collect, regional_poster
 from generator.validate.layout import load_layout
 from generator.validate.settings import HTML_FOLDER, load_page_settings, missing_labels
-from tests.conftest import CARDS, LAYOUTS, ROOT
+from tests.projects import CARDS, LAYOUTS, ROOT
 
 PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 900}

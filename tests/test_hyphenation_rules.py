@@ -14,8 +14,8 @@ from generator.render.flow import TextSetter
 from generator.render.hyphenation import hyphenator
 from generator.render.typeset import Balanced, Typeset, ends_in_fragment, has_short_line, line_texts
 from generator.validate.layout import load_layout
-from tests.conftest import CARDS, LAYOUTS
 from tests.pdf_tools import page_texts
+from tests.projects import CARDS, LAYOUTS
 
 
 def broken_words(path: Path) -> list[tuple[str, str]]:

@@ -11,8 +11,8 @@ from generator.core.errors import Location, UserError
 from generator.core.geometry import PAPER_MM, Size, apply
 from generator.impose.plan import plan_sheets
 from generator.model.layout import Imposition
-from tests.conftest import MAIN_DECK, deck_versions
 from tests.pdf_tools import MM, drawn_lines, placed_forms
+from tests.projects import MAIN_DECK, deck_versions
 
 PRINT = "voor-wie-doen-we-wat_print.pdf"
 OFFICE = "voor-wie-doen-we-wat_a4-duplex.pdf"

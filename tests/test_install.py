@@ -24,7 +24,7 @@ from generator.cli.new_project import SCHEMA_LINE, STARTER, with_schema_line
 from generator.core import project
 from generator.core.i18n import use
 from generator.core.project import default_layouts, shipped_layouts
-from tests.conftest import LAYOUTS, ROOT
+from tests.projects import LAYOUTS, ROOT, CopyProject
 
 REFERENCE_DECK = ROOT / "tests" / "reference" / "proef.yaml"
 
@@ -38,11 +38,9 @@ def starter(tmp_path: Path, run_cli: Callable) -> Path:
 
 
 @pytest.fixture
-def own_project(tmp_path: Path) -> Path:
+def own_project(tmp_path: Path, copy_project: CopyProject) -> Path:
     """A folder of one's own with a small deck in cards/ and no layouts."""
-    (tmp_path / "cards").mkdir()
-    shutil.copy(REFERENCE_DECK, tmp_path / "cards")
-    return tmp_path
+    return copy_project(tmp_path, cards=[REFERENCE_DECK], layouts=False, output=False)
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -199,14 +197,15 @@ def test_new_writes_the_files_starter_files_lists(tmp_path: Path) -> None:
 
 # An installed wheel, away from this repository.
 
-NOT_SOURCE = (".git", ".venv*", "output", "*.egg-info", "node_modules", "__pycache__")
+NOT_SOURCE = (".git", ".venv*", "*.egg-info", "node_modules", "__pycache__")
+# What a build writes at the top of the repository only: generator/build/ is source.
+NOT_SOURCE_AT_TOP = {"output", "build"}
 
 
 def not_source(folder: str, names: list[str]) -> set[str]:
-    """What the copy leaves out: NOT_SOURCE anywhere, setuptools' build/ at the top only
-    (generator/build/ is a package)."""
-    left_out = shutil.ignore_patterns(*NOT_SOURCE)(folder, names)
-    return left_out | ({"build"} if Path(folder) == ROOT else set())
+    """What a copy of the repository leaves out (shutil.copytree's ignore)."""
+    ignored = shutil.ignore_patterns(*NOT_SOURCE)(folder, names)
+    return ignored | (NOT_SOURCE_AT_TOP & set(names) if Path(folder) == ROOT else set())
 
 
 @pytest.mark.slow

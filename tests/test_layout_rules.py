@@ -11,7 +11,7 @@ from generator.model.layout import Cmyk, Layout
 from generator.render.colors import contrast as colour_contrast
 from generator.render.colors import relative_luminance, screen_rgb
 from generator.validate.layout import load_layout
-from tests.conftest import LAYOUTS
+from tests.projects import LAYOUTS
 
 BODY_STYLES = ("question", "subquestion", "body")
 

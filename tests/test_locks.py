@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.projects import ROOT
 
 RUNTIME, DEVELOPMENT = ROOT / "requirements.lock", ROOT / "requirements-dev.lock"
 PIN = re.compile(r"(?m)^([A-Za-z0-9_.\-]+)==([^ \\\n]+)")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.build.pipeline import build
 from generator.core.project import Project
-from tests.conftest import MAIN_DECK, deck_versions
+from tests.projects import MAIN_DECK, deck_versions
 
 
 def read(output: Path) -> dict:

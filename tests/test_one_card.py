@@ -20,10 +20,10 @@ from generator.preflight.rules import profile_for
 from generator.render.one_card import FIT_HINTS, TITLE_WEIGHT, WIDTH, groups, question_cards, shares
 from generator.render.views import deck_view
 from generator.validate.layout import load_layout
-from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.editing import _reword, load, reword_question, save
 from tests.messages import item, problem, said
 from tests.pdf_tools import MM, squeeze
+from tests.projects import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.test_check import problems
 
 MAIN = "voor-wie-doen-we-wat"

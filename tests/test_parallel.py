@@ -14,7 +14,7 @@ from generator.build import parallel, pipeline
 from generator.build.pipeline import Request, SessionState, produce
 from generator.core.project import Project
 from generator.impose.products import SCREEN_KINDS, Kind
-from tests.conftest import CARDS, LAYOUTS
+from tests.projects import CARDS, LAYOUTS
 from tests.strategies import small_deck
 
 pytestmark = pytest.mark.slow  # processes, builds and sessions: not in make test-quick

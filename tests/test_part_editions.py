@@ -24,8 +24,8 @@ from generator.model.deck import Deck, Edition
 from generator.model.poster import Poster
 from generator.validate.content import Content, collect
 from generator.validate.settings import Settings
-from tests.conftest import CARDS, LAYOUTS, ROOT
 from tests.pdf_tools import squeeze
+from tests.projects import CARDS, LAYOUTS, ROOT
 
 POSTER_EDITION = Edition("3.2", "2029-06-30")
 DECK_EDITION = Edition("9.4", "2031-03-07")

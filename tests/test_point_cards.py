@@ -7,14 +7,13 @@ the shipped wording does not matter.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pdfplumber
 
 from generator.build.pipeline import build
 from generator.core.project import Project
-from tests.conftest import LAYOUTS, ROOT
+from tests.projects import LAYOUTS, ROOT, CopyProject
 
 PART = "Meervoudige partijdigheid"
 HEADING = "Binnen het gezinssysteem"
@@ -36,10 +35,10 @@ CARD = f"""
 """
 
 
-def _lines(tmp_path: Path) -> list[tuple[str, str, float]]:
+def _lines(copy_project: CopyProject, tmp_path: Path) -> list[tuple[str, str, float]]:
     """The added card's front: (text, font, top) per line."""
-    cards = tmp_path / "cards"
-    shutil.copytree(ROOT / "tests" / "reference", cards)
+    reference = [ROOT / "tests" / "reference"]
+    cards = copy_project(tmp_path, cards=reference, layouts=False, output=False) / "cards"
     deck = cards / "proef.yaml"
     deck.write_text(deck.read_text(encoding="utf-8").rstrip("\n") + "\n" + CARD, "utf-8")
     build(Project(cards, LAYOUTS, tmp_path / "output"))
@@ -50,16 +49,18 @@ def _lines(tmp_path: Path) -> list[tuple[str, str, float]]:
         return [(line["text"], line["chars"][0]["fontname"], line["top"]) for line in lines]
 
 
-def test_a_part_heading_stands_above_its_intro_and_the_cards_own_heading(tmp_path: Path) -> None:
-    lines = _lines(tmp_path)
+def test_a_part_heading_stands_above_its_intro_and_the_cards_own_heading(
+    copy_project: CopyProject, tmp_path: Path
+) -> None:
+    lines = _lines(copy_project, tmp_path)
     top = {text: (font, y) for text, font, y in lines}
     assert top[PART][1] < top[INTRO][1] < top[HEADING][1]
     assert "Bold" in top[PART][0] and "Bold" in top[HEADING][0]
     assert "Bold" not in top[INTRO][0]  # the part's introduction is body text, not a lead-in
 
 
-def test_a_points_own_source_is_printed_under_it(tmp_path: Path) -> None:
-    lines = _lines(tmp_path)
+def test_a_points_own_source_is_printed_under_it(copy_project: CopyProject, tmp_path: Path) -> None:
+    lines = _lines(copy_project, tmp_path)
     point = next(y for text, _font, y in lines if text.endswith(POINT))
     source = next(y for text, _font, y in lines if text.endswith(SOURCE))
     assert point < source

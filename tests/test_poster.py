@@ -16,8 +16,8 @@ from generator.model.poster import Poster
 from generator.validate.edition import apply_edition, validate_edition
 from generator.validate.localize import language_versions
 from generator.validate.poster import validate_poster
-from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.pdf_tools import BASE14, MM, fonts, page_texts, squeeze
+from tests.projects import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.test_html import web_only_labels
 
 POSTER_FILE = CARDS / "continuum.yaml"

@@ -13,7 +13,7 @@ from generator.impose.products import plan
 from generator.model.product_kinds import KINDS, REPRINT, Input, Kind, ProductFile, Profile
 from generator.preflight.rules import profile_for
 from generator.validate.content import collect
-from tests.conftest import CARDS, LAYOUTS
+from tests.projects import CARDS, LAYOUTS
 
 NOT_OF_A_PRODUCT = ("manifest", "changes", "naar-de-drukker/", ".voorwie")  # the build's own
 

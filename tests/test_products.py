@@ -19,8 +19,8 @@ from generator.load.yaml_file import read_yaml
 from generator.model.deck import Deck
 from generator.validate.against_layouts import deck_problems, layout_of
 from generator.validate.settings import Settings
-from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 from tests.pdf_tools import BASE14, MM, fonts, page_texts, squeeze
+from tests.projects import CARDS, LAYOUTS, MAIN_DECK, deck_versions
 
 PRINT = "voor-wie-doen-we-wat_print.pdf"
 OFFICE = "voor-wie-doen-we-wat_a4-duplex.pdf"

@@ -24,7 +24,8 @@ from pypdf import PdfReader
 
 from generator.cli.main import main
 from tests.pdf_tools import squeeze
-from tests.strategies import DECK_ID, LAYOUTS, card_texts, decks, small_deck
+from tests.projects import CopyProject
+from tests.strategies import DECK_ID, card_texts, decks, small_deck
 
 DECK = "cards/deck.yaml"  # as the CLI names it, relative to the workspace
 PRODUCTS = [f"{DECK_ID}_print.pdf", f"{DECK_ID}_a4-duplex.pdf", f"{DECK_ID}_duplex-calibration.pdf"]
@@ -64,12 +65,9 @@ def kind_of(problem: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def previous(copy_project: CopyProject) -> Path:
     """A workspace whose output/ holds the good deck's products."""
-    folder = tmp_path_factory.mktemp("previous")
-    shutil.copytree(LAYOUTS, folder / "layouts")
-    (folder / "cards").mkdir()
-    (folder / "output").mkdir()
+    folder = copy_project("previous", cards=())
     write_deck(folder, small_deck())
     code, output = build(folder)
     assert code == 0, output

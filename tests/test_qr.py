@@ -15,11 +15,10 @@ from pypdf.generic import ContentStream
 from generator.build.pipeline import build
 from generator.core.errors import UserError
 from generator.core.geometry import mm
-from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
 from generator.render.drawlist import QrCode, parse_face
 from generator.render.qr import QUIET_ZONE, qr_matrix
-from tests.conftest import CARDS, MAIN_DECK, copy_project, deck_versions
+from tests.projects import CARDS, MAIN_DECK, CopyProject, deck_versions, project_in
 
 URLS = {"nl": "https://example.org/voorwie", "en": "https://example.org/voorwie/en"}
 QR_SIZE_MM = 22  # the cover back's default (dimensions: qr)
@@ -27,8 +26,8 @@ COVER_BACK = 1  # page index: the cover's front, then its back
 
 
 def with_digital_version(folder: Path, urls: str | dict[str, str], label: bool = True) -> Path:
-    """A copy of the project's content whose main deck names its digital version."""
-    copy_project(folder)
+    """The project copied into folder (copy_project) with its main deck naming its digital
+    version."""
     deck = folder / "cards" / MAIN_DECK.name
     text = deck.read_text(encoding="utf-8")
     if isinstance(urls, dict):
@@ -44,9 +43,9 @@ def with_digital_version(folder: Path, urls: str | dict[str, str], label: bool =
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    folder = with_digital_version(tmp_path_factory.mktemp("qr"), URLS)
-    project = Project(folder / "cards", folder / "layouts", folder / "output")
+def built(copy_project: CopyProject) -> dict[str, bytes]:
+    folder = with_digital_version(copy_project("qr"), URLS)
+    project = project_in(folder)
     return {path.name: path.read_bytes() for path in build(project)}
 
 
@@ -128,19 +127,19 @@ def test_shipped_decks_name_no_invented_address() -> None:
     assert decks and all(deck.digital_version_url is None for deck in decks)
 
 
-def test_an_address_needs_its_caption(tmp_path: Path) -> None:
-    folder = with_digital_version(tmp_path, URLS["nl"], label=False)
+def test_an_address_needs_its_caption(tmp_path: Path, copy_project: CopyProject) -> None:
+    folder = with_digital_version(copy_project(tmp_path, output=False), URLS["nl"], label=False)
     with pytest.raises(UserError) as caught:
-        build(Project(folder / "cards", folder / "layouts", folder / "output"))
+        build(project_in(folder))
     messages = [str(p) for p in caught.value.problems]
     assert any("the label 'digital_version' is missing" in m for m in messages), messages
     assert not (folder / "output").exists() or not any((folder / "output").iterdir())
 
 
-def test_an_address_must_be_a_web_address(tmp_path: Path) -> None:
-    folder = with_digital_version(tmp_path, "www.example.org/voorwie")
+def test_an_address_must_be_a_web_address(tmp_path: Path, copy_project: CopyProject) -> None:
+    folder = with_digital_version(copy_project(tmp_path, output=False), "www.example.org/voorwie")
     with pytest.raises(UserError) as caught:
-        build(Project(folder / "cards", folder / "layouts", folder / "output"))
+        build(project_in(folder))
     (problem,) = [p for p in caught.value.problems if "digital_version_url" in str(p)]
     assert problem.location.file.name == MAIN_DECK.name and problem.location.line > 0
 

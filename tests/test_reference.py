@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import LAYOUTS, ROOT
+from tests.projects import LAYOUTS, ROOT
 
 REFERENCE = ROOT / "tests" / "reference"
 HASHES = REFERENCE / "hashes.json"

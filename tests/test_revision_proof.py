@@ -2,7 +2,7 @@
 
 A copy of the shipped content gets the revision of tests/revise.py in every deck it applies to
 (questions reworded, one added, one removed, the edition bumped); then the tests that read the
-shipped content run against that copy, in a new process (VOORWIE_TEST_CARDS, tests/conftest.py).
+shipped content run against that copy, in a new process (VOORWIE_TEST_CARDS, tests/projects.py).
 They are the tests not marked slow, browser, property or sources: the slow ones edit a copy of
 the project whose main deck is the frozen fixture (copy_project), which no revision reaches.
 """
@@ -10,7 +10,6 @@ the project whose main deck is the frozen fixture (copy_project), which no revis
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.load.yaml_file import read_yaml
-from tests.conftest import CARDS, LAYOUTS, MAIN_DECK, ROOT, deck_versions
+from tests.projects import CARDS, LAYOUTS, MAIN_DECK, ROOT, CopyProject, deck_versions
 from tests.revise import ADDED, Revision, revisable, revise_deck
 
 pytestmark = pytest.mark.slow  # processes, builds and sessions: not in make test-quick
@@ -27,10 +26,10 @@ QUICK = "not slow and not browser and not property and not sources"
 
 
 @pytest.fixture(scope="module")
-def revised(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Revision]]:
+def revised(copy_project: CopyProject) -> tuple[Path, dict[str, Revision]]:
     """The revised copy's content folder, and what was revised in each deck file by name."""
-    project = tmp_path_factory.mktemp("revised")
-    shutil.copytree(CARDS, project / "cards")
+    # The shipped content as it is, releases too; the layouts linked, not copied.
+    project = copy_project("revised", cards=[CARDS], releases=True, layouts=False, output=False)
     # Beside cards/ as in the repository: the files' `$schema` lines name ../generator/….
     (project / "generator").symlink_to(ROOT / "generator")
     (project / "layouts").symlink_to(LAYOUTS)
@@ -57,7 +56,7 @@ def test_the_revision_reaches_the_decks(revised: tuple[Path, dict[str, Revision]
 
 
 def test_the_tests_read_the_content_they_are_given(tmp_path: Path) -> None:
-    code = "from tests.conftest import CARDS, MAIN_DECK; print(CARDS); print(MAIN_DECK)"
+    code = "from tests.projects import CARDS, MAIN_DECK; print(CARDS); print(MAIN_DECK)"
     env = {**os.environ, "VOORWIE_TEST_CARDS": str(tmp_path)}
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True)  # fmt: skip

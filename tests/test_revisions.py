@@ -13,8 +13,8 @@ from generator.core.i18n import written_date
 from generator.desk.preview import ALL_CARDS, READABLE_PX, THUMBNAIL_DPI, write_product_previews
 from generator.load.yaml_file import read_yaml
 from generator.model.deck import Deck
-from tests.conftest import CARDS, Run, deck_versions
 from tests.pdf_tools import page_texts
+from tests.projects import CARDS, Run, deck_versions
 
 
 def all_decks() -> list[Deck]:

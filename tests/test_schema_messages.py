@@ -21,8 +21,8 @@ from generator.core.errors import Location, Problem
 from generator.load.yaml_file import read_yaml
 from generator.validate.localize import localize
 from generator.validate.schema_check import check_schema, load_schema
-from tests.conftest import LAYOUTS
 from tests.messages import item, said
+from tests.projects import LAYOUTS
 from tests.strategies import small_deck
 
 DECK = load_schema("deck")

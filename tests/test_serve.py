@@ -16,7 +16,8 @@ import pytest
 from PIL import Image
 
 from generator.core import i18n
-from tests.serving import DECK_ID, FIXTURE, Serving, fixture_project, replace_in, serving
+from tests.projects import CopyProject, project_in
+from tests.serving import DECK_ID, FIXTURE, Serving, replace_in, serving
 
 SECRET = "not for the page"
 QUESTION = "Wie zit er vandaag aan tafel?"
@@ -51,10 +52,10 @@ def images(html: str) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serving]:
+def served(copy_project: CopyProject) -> Iterator[Serving]:
     """The fixture deck served; beside output/ a file the page must never give."""
-    folder = tmp_path_factory.mktemp("served")
-    project = fixture_project(folder)
+    folder = copy_project("served", cards=[FIXTURE], output=False)
+    project = project_in(folder)
     (folder / "secret.txt").write_text(SECRET, encoding="utf-8")
     with serving(project) as running:
         assert running.get("/")[0] == 200  # answered once the first build is done
@@ -222,8 +223,10 @@ def wait_for(served: Serving, condition, seconds: float = 10.0) -> str:
 
 
 @pytest.mark.slow
-def test_a_save_an_error_and_its_fix_reach_the_page(tmp_path: Path) -> None:
-    project = fixture_project(tmp_path)
+def test_a_save_an_error_and_its_fix_reach_the_page(
+    tmp_path: Path, copy_project: CopyProject
+) -> None:
+    project = project_in(copy_project(tmp_path, cards=[FIXTURE], output=False))
     deck = project.cards / FIXTURE.name
     with serving(project) as served:
         before = images(page(served))

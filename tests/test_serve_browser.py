@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.serving import FIXTURE, Serving, fixture_project, replace_in, serving
+from tests.projects import CopyProject, project_in
+from tests.serving import FIXTURE, Serving, replace_in, serving
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +24,11 @@ SHOWN_WITHIN_S = 5.0  # generous for a loaded machine; `make bench` measures the
 
 
 @pytest.fixture
-def desk(tmp_path: Path, browser: Browser) -> Iterator[tuple[Serving, Page, Path]]:
+def desk(
+    tmp_path: Path, copy_project: CopyProject, browser: Browser
+) -> Iterator[tuple[Serving, Page, Path]]:
     """The fixture deck served and open in a page; the deck's file to edit."""
-    project = fixture_project(tmp_path)
+    project = project_in(copy_project(tmp_path, cards=[FIXTURE], output=False))
     with serving(project) as served:
         context = browser.new_context(viewport=DESKTOP)
         context.set_default_timeout(10_000)
@@ -85,8 +88,10 @@ def test_a_save_shows_without_a_reload_an_error_shows_and_its_fix_recovers(desk)
     assert page.evaluate("window.notReloaded") is True
 
 
-def test_the_page_says_when_serve_has_stopped(tmp_path: Path, browser: Browser) -> None:
-    with serving(fixture_project(tmp_path)) as served:
+def test_the_page_says_when_serve_has_stopped(
+    tmp_path: Path, copy_project: CopyProject, browser: Browser
+) -> None:
+    with serving(project_in(copy_project(tmp_path, cards=[FIXTURE], output=False))) as served:
         page = browser.new_page()
         page.goto(f"http://127.0.0.1:{served.port}/")
         expect(page.locator("#lost")).to_be_hidden()

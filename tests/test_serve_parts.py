@@ -18,7 +18,8 @@ from generator.desk.serve.listing import listing
 from generator.desk.serve.page import page_html, products_html
 from generator.desk.serve.pictures import Pictures
 from generator.desk.serve.server import request_parts
-from tests.serving import DECK_ID, FIXTURE, fixture_project, replace_in
+from tests.projects import CopyProject, project_in
+from tests.serving import DECK_ID, FIXTURE, replace_in
 
 QUESTION = "Wie zit er vandaag aan tafel?"
 PRINT_FILE = f"{DECK_ID}_print.pdf"
@@ -82,11 +83,11 @@ def test_nothing_is_listed_before_a_first_build(tmp_path: Path) -> None:
 
 
 def test_only_pages_that_changed_are_drawn_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, copy_project: CopyProject, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator.desk.serve import pictures as module
 
-    project = fixture_project(tmp_path)
+    project = project_in(copy_project(tmp_path, cards=[FIXTURE], output=False))
     deck = project.cards / FIXTURE.name
     build(project)
     pdfs = sorted(project.output.glob("*.pdf"))
@@ -120,10 +121,12 @@ def names(store: Pictures, pdf: Path) -> list[str]:
     return [picture.name for picture in store.of(pdf).pages]
 
 
-def test_a_page_is_known_by_what_it_draws_not_by_its_object_numbers(tmp_path: Path) -> None:
+def test_a_page_is_known_by_what_it_draws_not_by_its_object_numbers(
+    tmp_path: Path, copy_project: CopyProject
+) -> None:
     import pikepdf
 
-    project = fixture_project(tmp_path)
+    project = project_in(copy_project(tmp_path, cards=[FIXTURE], output=False))
     build(project)
     original = project.output / PRINT_FILE
     renumbered = tmp_path / "renumbered.pdf"

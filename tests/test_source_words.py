@@ -16,8 +16,8 @@ from generator.build.pipeline import build
 from generator.core.project import Project
 from generator.validate.content import collect
 from generator.validate.corrections import undo, unsourced
-from tests.conftest import CARDS, LAYOUTS, ROOT
 from tests.pdf_tools import page_texts, squeeze
+from tests.projects import CARDS, LAYOUTS, ROOT
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_eed9601510d8074e.txt"
 

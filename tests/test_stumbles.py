@@ -19,8 +19,8 @@ import yaml
 from generator.cli.main import main
 from generator.core import i18n
 from generator.validate.localize import mistyped_languages
-from tests.conftest import LAYOUTS, deck_versions
 from tests.messages import UNFILLED, item, nothing_changed, problem, said, said_n
+from tests.projects import LAYOUTS, deck_versions
 from tests.strategies import small_deck
 
 

@@ -13,7 +13,7 @@ from generator.render.poster_faces import POSTER_KINDS, places, poster_face
 from generator.validate.against_layouts import layout_of
 from generator.validate.content import Content, collect, regional_poster
 from generator.validate.settings import Settings
-from tests.conftest import CARDS, LAYOUTS
+from tests.projects import CARDS, LAYOUTS
 
 
 def content() -> Content:

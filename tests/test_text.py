@@ -17,7 +17,7 @@ from generator.render.fonts import font_name, register_family
 from generator.render.hyphenation import hyphenator
 from generator.render.markup import content_paragraph
 from generator.validate.layout import load_layout
-from tests.conftest import LAYOUTS
+from tests.projects import LAYOUTS
 
 FONT = load_layout("pocket-card", LAYOUTS, Location(Path("test"))).font
 

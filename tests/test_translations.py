@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from generator.load.yaml_file import read_yaml
 from generator.validate.localize import language_versions
 from generator.validate.poster import validate_poster
-from tests.conftest import MAIN_DECK, deck_versions
 from tests.pdf_tools import page_texts, squeeze
+from tests.projects import MAIN_DECK, deck_versions
 from tests.test_html import web_only_labels
 
 DECK = "cards/voor-wie-doen-we-wat.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.projects import ROOT
 
 pytestmark = pytest.mark.slow  # mypy reads the whole package once
 

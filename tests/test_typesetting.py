@@ -26,8 +26,8 @@ from generator.render.flow import TextSetter
 from generator.render.fonts import register_family
 from generator.render.typeset import Balanced, line_count, line_texts
 from generator.validate.layout import load_layout
-from tests.conftest import CARDS, LAYOUTS, deck_versions
 from tests.editing import load, save
+from tests.projects import CARDS, LAYOUTS, deck_versions
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 

@@ -22,8 +22,8 @@ from generator.preflight.document import read_pdf
 from generator.validate.edition import apply_edition, validate_edition
 from generator.validate.localize import language_versions
 from generator.validate.poster import validate_poster
-from tests.conftest import CARDS, LAYOUTS
 from tests.pdf_tools import MM, page_texts, squeeze
+from tests.projects import CARDS, LAYOUTS
 
 POSTER_FILE = CARDS / "continuum.yaml"
 EDITION_FILE = CARDS / "editions" / "midden-holland.yaml"

@@ -15,17 +15,13 @@ from generator.core.errors import UserError
 from generator.core.project import Project
 from generator.desk.watch import Rebuild, Session, SourceFilter, watch
 from generator.render.faces import LaidOut
-from tests.conftest import Run, copy_project
+from tests.projects import CopyProject, Run, project_in
 
 pytestmark = pytest.mark.slow  # processes, builds and sessions: not in make test-quick
 
 QUESTION = "Wat is de draagkracht en -last van het gezin?"
 EDITED = "Wat is de draagkracht en -last van het hele gezin?"
 DECK_FILE = "voor-wie-doen-we-wat.yaml"
-
-
-def project_in(folder: Path) -> Project:
-    return Project(folder / "cards", folder / "layouts", folder / "output")
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -35,9 +31,9 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def started(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Session, Rebuild]]:
+def started(copy_project: CopyProject) -> Iterator[tuple[Path, Session, Rebuild]]:
     """A session that has built everything once in a copy of the project."""
-    folder = copy_project(tmp_path_factory.mktemp("watched"))
+    folder = copy_project("watched", output=False)
     with Session(project_in(folder)) as session:
         yield folder, session, session.rebuild()
 

@@ -37,8 +37,8 @@ from generator.load.yaml_errors import (
     Plain,
 )
 from generator.load.yaml_file import Mapping, Sequence, read_yaml
-from tests.conftest import CARDS, LAYOUTS
 from tests.messages import said
+from tests.projects import CARDS, LAYOUTS
 
 
 class _Reference(yaml.SafeLoader):
