@@ -16,6 +16,7 @@ from generator.model.deck import Deck
 from generator.model.item_names import shown
 from generator.model.layout import Layout
 from generator.model.poster import Poster
+from generator.validate.dimensions import dimension_problems
 from generator.validate.places import line_of
 from generator.validate.schema_check import check_schema
 
@@ -39,6 +40,7 @@ def checked_layout(source: LayoutFile) -> Layout:
     if problems:
         raise UserError(problems)
     problems = _references(doc, source.path)
+    problems += dimension_problems(cast(Mapping, source.document), doc["dimensions"], source.path)
     if problems:
         raise UserError(problems)
     return Layout.from_document(doc, source.path)
