@@ -13,7 +13,11 @@ import yaml
 from tests.projects import CARDS, LAYOUTS
 
 YAML_FILES = sorted([*CARDS.rglob("*.yaml"), *LAYOUTS.glob("*/*.yaml")])
-SETTINGS_SCHEMAS = {"page.yaml": "html-page", "form.yaml": "checklist-form"}
+SETTINGS_SCHEMAS = {
+    "page.yaml": "html-page",
+    "form.yaml": "checklist-form",
+    "report.yaml": "report",
+}
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 

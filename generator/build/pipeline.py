@@ -121,8 +121,9 @@ def print_shop(
     font = layout_of(item, settings).font
     if request.files is not None or request.edition is not None:
         date = max((p.edition.date for p in products), default="2000-01-01")
-        return out_of_date(products[0].language if products else "nl", font, date)
-    return dispatch(content, products, releases, outputs, font)
+        language = products[0].language if products else "nl"
+        return out_of_date(language, font, settings.report, date)
+    return dispatch(content, products, releases, outputs, font, settings.report)
 
 
 def validate(project: Project) -> int:

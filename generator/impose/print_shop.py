@@ -22,7 +22,7 @@ from pikepdf import Name, Pdf, String
 from generator.core.geometry import PAPER_MM, PT_PER_MM
 from generator.core.i18n import _, speaking
 from generator.impose.pdfx import mark_pdfx, save_marked
-from generator.model.layout import FontSpec
+from generator.model.layout import FontSpec, ReportSettings
 from generator.model.product_kinds import KINDS, REPRINT, Kind
 from generator.render.one_card import SHOWN_KIND
 from generator.render.report_pdf import report_pdf
@@ -57,6 +57,7 @@ def dispatch(
     releases: dict[str, list[Release]],
     outputs: dict[str, bytes],
     font: FontSpec,
+    look: ReportSettings,
 ) -> Dispatch:
     """The print-shop folder and the review report for these products, whose print files are
     among outputs."""
@@ -73,31 +74,34 @@ def dispatch(
         review = review_blocks(report, _(LATEST), language)
         note_title, review_title = note[0][1], review[0][1]
     files = {f"{PRINT_SHOP_FOLDER}/{name}": data for _s, own in sent for name, data in own.items()}
-    files |= _note_files(f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note_title, font, date)
-    files |= _note_files(REVIEW_NAME, review, review_title, font, date)
+    files |= _note_files(f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note_title, (font, look), date)
+    files |= _note_files(REVIEW_NAME, review, review_title, (font, look), date)
     return Dispatch(files, report, shipments)
 
 
-def out_of_date(language: str, font: FontSpec, date: str) -> Dispatch:
+def out_of_date(language: str, font: FontSpec, look: ReportSettings, date: str) -> Dispatch:
     """A build of some products only: the folder keeps just a note that it is out of date."""
     note = order_blocks([], language, partial=True)
-    files = _note_files(f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note[0][1], font, date)
+    files = _note_files(f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note[0][1], (font, look), date)
     return Dispatch(files, partial=True)
 
 
+Look = tuple[FontSpec, ReportSettings]  # the cards' font, and the reports' page and styles
+
+
 def _note_files(
-    stem: str, blocks: list[tuple[str, str]], title: str, font: FontSpec, date: str
+    stem: str, blocks: list[tuple[str, str]], title: str, look: Look, date: str
 ) -> dict[str, bytes]:
     return {
         f"{stem}.txt": as_text(blocks).encode(),
-        f"{stem}.pdf": _note_pdf(tuple(blocks), title, font, date),
+        f"{stem}.pdf": _note_pdf(tuple(blocks), title, look, date),
     }
 
 
 @lru_cache(maxsize=8)
-def _note_pdf(blocks: tuple[tuple[str, str], ...], title: str, font: FontSpec, date: str) -> bytes:
+def _note_pdf(blocks: tuple[tuple[str, str], ...], title: str, look: Look, date: str) -> bytes:
     """The note as a print-shop PDF; a watch session's rebuild reuses an unchanged one."""
-    return mark_pdfx(report_pdf(list(blocks), title, font), date)
+    return mark_pdfx(report_pdf(list(blocks), title, *look), date)
 
 
 def _shipment(changes: ProductChanges, outputs: dict[str, bytes]) -> tuple[Shipment, dict]:

@@ -184,6 +184,29 @@ MEASURES = tuple(f.name for f in fields(FormSettings) if f.name not in ("page", 
 
 
 @dataclass(frozen=True)
+class ReportStyle:
+    """A kind of line in a report (layouts/report/report.yaml): sizes in pt, spaces in mm."""
+
+    size: float
+    leading_pt: float
+    weight: str = "regular"
+    indent_mm: float = 0
+    space_before_mm: float = 0
+    space_after_mm: float = 0
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """layouts/report/report.yaml: the page of the order note and the review report, and a
+    style per kind of line (role)."""
+
+    page: str
+    bleed_mm: float
+    margin_mm: float
+    styles: tuple[tuple[str, ReportStyle], ...]  # (role, style): hashable, for a cached note
+
+
+@dataclass(frozen=True)
 class PageSettings:
     """What layouts/html/page.yaml says: the template, embedded weights, labels printed."""
 

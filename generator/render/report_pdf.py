@@ -1,6 +1,6 @@
 """A report as an A4 PDF that a print shop's intake accepts: the order note in the print-shop
-folder, and the review report. CMYK black text in our embedded font, trim plus 3 mm bleed,
-TrimBox and BleedBox, text well inside the trim; impose marks it PDF/X."""
+folder, and the review report. CMYK black text in our embedded font, page, bleed, margins
+and styles from layouts/report/report.yaml, TrimBox and BleedBox; impose marks it PDF/X."""
 
 from __future__ import annotations
 
@@ -9,53 +9,53 @@ from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import CMYKColor
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from generator import __version__
-from generator.model.layout import FontSpec
+from generator.core.geometry import PAPER_MM
+from generator.model.layout import FontSpec, ReportSettings, ReportStyle
 from generator.render.fonts import font_name, register_family
 
-BLEED_MM = 3
-MARGIN_MM = 20
-BODY_PT = 10.5
+# A print shop's intake wants report text in black ink only: a prepress rule, not a design.
 BLACK = CMYKColor(0, 0, 0, 1)
 
 
-def _styles(font: FontSpec) -> dict[str, ParagraphStyle]:
-    regular, bold = font_name(font, "regular"), font_name(font, "bold")
-    body = ParagraphStyle(
-        "line", fontName=regular, fontSize=BODY_PT, leading=BODY_PT * 1.3, textColor=BLACK
-    )
-    return {
-        "title": ParagraphStyle("title", body, fontName=bold, fontSize=18, leading=22,
-                                spaceAfter=4 * mm),
-        "product": ParagraphStyle("product", body, fontName=bold, fontSize=13, leading=16,
-                                  spaceBefore=5 * mm, spaceAfter=1 * mm),
-        "line": body,
-        "item": ParagraphStyle("item", body, leftIndent=4 * mm, spaceBefore=1.5 * mm),
-        "text": ParagraphStyle("text", body, leftIndent=8 * mm),
-        "quote": ParagraphStyle("quote", body, leftIndent=12 * mm),
-    }  # fmt: skip
+def _styles(font: FontSpec, settings: ReportSettings) -> dict[str, ParagraphStyle]:
+    def style(role: str, look: ReportStyle) -> ParagraphStyle:
+        return ParagraphStyle(
+            role,
+            fontName=font_name(font, look.weight),
+            fontSize=look.size,
+            leading=look.leading_pt,
+            textColor=BLACK,
+            leftIndent=look.indent_mm * mm,
+            spaceBefore=look.space_before_mm * mm,
+            spaceAfter=look.space_after_mm * mm,
+        )
+
+    return {role: style(role, look) for role, look in settings.styles}
 
 
-def report_pdf(blocks: list[tuple[str, str]], title: str, font: FontSpec) -> bytes:
-    """The blocks (role, text) on A4 pages with bleed and boxes."""
+def report_pdf(
+    blocks: list[tuple[str, str]], title: str, font: FontSpec, settings: ReportSettings
+) -> bytes:
+    """The blocks (role, text) on pages with bleed and boxes, in the settings' styles."""
     register_family(font)
-    styles = _styles(font)
+    styles = _styles(font, settings)
     story = [Paragraph(escape(text), styles[role]) for role, text in blocks]
-    bleed = BLEED_MM * mm
-    page = (A4[0] + 2 * bleed, A4[1] + 2 * bleed)
+    bleed = settings.bleed_mm * mm
+    width, height = (side * mm for side in PAPER_MM[settings.page])
+    page = (width + 2 * bleed, height + 2 * bleed)
 
     def boxes(canvas: Canvas, _document: object) -> None:
-        canvas.setTrimBox((bleed, bleed, bleed + A4[0], bleed + A4[1]))
+        canvas.setTrimBox((bleed, bleed, bleed + width, bleed + height))
         canvas.setBleedBox((0, 0, *page))
 
     buffer = io.BytesIO()
-    margin = (MARGIN_MM + BLEED_MM) * mm
+    margin = (settings.margin_mm + settings.bleed_mm) * mm
     document = SimpleDocTemplate(
         buffer,
         pagesize=page,

@@ -61,6 +61,7 @@ def problems_against_layouts(
 
 
 def _problems(item: Deck | Poster, settings: Settings) -> list[Problem]:
+    settings.report  # noqa: B018  # every build writes the reports: a broken report.yaml is named now
     if isinstance(item, Deck):
         return deck_problems(item, settings)
     return poster_problems(item, settings)
@@ -71,8 +72,8 @@ def _inputs(item: Deck | Poster, settings: Settings) -> tuple[str | None, ...]:
     layout_of(item, settings)  # a layout that cannot be read is named where the item names it
     layout = settings.layout_key(item.layout)
     if isinstance(item, Deck):
-        return layout, settings.form_key if item.has_checklist else None
-    return layout, settings.html_key
+        return layout, settings.report_key, settings.form_key if item.has_checklist else None
+    return layout, settings.report_key, settings.html_key
 
 
 def said_once(found: dict[str, list[Problem]]) -> list[Problem]:

@@ -1,5 +1,5 @@
 """The layout files a build reads, each read and checked once: the layouts by name, the HTML
-page's settings and the checklist form's; and the checks of content against them.
+page's settings, the checklist form's and the reports'; and the checks of content against them.
 
 A session's cache (watch) keeps what was read while the files' bytes are unchanged.
 """
@@ -15,7 +15,14 @@ from generator.core.cache import RenderCache, fingerprint
 from generator.core.errors import Location, Problem
 from generator.core.i18n import _
 from generator.load.layout_files import folder_fingerprint, read_layout_file
-from generator.model.layout import MEASURES, FormSettings, Layout, PageSettings
+from generator.model.layout import (
+    MEASURES,
+    FormSettings,
+    Layout,
+    PageSettings,
+    ReportSettings,
+    ReportStyle,
+)
 from generator.model.poster import Poster
 from generator.validate.layout import checked_layout
 from generator.validate.schema_check import read_settings
@@ -23,6 +30,7 @@ from generator.validate.schema_check import read_settings
 T = TypeVar("T")
 HTML_FOLDER, PAGE_FILE = "html", "page.yaml"  # folders under layouts/, and their settings
 FORM_FOLDER, FORM_FILE = "checklist-form", "form.yaml"
+REPORT_FOLDER, REPORT_FILE = "report", "report.yaml"
 
 
 def load_page_settings(folder: Path) -> PageSettings:
@@ -38,6 +46,14 @@ def load_form_settings(folder: Path) -> FormSettings:
     missing = _("the checklist form's settings are missing")
     doc = read_settings(folder / FORM_FILE, "checklist-form", missing)
     return FormSettings(doc["page"], dict(doc["styles"]), **{k: float(doc[k]) for k in MEASURES})
+
+
+def load_report_settings(folder: Path) -> ReportSettings:
+    """The reports' settings, or an error naming the file, the line and the key."""
+    missing = _("the reports' settings are missing")
+    doc = read_settings(folder / REPORT_FILE, "report", missing)
+    styles = tuple((role, ReportStyle(**style)) for role, style in doc["styles"].items())
+    return ReportSettings(doc["page"], float(doc["bleed_mm"]), float(doc["margin_mm"]), styles)
 
 
 def form_problems(settings: FormSettings, layout: Layout, folder: Path) -> list[Problem]:
@@ -100,6 +116,10 @@ class Settings:
     def _form(self) -> tuple[str, FormSettings]:
         return self._settings(FORM_FOLDER, load_form_settings)
 
+    @cached_property
+    def _report(self) -> tuple[str, ReportSettings]:
+        return self._settings(REPORT_FOLDER, load_report_settings)
+
     def _settings(self, folder: str, load: Callable[[Path], T]) -> tuple[str, T]:
         """A settings folder's key (a hash of its files) and its checked settings."""
         key = folder_fingerprint(self.folder / folder)
@@ -122,3 +142,13 @@ class Settings:
     def form(self) -> FormSettings:
         """layouts/checklist-form/form.yaml: the checklist form's page and measures."""
         return self._form[1]
+
+    @property
+    def report_key(self) -> str:
+        return self._report[0]
+
+    @property
+    def report(self) -> ReportSettings:
+        """layouts/report/report.yaml: the page and styles of the order note and the review
+        report."""
+        return self._report[1]
