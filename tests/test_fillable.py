@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from generator.build.pipeline import validate
-from generator.core.errors import Location, UserError
+from generator.core.errors import Location, Problem, UserError
 from generator.core.geometry import PAPER_MM
 from generator.core.markup import plain
 from generator.core.project import Project
@@ -24,6 +26,7 @@ from generator.model.deck import Deck
 from generator.model.layout import MEASURES, FormSettings, Layout
 from generator.preflight.document import read_pdf
 from generator.preflight.rules import preflight
+from generator.render.drawlist import parse_face
 from generator.render.fillable import checklist_groups, render_fillable_checklist
 from generator.validate.layout import load_layout
 from generator.validate.schema_check import load_schema
@@ -208,9 +211,9 @@ def test_a_mistyped_setting_is_an_unknown_key_with_a_suggestion(tmp_path: Path) 
 def test_the_form_schema_asks_for_what_the_form_uses() -> None:
     """Every measure of FormSettings is required, and the paper sizes are those we can draw."""
     schema = load_schema("checklist-form")
-    assert set(schema["required"]) == {"page", "styles", *MEASURES}
+    assert set(schema["required"]) == {"template", "page", "styles", *MEASURES}
     assert schema["properties"]["page"]["enum"] == list(PAPER_MM)
-    used = {"title", "subtitle", "band", "question", "subquestion", "notes", "footer"}
+    used = {"title", "subtitle", "band", "question", "subquestion", "notes", "source", "footer"}
     assert set(schema["properties"]["styles"]["required"]) == used
 
 
@@ -229,3 +232,89 @@ def test_a_form_style_the_layout_lacks_is_named_before_drawing(
     (problem,) = caught.value.problems
     assert problem.location.file == form
     assert "voetnoot" in problem.message and "layout.yaml" in problem.hint
+
+
+# -- the form's template: flowing pages --------------------------------------------------------
+
+
+def form_with_template(tmp_path: Path, edit: Callable[[str], str]) -> FormSettings:
+    """The shipped form settings, with its template as edit() makes it, in a tmp folder."""
+    folder = tmp_path / FORM_FOLDER
+    shutil.copytree(LAYOUTS / FORM_FOLDER, folder)
+    template = folder / form_settings().template
+    template.write_text(edit(template.read_text(encoding="utf-8")), encoding="utf-8")
+    return load_form_settings(folder)
+
+
+def broken(tmp_path: Path, edit: Callable[[str], str]) -> Problem:
+    """The one problem rendering the main deck's form with an edited template gives."""
+    settings = form_with_template(tmp_path, edit)
+    with pytest.raises(UserError) as caught:
+        render_fillable_checklist(decks()[0], layout(), settings)
+    (problem,) = caught.value.problems
+    return problem
+
+
+def test_the_shipped_template_draws_what_the_form_settings_say(tmp_path: Path) -> None:
+    """Page size and measures come from form.yaml: a taller notes field moves the page break."""
+    pages = len(PdfReader(io.BytesIO(form(0))).pages)
+    taller = form_with_template(tmp_path, lambda text: text)
+    taller = replace(taller, notes_mm=taller.notes_mm * 3)
+    grown = render_fillable_checklist(decks()[0], layout(), taller)
+    assert len(PdfReader(io.BytesIO(grown)).pages) > pages
+
+
+@pytest.mark.parametrize(
+    ("edit", "message", "hint"),
+    [
+        (lambda t: t.replace("<pages", "<page", 1).replace("</pages>", "</page>"),
+         "the template must produce <pages>, not <page>",
+         "put the template's elements inside one <pages> … </pages>"),
+        (lambda t: t.replace('<pages balance="false">', '<pages balance="no">'),
+         '<pages> takes one attribute, balance, "true" or "false"', "see layouts/README.md"),
+        (lambda t: t.replace("<flow ", "<frame ", 1).replace("</flow>", "</frame>"),
+         "<pages> holds one <flow>, one <first-page> and one <every-page>, not <frame> here",
+         "see layouts/README.md"),
+        (lambda t: t.replace("<flow ", "<!-- ", 1).replace("</flow>", "-->").replace(
+            "{% for group in groups %}", "{% for group in [] %}"),
+         "<pages> has no <flow>", "see layouts/README.md"),
+        (lambda t: t.replace("<keep>", "<keep><keep/>", 1),
+         "<keep> cannot stand in a <keep>", "use one of: p, check, bar, gap, field"),
+        (lambda t: t.replace(' tooltip="{{ q.text | plain }}"', ""),
+         "<check field='{box}'> is a form field: it needs a tooltip (its accessible "
+         "name) and stands in a <flow> only",
+         "give it tooltip=\"…\", or leave field out of a frame's check"),
+        (lambda t: t.replace('<field name="notes-{{ group.id }}"', '<field name="same"'),
+         "two form fields are named 'same'", "give every field of the form a name of its own"),
+        (lambda t: t.replace('h="{{ form.notes_mm }}"', 'h="400"'),
+         "checklist {deck}: a field is taller (400 mm) than a page's flow has room for",
+         "shorten the text, or give the template's <flow> more room"),
+        (lambda t: t.replace('<flow x="{{ m }}"', '<flow x="1"'),
+         "outside the safe area", "adapt the template's frames"),
+    ],
+    ids=["root", "balance", "part", "no-flow", "nested-keep", "tooltip", "same-name",
+         "too-tall", "safe-area"],
+)  # fmt: skip
+def test_a_broken_form_template_is_named_with_the_fix(
+    tmp_path: Path, edit: Callable[[str], str], message: str, hint: str
+) -> None:
+    problem = broken(tmp_path, edit)
+    template = tmp_path / FORM_FOLDER / form_settings().template
+    deck = decks()[0]
+    items = [i for g in checklist_groups(deck, layout()) for q in g.questions for i in (q, *q.sub)]
+    message = message.format(box=next(i.id for i in items if i.check), deck=deck.id)
+    if "safe area" not in message:
+        assert problem.location.file == template
+    assert message in problem.message and hint in problem.hint
+
+
+def test_a_form_field_in_a_card_frame_is_named_with_the_fix(tmp_path: Path) -> None:
+    """A checkbox field belongs to a flow: in a card's frame it is an error naming the file."""
+    template = tmp_path / "face.xml.j2"
+    xml = '<face><frame x="5" y="5" w="50" h="50"><check style="question" x="0" box="3" '
+    xml += 'text_x="5" field="q" tooltip="Q">Q</check></frame></face>'
+    with pytest.raises(UserError) as caught:
+        parse_face(xml, template)
+    (problem,) = caught.value.problems
+    assert problem.location == Location(template)
+    assert "stands in a <flow> only" in problem.message and "leave field out" in problem.hint

@@ -160,15 +160,21 @@ class Layout:
 
 @dataclass(frozen=True)
 class FormSettings:
-    """layouts/checklist-form/form.yaml: the page, measures in mm, and the layout style each
-    part of the form uses (by role)."""
+    """layouts/checklist-form/form.yaml: the template that draws the form (in folder), the
+    page, measures in mm, and the layout style each part of the form uses (by role)."""
 
+    folder: Path
+    template: str
     page: str
     styles: dict[str, str]
     margin_mm: float
     header_pad_mm: float
+    title_gap_mm: float
     band_mm: float
     band_symbol_mm: float
+    band_pad_mm: float
+    band_radius_mm: float
+    band_gap_mm: float
     box_mm: float
     sub_box_mm: float
     box_gap_mm: float
@@ -176,11 +182,14 @@ class FormSettings:
     item_gap_mm: float
     group_gap_mm: float
     notes_mm: float
+    notes_gap_mm: float
     notes_font_pt: float
+    field_border_pt: float
     footer_mm: float
 
 
-MEASURES = tuple(f.name for f in fields(FormSettings) if f.name not in ("page", "styles"))
+FORM_KEYS = ("folder", "template", "page", "styles")  # the others are measures
+MEASURES = tuple(f.name for f in fields(FormSettings) if f.name not in FORM_KEYS)
 
 
 @dataclass(frozen=True)

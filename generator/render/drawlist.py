@@ -1,9 +1,10 @@
 """The XML draw list a face template produces, parsed into typed elements.
 
-The vocabulary (rect, symbol, line, arrow, qr, anchor, link, frame with p, check, bar and gap),
-with every attribute and an example, is documented for designers in layouts/README.md; the
-dataclasses below are its definition, and a template that strays from it is an error naming
-the template.
+The vocabulary (rect, symbol, line, arrow, qr, anchor, link, frame with p, check, bar and gap;
+and for a document of flowing pages, pages with first-page, every-page and a flow of those
+blocks, keep and field), with every attribute and an example, is documented for designers in
+layouts/README.md; the dataclasses below are its definition, and a template that strays from
+it is an error naming the template.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ class Para:
     text: str
     ref: str = ""
     bullet: str = ""
+    color: str = ""  # a colour instead of the style's
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,11 @@ class Check:
     box: float
     text_x: float
     ref: str = ""
+    color: str = ""  # the text's colour instead of the style's (the box keeps the style's)
+    fill: str = ""  # the box's background (none)
+    width_pt: float = 0.75  # the box's outline
+    field: str = ""  # in a flow: the box is a form field (a checkbox) of this name
+    tooltip: str = ""  # the field's accessible name
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,14 @@ class Bar:
     size: float  # the symbol, mm across
     pad: float  # around the words and the symbol, mm
     ref: str = ""
+    h: float = 0  # a fixed height, the words and the symbol centred on it (0: as the text needs)
+    radius: float = 0  # rounded corners, mm
+    gap: float = -1  # between the symbol and the words, mm (-1: 1.5 pads)
+
+    @property
+    def text_x(self) -> float:
+        """Where the words start, mm from the bar's left edge."""
+        return self.pad + self.size + (1.5 * self.pad if self.gap < 0 else self.gap)
 
 
 @dataclass(frozen=True)
@@ -128,7 +143,22 @@ class Gap:
     h: float
 
 
+@dataclass(frozen=True)
+class TextField:
+    """A form field to type several lines in, as wide as its flow; `size`: the text's pt."""
+
+    name: str
+    tooltip: str
+    h: float
+    size: float
+    stroke: str
+    fill: str
+    color: str
+    width_pt: float = 1
+
+
 Block = Para | Check | Bar | Gap
+FlowBlock = Block | TextField
 
 
 @dataclass(frozen=True)
@@ -164,11 +194,16 @@ _LEAVES: dict[str, type] = {
     "link": Link,
     "qr": QrCode,
 }
-_BLOCKS: dict[str, type] = {"p": Para, "check": Check, "bar": Bar, "gap": Gap}
+FRAME_BLOCKS: dict[str, type] = {"p": Para, "check": Check, "bar": Bar, "gap": Gap}
+FLOW_BLOCKS: dict[str, type] = {**FRAME_BLOCKS, "field": TextField}
 
 
 def parse_face(xml: str, template: Path) -> list[Element]:
     """The elements of one face, or an error naming the template."""
+    return [parse_element(node, template) for node in parse_root(xml, template, "face")]
+
+
+def parse_root(xml: str, template: Path, tag: str) -> ElementTree.Element:
     try:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as error:
@@ -177,30 +212,42 @@ def parse_face(xml: str, template: Path) -> list[Element]:
             _("the template does not give well-formed XML: {error}").format(error=error),
             _("check the tags the template writes: each one opened is closed"),
         ) from None
-    if root.tag != "face":
+    if root.tag != tag:
         raise fail(
             Location(template),
-            _("the template must produce <face>, not <{tag}>").format(tag=root.tag),
-            _("put the template's elements inside one <face> … </face>"),
+            _("the template must produce <{wanted}>, not <{tag}>").format(wanted=tag, tag=root.tag),
+            _("put the template's elements inside one <{wanted}> … </{wanted}>").format(wanted=tag),
         )
-    return [_element(node, template) for node in root]
+    return root
 
 
-def _element(node: ElementTree.Element, template: Path) -> Element:
+def parse_block(
+    node: ElementTree.Element, template: Path, allowed: dict[str, type], parent: str
+) -> Any:
+    """A block of a frame or a flow (allowed: the tags that may stand in the parent)."""
+    if node.tag not in allowed:
+        raise fail(
+            Location(template),
+            _("<{tag}> cannot stand in a <{parent}>").format(tag=node.tag, parent=parent),
+            _("use one of: {tags}").format(tags=", ".join(allowed)),
+        )
+    block = build_element(allowed[node.tag], node, template)
+    if isinstance(block, Bar) and block.shape not in _SHAPES:
+        raise _unknown_shape(block.shape, template)
+    if isinstance(block, Check) and block.field and (parent == "frame" or not block.tooltip):
+        raise fail(
+            Location(template),
+            _("<check field='{name}'> is a form field: it needs a tooltip (its accessible "
+              "name) and stands in a <flow> only").format(name=block.field),
+            _("give it tooltip=\"…\", or leave field out of a frame's check"),
+        )  # fmt: skip
+    return block
+
+
+def parse_element(node: ElementTree.Element, template: Path) -> Element:
     if node.tag == "frame":
-        blocks = []
-        for child in node:
-            if child.tag not in _BLOCKS:
-                raise fail(
-                    Location(template),
-                    _("<{tag}> cannot stand in a <frame>").format(tag=child.tag),
-                    _("use one of: {tags}").format(tags=", ".join(_BLOCKS)),
-                )
-            block = _build(_BLOCKS[child.tag], child, template)
-            if isinstance(block, Bar) and block.shape not in _SHAPES:
-                raise _unknown_shape(block.shape, template)
-            blocks.append(block)
-        frame = _build(Frame, node, template, blocks=tuple(blocks))
+        blocks = tuple(parse_block(child, template, FRAME_BLOCKS, "frame") for child in node)
+        frame = build_element(Frame, node, template, blocks=blocks)
         if frame.valign not in _VALIGN:
             raise fail(
                 Location(template),
@@ -224,7 +271,7 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
             _("unknown element <{tag}>").format(tag=node.tag),
             _("see layouts/README.md"),
         )
-    element = _build(_LEAVES[node.tag], node, template)
+    element = build_element(_LEAVES[node.tag], node, template)
     if isinstance(element, Symbol) and element.shape not in _SHAPES:
         raise _unknown_shape(element.shape, template)
     if isinstance(element, QrCode) and (element.level not in QR_LEVELS or not element.data):
@@ -255,7 +302,7 @@ def _attributes(cls: type) -> tuple[dict[str, bool], bool]:
     return numbers, has_text
 
 
-def _build(cls: type, node: ElementTree.Element, template: Path, **given: Any) -> Any:
+def build_element(cls: type, node: ElementTree.Element, template: Path, **given: Any) -> Any:
     """An element from the node's attributes (and its text, for text blocks)."""
     numbers, has_text = _attributes(cls)
     values: dict[str, Any] = dict(given)

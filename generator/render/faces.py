@@ -6,8 +6,9 @@ import html
 import logging
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -113,6 +114,7 @@ class FacePainter:
         cache: RenderCache | None = None,
         hyphenation: tuple[str, ...] = (),
         fit_hint: str = "",
+        folder: Path | None = None,
     ) -> None:
         """slack_mm: how far the printed trim may reach beyond the scaled design on a side.
 
@@ -120,8 +122,10 @@ class FacePainter:
         cache: keeps laid-out faces between documents and builds (default: none).
         hyphenation: the content's hyphenation exceptions for the language.
         fit_hint: what to do when text does not fit (marked with N_()), if not the default.
+        folder: where the templates are, if not in the layout's folder.
         """
         self.layout, self.design, self.locate, self.scale = layout, design, locate, scale
+        self.folder = folder or layout.folder
         self.slack_mm, self.color_model, self.fit_hint = slack_mm, color_model, fit_hint
         self.setter = TextSetter(layout, language, self.color, hyphenation)
         self.cache = cache or RenderCache(max_entries=0)
@@ -154,7 +158,7 @@ class FacePainter:
     def draw_list(self, face: Face) -> DrawList:
         """The face's template output, and the key of everything its drawing depends on."""
         values = {**self.common_values(), **face.values}
-        xml = render_template(self.layout.folder, face.template, values)
+        xml = render_template(self.folder, face.template, values)
         refs = tuple(html.unescape(found[1:-1]) for found in _REF.findall(xml))
         return DrawList(xml, fingerprint(self.key, face.template, _REF.sub("", xml)), refs)
 
@@ -186,27 +190,36 @@ class FacePainter:
     def _lay_out(self, face: Face, draw_list: DrawList) -> LaidOut:
         xml, key, refs = draw_list
         laid_out = LaidOut(face, [], key=key, refs=refs)
-        for element in parse_face(xml, self.layout.folder / face.template):
+        self.place(parse_face(xml, self.folder / face.template), laid_out)
+        return laid_out
+
+    def place(self, elements: list[Element] | tuple[Element, ...], laid_out: LaidOut) -> None:
+        """Lay out elements of laid_out's face: their text set, anchors and links noted."""
+        face = laid_out.face
+        for element in elements:
             placed: list[Placed] = []
             if isinstance(element, Frame):
-                self._check_safe_area(element, face)
+                self.check_safe_area(element, face)
                 placed = self._fit(element, face, laid_out.notes)
             elif isinstance(element, Anchor):
                 laid_out.anchors[element.name] = self._page_box(element)
             elif isinstance(element, Link):
                 laid_out.links.append((self._page_box(element), element.to))
             laid_out.elements.append((element, placed))
-        return laid_out
 
-    def _fit(self, frame: Frame, face: Face, notes: list[Shrunk]) -> list[Placed]:
-        for block in frame.blocks:
+    def check_styles(self, blocks: Iterable[object], face: Face) -> None:
+        """Every block's style is the layout's, or an error naming the template."""
+        for block in blocks:
             style = getattr(block, "style", None)
             if style is not None and style not in self.layout.styles:
                 raise fail(
-                    Location(self.layout.folder / face.template),
+                    Location(self.folder / face.template),
                     _("the template uses an unknown style '{style}'").format(style=style),
                     _("define it under styles: in {file}").format(file=self.layout.path.name),
                 )
+
+    def _fit(self, frame: Frame, face: Face, notes: list[Shrunk]) -> list[Placed]:
+        self.check_styles(frame.blocks, face)
         text_w, text_h = frame.text_size
         try:
             placed, total, step, overflowed = self.setter.fit(replace(frame, w=text_w, h=text_h))
@@ -240,7 +253,7 @@ class FacePainter:
         offset = {"top": 0.0, "middle": (mm(text_h) - total) / 2, "bottom": mm(text_h) - total}
         return [Placed(p.flowable, p.top + offset[frame.valign], p.height, p.ref) for p in placed]
 
-    def _check_safe_area(self, frame: Frame, face: Face) -> None:
+    def check_safe_area(self, frame: Frame, face: Face) -> None:
         trim, safe = self.design, self.layout.safe_mm
         inside = (
             frame.x >= safe - SAFE_TOLERANCE_MM
@@ -278,11 +291,12 @@ class FacePainter:
         canvas.scale(self.scale, self.scale)
         for element, placed in laid_out.elements:
             canvas.saveState()
-            self._paint(canvas, element, placed)
+            self.paint_element(canvas, element, placed)
             canvas.restoreState()
         canvas.restoreState()
 
-    def _paint(self, canvas: Canvas, element: Element, placed: list[Placed]) -> None:
+    def paint_element(self, canvas: Canvas, element: Element, placed: list[Placed]) -> None:
+        """Draw one element in the canvas's state (a turned frame turns it)."""
         match element:
             case Rect():
                 fill = element.fill != "none"
@@ -302,7 +316,7 @@ class FacePainter:
                 canvas.setStrokeColor(self.color(element.stroke))
                 canvas.setLineWidth(element.width_pt)
                 canvas.line(
-                    *self._point(element.x1, element.y1), *self._point(element.x2, element.y2)
+                    *self.point(element.x1, element.y1), *self.point(element.x2, element.y2)
                 )
             case Arrow():
                 self._arrow(canvas, element)
@@ -314,11 +328,11 @@ class FacePainter:
                     canvas.setLineWidth(element.width_pt)
                 self._symbol(canvas, element)
             case QrCode():
-                left, top = self._point(element.x, element.y)
+                left, top = self.point(element.x, element.y)
                 size, color = mm(element.size), self.color(element.fill)
                 paint_qr(canvas, element.data, element.level, left, top, size, color)
             case Frame():
-                left, top = self._point(element.x, element.y)
+                left, top = self.point(element.x, element.y)
                 if element.turn:  # about the box's centre, the text set in its turned size
                     text_w, text_h = element.text_size
                     canvas.translate(left + mm(element.w) / 2, top - mm(element.h) / 2)
@@ -327,12 +341,12 @@ class FacePainter:
                 for p in placed:
                     p.flowable.drawOn(canvas, left, top - p.top - p.height)
 
-    def _point(self, x: float, y: float) -> tuple[float, float]:
+    def point(self, x: float, y: float) -> tuple[float, float]:
         """Design mm (from the trim's top-left, y down) to design points (bottom-left, y up)."""
         return mm(x), mm(self.design.h - y)
 
     def _box(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
-        left, top = self._point(x, y)
+        left, top = self.point(x, y)
         return left, top - mm(h), mm(w), mm(h)
 
     def _page_box(self, element: Anchor | Link) -> Box:
@@ -342,7 +356,7 @@ class FacePainter:
         return left * k, bottom * k, (left + width) * k, (bottom + height) * k
 
     def _arrow(self, canvas: Canvas, arrow: Arrow) -> None:
-        (x1, y1), (x2, y2) = self._point(arrow.x1, arrow.y1), self._point(arrow.x2, arrow.y2)
+        (x1, y1), (x2, y2) = self.point(arrow.x1, arrow.y1), self.point(arrow.x2, arrow.y2)
         angle = math.atan2(y2 - y1, x2 - x1)
         head = mm(arrow.head)
         base_x, base_y = x2 - head * math.cos(angle), y2 - head * math.sin(angle)
@@ -359,6 +373,6 @@ class FacePainter:
         canvas.drawPath(path, stroke=0, fill=1)
 
     def _symbol(self, canvas: Canvas, symbol: Symbol) -> None:
-        cx, cy = self._point(symbol.cx, symbol.cy)
+        cx, cy = self.point(symbol.cx, symbol.cy)
         stroke, fill = int(bool(symbol.stroke)), int(symbol.fill != "none")
         draw_symbol(canvas, symbol.shape, cx, cy, mm(symbol.size), stroke, fill)

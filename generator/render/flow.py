@@ -27,9 +27,13 @@ BOX_STROKE_PT = 0.75
 class CheckItem(Flowable):
     """A paragraph with a tick box beside its first line."""
 
-    def __init__(self, paragraph: Paragraph, x: float, box: float, text_x: float, color: Color):
+    def __init__(
+        self, paragraph: Paragraph, x: float, box: float, text_x: float, color: Color,
+        width_pt: float = BOX_STROKE_PT, fill: Color | None = None,
+    ) -> None:  # fmt: skip
         super().__init__()
         self.paragraph, self.x, self.box, self.text_x, self.color = paragraph, x, box, text_x, color
+        self.width_pt, self.fill = width_pt, fill
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         _, self.height = self.paragraph.wrap(available_width - self.text_x, available_height)
@@ -40,40 +44,74 @@ class CheckItem(Flowable):
         self.paragraph.drawOn(self.canv, self.text_x, 0)
         if not self.box:
             return
-        style = self.paragraph.style
-        # Centre the box on the first line's lower-case letters.
-        baseline = self.height - style.fontSize
-        centre = baseline + 0.33 * style.fontSize
+        centre = box_centre(self.height, self.paragraph.style.fontSize)
         self.canv.setStrokeColor(self.color)
-        self.canv.setLineWidth(BOX_STROKE_PT)
-        self.canv.rect(self.x, centre - self.box / 2, self.box, self.box, stroke=1, fill=0)
+        if self.fill is not None:
+            self.canv.setFillColor(self.fill)
+        self.canv.setLineWidth(self.width_pt)
+        self.canv.rect(self.x, centre - self.box / 2, self.box, self.box, stroke=1,
+                       fill=int(self.fill is not None))  # fmt: skip
+
+
+def box_centre(top: float, font_size: float) -> float:
+    """Where a tick box's centre stands beside a text whose top is at `top` (points, y up):
+    on the first line's lower-case letters."""
+    baseline = top - font_size
+    return baseline + 0.33 * font_size
+
+
+class BarGeometry(NamedTuple):
+    """Where a bar's parts stand, in points from its bottom-left corner."""
+
+    height: float
+    text_x: float
+    text_bottom: float
+    symbol_x: float  # the symbol's centre
+    symbol_y: float
+
+
+def bar_geometry(
+    size: float, pad: float, gap: float, fixed: float, text_h: float, font_size: float
+) -> BarGeometry:
+    """A bar's parts (points; gap < 0: 1.5 pads; fixed: its height, or 0 for the text's):
+    the words after the symbol, centred on its height; the symbol centred on the first
+    line's capitals (as the box of a CheckItem), or on a fixed-height bar's middle."""
+    text_x = size + 2.5 * pad if gap < 0 else pad + size + gap
+    height = fixed or max(text_h, size) + 2 * pad
+    bottom = (height - text_h) / 2
+    symbol_y = height / 2 if fixed else bottom + text_h - font_size + 0.36 * font_size
+    return BarGeometry(height, text_x, bottom, pad + size / 2, symbol_y)
 
 
 class BarItem(Flowable):
-    """A paragraph on a coloured bar as wide as the frame, after a symbol in the text's colour."""
+    """A paragraph on a coloured bar as wide as the frame, after a symbol in the text's colour
+    (bar: the block, in mm)."""
 
-    def __init__(self, paragraph: Paragraph, fill: Color, shape: str, size: float, pad: float):
+    def __init__(self, paragraph: Paragraph, fill: Color, bar: Bar):
         super().__init__()
-        self.paragraph, self.fill, self.shape, self.size, self.pad = (
-            paragraph, fill, shape, size, pad)  # fmt: skip
+        self.paragraph, self.fill, self.bar = paragraph, fill, bar
+        self.size, self.pad = mm(bar.size), mm(bar.pad)
+        self.gap = mm(bar.gap) if bar.gap >= 0 else -1.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        text_x = self.size + 2.5 * self.pad
-        _, self.text_h = self.paragraph.wrap(available_width - text_x - self.pad, available_height)
-        self.width, self.height = available_width, max(self.text_h, self.size) + 2 * self.pad
+        text_x = bar_geometry(self.size, self.pad, self.gap, 0, 0, 0).text_x
+        _, text_h = self.paragraph.wrap(available_width - text_x - self.pad, available_height)
+        self.geometry = bar_geometry(self.size, self.pad, self.gap, mm(self.bar.h), text_h,
+                                     self.paragraph.style.fontSize)  # fmt: skip
+        self.width, self.height = available_width, self.geometry.height
         return self.width, self.height
 
     def draw(self) -> None:
         self.canv.setFillColor(self.fill)
-        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        text_h = self.text_h
-        bottom = (self.height - text_h) / 2
-        self.paragraph.drawOn(self.canv, self.size + 2.5 * self.pad, bottom)
-        style = self.paragraph.style
-        # The symbol stands centred on the first line's capitals (as the box of a CheckItem).
-        centre = bottom + text_h - style.fontSize + 0.36 * style.fontSize
-        self.canv.setFillColor(style.textColor)
-        draw_symbol(self.canv, self.shape, self.pad + self.size / 2, centre, self.size)
+        if self.bar.radius:
+            self.canv.roundRect(0, 0, self.width, self.height, mm(self.bar.radius), stroke=0,
+                                fill=1)  # fmt: skip
+        else:
+            self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        geometry = self.geometry
+        self.paragraph.drawOn(self.canv, geometry.text_x, geometry.text_bottom)
+        self.canv.setFillColor(self.paragraph.style.textColor)
+        draw_symbol(self.canv, self.bar.shape, geometry.symbol_x, geometry.symbol_y, self.size)
 
 
 @dataclass(frozen=True)
@@ -113,6 +151,7 @@ class TextSetter:
     language: str
     color: Callable[[str], Color]
     hyphenation: tuple[str, ...] = ()  # the content's exception list for the language
+    balance: bool = True  # False: no text is balanced, whatever its style says
     _styles: dict[tuple, ParagraphStyle] = field(default_factory=dict)
 
     def fit(self, frame: Frame) -> Fitted:
@@ -174,15 +213,16 @@ class TextSetter:
         return placed, top
 
     def _paragraph_style(
-        self, style: TextStyle, size: float, bullet: bool, hyphenate: bool = False
-    ) -> ParagraphStyle:
-        """One ReportLab style per layout style, size, bullet and hyphenation, made once per
-        setter."""
-        key = (style.name, size, bullet, hyphenate)
+        self, style: TextStyle, size: float, bullet: bool, hyphenate: bool = False,
+        color: str = "",
+    ) -> ParagraphStyle:  # fmt: skip
+        """One ReportLab style per layout style, size, bullet, hyphenation and colour (''
+        for the style's), made once per setter."""
+        key = (style.name, size, bullet, hyphenate, color)
         if key not in self._styles:
             language = (hyphenate and hyphenator(self.language, self.hyphenation)) or ""
             paragraph_style = make_style(f"{style.name}@{size}", self.layout.font, style, size,
-                                         self.color(style.color), language)  # fmt: skip
+                                         self.color(color or style.color), language)  # fmt: skip
             paragraph_style.leftIndent = mm(style.indent_mm)
             if bullet:
                 paragraph_style.bulletIndent = mm(style.indent_mm)
@@ -202,10 +242,15 @@ class TextSetter:
         if isinstance(block, Para):
             return paragraph
         if isinstance(block, Bar):
-            return BarItem(paragraph, self.color(block.fill), block.shape, mm(block.size),
-                           mm(block.pad))  # fmt: skip
+            return BarItem(paragraph, self.color(block.fill), block)
         box_color = self._paragraph_style(style, _size(style, step), False).textColor
-        return CheckItem(paragraph, mm(block.x), mm(block.box), mm(block.text_x), box_color)
+        fill = self.color(block.fill) if block.fill else None
+        return CheckItem(paragraph, mm(block.x), mm(block.box), mm(block.text_x), box_color,
+                         block.width_pt, fill)  # fmt: skip
+
+    def text(self, block: Para | Check | Bar) -> Flowable:
+        """The block's text alone, at its style's size (a flow sets its boxes and bars itself)."""
+        return self._text(block.text, block, self.layout.styles[block.style], 0, False)
 
     def _text(
         self, text: str, block: Para | Check | Bar, style: TextStyle, step: int, eager: bool,
@@ -214,7 +259,8 @@ class TextSetter:
         """The text in the block's style: plain, hyphenating sparingly, and balanced."""
         size = _size(style, step)
         bullet = block.bullet if isinstance(block, Para) else ""
-        plain = self._paragraph_style(style, size, bool(bullet))
+        color = "" if isinstance(block, Bar) else block.color
+        plain = self._paragraph_style(style, size, bool(bullet), color=color)
 
         def make(paragraph_style: ParagraphStyle) -> Paragraph:
             return content_paragraph(text, paragraph_style, bullet)
@@ -223,9 +269,9 @@ class TextSetter:
         if style.hyphenate and hyphenator(
             self.language, self.hyphenation
         ):  # sparingly: see render/typeset.py
-            hyphenating = self._paragraph_style(style, size, bool(bullet), True)
+            hyphenating = self._paragraph_style(style, size, bool(bullet), True, color)
             paragraph = Typeset(make, plain, hyphenating, eager)
-        if style.balance and balance:
+        if style.balance and balance and self.balance:
             tied = tie_last_words(text)
 
             def tie(tied: str | None = tied) -> Flowable:

@@ -27,8 +27,9 @@ _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)
 
 @cache
 def environment(folder: Path) -> SandboxedEnvironment:
-    """A sandboxed environment that reads templates from the layout's own folder only."""
-    return SandboxedEnvironment(
+    """A sandboxed environment that reads templates from the layout's own folder only, with
+    the filter `plain` (markup and soft hyphens removed: a form field's tooltip)."""
+    xml = SandboxedEnvironment(
         loader=FileSystemLoader(folder),
         undefined=StrictUndefined,
         autoescape=True,  # content is XML-escaped: '<' and '&' in a question stay text
@@ -36,6 +37,8 @@ def environment(folder: Path) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    xml.filters["plain"] = plain
+    return xml
 
 
 @cache

@@ -45,7 +45,8 @@ def load_form_settings(folder: Path) -> FormSettings:
     """The checklist form's settings, or an error naming the file, the line and the key."""
     missing = _("the checklist form's settings are missing")
     doc = read_settings(folder / FORM_FILE, "checklist-form", missing)
-    return FormSettings(doc["page"], dict(doc["styles"]), **{k: float(doc[k]) for k in MEASURES})
+    measures = {k: float(doc[k]) for k in MEASURES}
+    return FormSettings(folder, doc["template"], doc["page"], dict(doc["styles"]), **measures)
 
 
 def load_report_settings(folder: Path) -> ReportSettings:
