@@ -18,7 +18,7 @@ from pypdf.generic import DictionaryObject
 
 from generator.build.pipeline import validate
 from generator.core.errors import Location, Problem, UserError
-from generator.core.geometry import PAPER_MM
+from generator.core.geometry import PAPER_MM, mm
 from generator.core.markup import plain
 from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
@@ -318,3 +318,20 @@ def test_a_form_field_in_a_card_frame_is_named_with_the_fix(tmp_path: Path) -> N
     (problem,) = caught.value.problems
     assert problem.location == Location(template)
     assert "stands in a <flow> only" in problem.message and "leave field out" in problem.hint
+
+
+def test_a_group_taller_than_a_page_breaks_between_its_questions(tmp_path: Path) -> None:
+    """With wide gaps no level fits on a page: its questions go on over the next pages, every
+    field stays above the footer and by the page's top margin, and none is lost."""
+    settings = replace(form_settings(), item_gap_mm=40)
+    pdf = render_fillable_checklist(decks()[0], layout(), settings)
+    reader = PdfReader(io.BytesIO(pdf))
+    height = float(reader.pages[0].mediabox.height)
+    low = mm(settings.margin_mm + settings.footer_mm) - 0.01
+    high = height - mm(settings.margin_mm) + mm(settings.box_mm) / 2  # a box centred on a line
+    assert len(reader.pages) > len(PdfReader(io.BytesIO(form(0))).pages)
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []):
+            _x, bottom, _x2, top = (float(v) for v in annotation.get_object()["/Rect"])
+            assert low <= bottom and top <= high
+    assert fields(pdf).keys() == fields(form(0)).keys()
