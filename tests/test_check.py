@@ -131,17 +131,6 @@ def test_check_command_exits_1_and_lists_the_fix(
     assert "1 of 2 files failed." in run.output
 
 
-def test_check_reports_an_unreadable_file_without_a_traceback(
-    tmp_path: Path, run_cli: Callable
-) -> None:
-    junk = tmp_path / "junk.pdf"
-    junk.write_bytes(b"this is no pdf")
-    run = run_cli(tmp_path, "check", str(junk))
-    assert run.exit_code == 1
-    assert "FAIL document: cannot be read" in run.output
-    assert "Traceback" not in run.output
-
-
 def broken_copy(good: Path, folder: Path, case: str, breaker: Callable) -> Path:
     """The good print file with one deliberate mistake, saved as the case's name."""
     path = folder / f"{case}.pdf"

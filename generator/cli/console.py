@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from pikepdf import PdfError
+from pikepdf import PasswordError, PdfError
 
 from generator.cli import progress
 from generator.core.errors import UserError, display_path
 from generator.core.i18n import N_, _, ngettext, number
 from generator.model.item_names import product
 from generator.preflight.document import read_pdf
-from generator.preflight.findings import Finding, shown_where
+from generator.preflight.grouping import Repeated, grouped
 from generator.preflight.rules import preflight, profile_for
+from generator.preflight.unreadable import unreadable
 from generator.revise.order_note import PRINT_SHOP_FOLDER
 
 if TYPE_CHECKING:
@@ -129,16 +130,16 @@ def rebuilt_line(changed: str, result: Rebuild) -> str:
     )
 
 
-def run_preflight(pdfs: list[Path], profile: str | None, quiet: bool) -> int:
-    """Check each file (by its kind when profile is None); print the findings; count failures."""
+def run_preflight(pdfs: list[Path], profile: str | None, quiet: bool, every: bool = False) -> int:
+    """Check each file (by its kind when profile is None); print the findings, those alike
+    as one line unless every; count failures."""
     failed = 0
     for path in pdfs:
         chosen = profile or profile_for(path.name)
         try:
             findings = preflight(read_pdf(path), chosen)
-        except (PdfError, OSError) as error:  # no PDF, or none to open: a finding
-            findings = [Finding(False, "document", _("cannot be read: {error}").format(
-                error=error), _("is it a PDF?"), "unreadable")]  # fmt: skip
+        except (PdfError, PasswordError, OSError) as error:  # no PDF to read: one finding
+            findings = [unreadable(path, error)]
         problems = [f for f in findings if not f.ok]
         failed += bool(problems)
         if quiet and not problems:
@@ -148,11 +149,11 @@ def run_preflight(pdfs: list[Path], profile: str | None, quiet: bool) -> int:
         for finding in findings:
             if finding.ok and not quiet:
                 click.echo(f"    {finding.message}")
-        for finding in problems:
-            where = shown_where(finding.where)
-            fail, fix = _("FAIL"), _("fix")
-            click.echo(f"  {fail} {where}: {finding.message} [{finding.rule}]\n"
-                       f"       {fix}: {finding.fix}")  # fmt: skip
+        fail, fix = _("FAIL"), _("fix")
+        repeated = [Repeated(f, (f.where,)) for f in problems] if every else grouped(problems)
+        for found in repeated:
+            click.echo(f"  {fail} {found.place}: {found.finding.message} [{found.finding.rule}]\n"
+                       f"       {fix}: {found.finding.fix}")  # fmt: skip
     if failed:
         summary = ngettext(
             "{failed} of {count} file failed.", "{failed} of {count} files failed.", len(pdfs)

@@ -391,8 +391,12 @@ def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None, quiet
             "default: from the file name, else print."),
 )  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print only problems."))
-def check_command(pdfs: tuple[Path, ...], profile: str | None, quiet: bool) -> None:
-    if run_preflight(list(pdfs), profile, quiet_wanted(quiet)):
+@click.option(
+    "--all", "every", is_flag=True,
+    help=N_("List every problem where it is found, not those alike as one line."),
+)  # fmt: skip
+def check_command(pdfs: tuple[Path, ...], profile: str | None, quiet: bool, every: bool) -> None:
+    if run_preflight(list(pdfs), profile, quiet_wanted(quiet), every):
         sys.exit(1)
 
 
