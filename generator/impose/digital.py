@@ -17,6 +17,7 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
 from generator.core.i18n import written_date
 from generator.core.markup import plain
+from generator.impose.identity import own_id
 from generator.model.deck import Card, Deck
 from generator.model.poster import Poster
 from generator.render.document import RenderedDocument
@@ -60,6 +61,7 @@ def complete_pdf(
     merged.docinfo[Name.Creator] = sources[0].docinfo.get(Name.Creator, "")
     merged.Root.Lang = pikepdf.String(deck.language)
     merged.Root.PageMode = Name.UseOutlines
+    own_id(merged)
     buffer = io.BytesIO()
     merged.save(
         buffer,

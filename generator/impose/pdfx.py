@@ -16,6 +16,7 @@ from datetime import date
 
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, StreamDecodeLevel, String
 
+from generator.impose.identity import own_id
 from generator.impose.overprint import overprint_black
 
 PDFX_VERSION = "PDF/X-1a:2003"  # exactly: RIPs treat any other string as not PDF/X
@@ -66,6 +67,7 @@ def unmark(document: Pdf) -> None:
 
 
 def save_marked(document: Pdf) -> bytes:
+    own_id(document)
     buffer = io.BytesIO()
     document.save(
         buffer,

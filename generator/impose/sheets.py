@@ -13,6 +13,7 @@ from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream, StreamDecodeLe
 
 from generator.core.geometry import Matrix, mm
 from generator.impose import pdfx
+from generator.impose.identity import own_id
 from generator.impose.plan import SheetPlan
 from generator.model.layout import Imposition
 from generator.render.document import RenderedDocument
@@ -57,6 +58,7 @@ def _sheets(pdf: Pdf, plan: SheetPlan, imposition: Imposition) -> bytes:
     tree.Count = len(sheets)
     if Name.Producer in pdf.docinfo:
         del pdf.docinfo[Name.Producer]
+    own_id(pdf)
     buffer = io.BytesIO()
     pdf.save(
         buffer,
