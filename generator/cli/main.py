@@ -391,10 +391,7 @@ def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None, quiet
             "default: from the file name, else print."),
 )  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print only problems."))
-@click.option(
-    "--all", "every", is_flag=True,
-    help=N_("List every problem where it is found, not those alike as one line."),
-)  # fmt: skip
+@click.option("--all", "every", is_flag=True, help=N_("List each problem, alike or not."))
 def check_command(pdfs: tuple[Path, ...], profile: str | None, quiet: bool, every: bool) -> None:
     if run_preflight(list(pdfs), profile, quiet_wanted(quiet), every):
         sys.exit(1)
