@@ -673,6 +673,50 @@ def overprint_k_ok(pdf: pikepdf.Pdf) -> None:
     )
 
 
+def _spot(pdf: pikepdf.Pdf, space: Array) -> None:
+    _draw(pdf, b"/BrkSpot cs 1 scn " + BOX, {Name.ColorSpace: {"BrkSpot": space}})
+
+
+def spot_no_alternate(pdf: pikepdf.Pdf) -> None:
+    """A spot colour named without an alternate space (nor a tint transform)."""
+    _spot(pdf, Array([Name.Separation, Name("/Gold")]))
+
+
+def spot_rgb_alternate(pdf: pikepdf.Pdf) -> None:
+    """A spot colour whose alternate is RGB: a proof or a press without the spot ink prints
+    it through a colour space PDF/X-1a has no place for."""
+    tint = Dictionary(FunctionType=2, Domain=[0, 1], C0=[1, 1, 1], C1=[1, 0.8, 0], N=1)
+    _spot(pdf, Array([Name.Separation, Name("/Gold"), Name.DeviceRGB, tint]))
+
+
+def unterminated_string(pdf: pikepdf.Pdf) -> None:
+    """Text whose string never ends: qpdf stops reading the page there."""
+    font = _font(pdf)
+    page = _page1(pdf)
+    page.contents_add(Stream(pdf, f"BT /{font} 10 Tf 127 214 Td (doen we Tj ET".encode()))
+
+
+def junk_tokens(pdf: pikepdf.Pdf) -> None:
+    """Words between the operators that PDF does not define (outside BX … EX)."""
+    _draw(pdf, b"frobnicate 0.5 wobble")
+
+
+def stacked_overprint(pdf: pikepdf.Pdf) -> None:
+    """A 180 % fill, and over it an overprinting 180 % fill of other inks: 360 % stacked."""
+    state = Dictionary(Type=Name.ExtGState, OP=True, op=True, OPM=1)
+    _draw(
+        pdf,
+        b"0.9 0.9 0 0 k " + BOX + b" /BrkOP gs 0 0 0.9 0.9 k " + BOX,
+        {Name.ExtGState: {"BrkOP": state}},
+    )
+
+
+def black_knockout(pdf: pikepdf.Pdf) -> None:
+    """10 pt text in 100 % black that knocks out (no overprint) on a page with tints."""
+    font = _font(pdf)
+    _draw(pdf, f"0 0 0 1 k BT /{font} 10 Tf 127 214 Td (doen we) Tj ET".encode())
+
+
 BREAKERS: list[tuple[str, str, Callable[[pikepdf.Pdf], None]]] = [
     ("version-nonsense", "pdfx-version", version_nonsense),
     ("version-missing", "pdfx-version", version_missing),
@@ -731,6 +775,12 @@ BREAKERS: list[tuple[str, str, Callable[[pikepdf.Pdf], None]]] = [
     ("tiny-text", "text-size", tiny_text),
     ("low-res-image", "image-resolution", low_res_image),
     ("inherited-resources", "colour", inherited_resources),
+    ("spot-no-alternate", "spot-colour", spot_no_alternate),
+    ("spot-rgb-alternate", "spot-colour", spot_rgb_alternate),
+    ("unterminated-string", "content-syntax", unterminated_string),
+    ("junk-tokens", "content-syntax", junk_tokens),
+    ("stacked-overprint", "ink", stacked_overprint),
+    ("black-knockout", "black-overprint", black_knockout),
     ("separation-ok", "", separation_ok),
     ("overprint-k-ok", "", overprint_k_ok),
 ]

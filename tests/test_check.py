@@ -148,6 +148,17 @@ ALSO_FOUND = {
     # screened inks as well as several: a press neither registers nor holds them
     "cmy-hairline": {"fine-tints"},
     "small-text-two-inks": {"fine-tints"},
+    # text set in 100 % black without overprint, on a page of tints: it knocks out
+    **{
+        case: {"black-overprint"}
+        for case in (
+            "rgb-type3-glyph",
+            "font-not-embedded",
+            "white-overprint-in-glyph",
+            "text-near-trim",
+            "tiny-text",
+        )
+    },
 }
 
 
@@ -202,8 +213,9 @@ def test_a_content_stream_that_cannot_be_parsed_is_a_finding(
         page.Contents = pdf.make_stream(b"x\x9c not flate at all", Filter=pikepdf.Name.FlateDecode)
         pdf.save(path)
     found = failures(path)
-    assert [f.rule for f in found] == ["unreadable"]
-    assert found[0].where == "page 1"
+    assert found[0].rule == "unreadable"  # and qpdf's own check says why (content-syntax)
+    assert {f.rule for f in found} <= {"unreadable", "content-syntax"}
+    assert {f.where for f in found} == {"page 1"}
 
 
 def _into_form(pdf: pikepdf.Pdf, page: pikepdf.Page, name: str) -> None:

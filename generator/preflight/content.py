@@ -42,8 +42,10 @@ from generator.preflight.graphics_state import (
     family,
     lookup,
     number,
+    spot_alternate,
     xobject_kind,
 )
+from generator.preflight.operators import COMPATIBILITY, OPERATORS
 from generator.preflight.resources import ResourceScanner
 
 
@@ -96,11 +98,16 @@ class ContentReader(ResourceScanner):
     def run(self, owner: Object, frame: Frame) -> None:
         """Interpret a content stream (a page, a form, a pattern or a glyph)."""
         instructions = self._parse(owner)
-        operators, saved = self.operators, len(self.stack)
+        operators, saved, compatible = self.operators, len(self.stack), 0
         for instruction in instructions:
-            handler = operators.get(str(instruction.operator))
+            operator = str(instruction.operator)
+            handler = operators.get(operator)
             if handler is not None:
-                handler(frame, instruction.operands, str(instruction.operator))
+                handler(frame, instruction.operands, operator)
+            elif operator in COMPATIBILITY:
+                compatible = max(0, compatible + (1 if operator == "BX" else -1))
+            elif operator not in OPERATORS and not compatible:
+                self.facts.syntax.append(Use(frame.where, operator, "operator"))
         del self.stack[saved:]  # a stream must not leave its caller's state on the stack
 
     def _parse(self, owner: Object) -> list:
@@ -171,6 +178,9 @@ class ContentReader(ResourceScanner):
         space = name if str(name) in FAMILIES else lookup(frame.resources, "/ColorSpace", [name])
         space_family = family(space)
         self._colour_use(frame.where, space_family)
+        spot = spot_alternate(space)
+        if spot is not None:
+            self.facts.spots.add(Use(frame.where, *spot))
         initial = BLACK if space_family in ("DeviceCMYK", "DeviceGray") else None
         self._set_colour(frame, op == "CS", Colour(space_family, initial))
 

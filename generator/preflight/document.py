@@ -7,6 +7,7 @@ forms. A part that cannot be parsed becomes a fact (`unreadable`), not a crash.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream
@@ -41,7 +42,39 @@ def read_pdf(path: Path) -> DocumentFacts:
         reader = ContentReader(facts)
         for number, page in enumerate(pdf.pages, start=1):
             facts.pages.append(_page(page.obj, number, reader, facts))
+        facts.syntax += _syntax_warnings(pdf)
         return facts
+
+
+# What qpdf adds after a warning to say what it does about it: no finding of its own.
+QPDF_NOTES = ("stream will be re-processed without filtering",)
+_LEVEL = re.compile(r"^(?:WARNING|ERROR): ")
+_PAGE_NUMBER = re.compile(r"\bpage (\d+)\b")
+_OBJECT = re.compile(r"\bobject (\d+) (\d+)\b")
+
+
+def _syntax_warnings(pdf: Pdf) -> list[Use]:
+    """What qpdf's own check (`qpdf --check`) finds: objects and content streams that do not
+    parse (an unterminated string, a stray `]` or `>>`, a stream that does not decode), each
+    once, on its page where the page or one of its content streams is named."""
+    owners: dict[tuple[int, int], int] = {}
+    for number, page in enumerate(pdf.pages, start=1):
+        owners[page.obj.objgen] = number
+        contents = page.obj.get("/Contents")
+        for stream in contents if isinstance(contents, Array) else [contents]:
+            if isinstance(stream, Stream):
+                owners[stream.objgen] = number
+    found: dict[Use, None] = {}
+    for warning in pdf.check_pdf_syntax():
+        text = _LEVEL.sub("", warning).removeprefix(str(pdf.filename))
+        what = text.rpartition("): ")[2] or text
+        if what.startswith(QPDF_NOTES):
+            continue
+        said_page = _PAGE_NUMBER.search(text)
+        named = (owners.get((int(o[1]), int(o[2]))) for o in _OBJECT.finditer(text))
+        on = int(said_page[1]) if said_page else next((n for n in named if n), None)
+        found[Use(f"page {on}" if on else "document", what, "syntax")] = None
+    return list(found)
 
 
 def _version(pdf: Pdf) -> str:

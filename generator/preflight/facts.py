@@ -111,3 +111,6 @@ class DocumentFacts:
     filters: set[Use] = field(default_factory=set)  # what: the filter's name
     forbidden: set[Use] = field(default_factory=set)  # actions, forms, OPI, PostScript, …
     unreadable: list[Use] = field(default_factory=list)  # parts that could not be parsed
+    spots: set[Use] = field(default_factory=set)  # what: the colourant; kind: its alternate
+    # qpdf's syntax warnings (kind "syntax") and unknown content operators (kind "operator")
+    syntax: list[Use] = field(default_factory=list)

@@ -20,6 +20,7 @@ FAMILIES = {
     "/G": "DeviceGray", "/CalGray": "CalGray", "/Separation": "Separation",
     "/DeviceN": "DeviceN", "/Pattern": "Pattern", "/Indexed": "Indexed", "/I": "Indexed",
 }  # fmt: skip
+SPOTS = {"/Separation", "/DeviceN"}  # spaces a spot colour is named in
 ICC_FAMILIES = {1: "ICCBased gray", 3: "ICCBased RGB", 4: "ICCBased CMYK"}
 BLACK: Cmyk = (0.0, 0.0, 0.0, 1.0)
 # Text render modes that fill, and that stroke, the glyphs.
@@ -112,3 +113,14 @@ def xobject_kind(xobject: Object) -> str:
     return {"/Image": "image", "/Form": "form", "/PS": "PostScript"}.get(
         str(xobject.get("/Subtype", "")) if isinstance(xobject, Stream) else "", "XObject"
     )
+
+
+def spot_alternate(space: Object | None) -> tuple[str, str] | None:
+    """A Separation or DeviceN space's colourant name(s) and its alternate space's family
+    ("" when it has none); None for any other space."""
+    if not isinstance(space, Array) or len(space) == 0 or str(space[0]) not in SPOTS:
+        return None
+    names = space[1] if len(space) > 1 else None
+    shown = " ".join(str(n).lstrip("/") for n in names) if isinstance(names, Array) else (
+        str(names).lstrip("/") if names is not None else "?")  # fmt: skip
+    return shown, family(space[2]) if len(space) > 2 else ""

@@ -345,6 +345,26 @@ def readable(facts: DocumentFacts, limits: dict) -> list[Finding]:
     ]
 
 
+# What a syntax fact says, by its kind: qpdf's warning, or an operator PDF does not define.
+SYNTAX_MESSAGES = {
+    "syntax": N_("its content does not parse: {what}"),
+    "operator": N_("its content has an operator PDF does not define: '{what}'"),
+}
+
+
+def syntax(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """Content a RIP cannot read as written: qpdf's check, and junk words between operators."""
+    return [
+        problem(
+            "content-syntax",
+            use.where,
+            _(SYNTAX_MESSAGES[use.kind]).format(what=use.what),
+            _("export the file again; a RIP may stop here, or print it otherwise than shown"),
+        )
+        for use in facts.syntax
+    ]
+
+
 def _order(use: Use) -> tuple:
     return _where_key(use.where), use.what
 

@@ -215,7 +215,7 @@ def fine_tints(facts: DocumentFacts, limits: dict) -> list[Finding]:
             if p.kind == "stroke"
             and p.width is not None
             and p.width < TINT_LINE_PT - 0.001
-            and _is_tint(p.ink)
+            and is_tint(p.ink)
         ]
         if lines:
             line = min(lines, key=lambda p: p.width or 0)
@@ -231,7 +231,7 @@ def fine_tints(facts: DocumentFacts, limits: dict) -> list[Finding]:
                     ),
                 )
             )
-        texts = [t for t in page.texts if t.size < TINT_TEXT_PT - 0.01 and _is_tint(t.ink)]
+        texts = [t for t in page.texts if t.size < TINT_TEXT_PT - 0.01 and is_tint(t.ink)]
         if texts:
             text = min(texts, key=lambda t: t.size)
             found.append(
@@ -327,7 +327,7 @@ def _inks_used(ink: Cmyk | None) -> int:
     return 1 if ink is None else sum(value > INK_EPSILON for value in ink)
 
 
-def _is_tint(ink: Cmyk | None) -> bool:
+def is_tint(ink: Cmyk | None) -> bool:
     """An ink printed as a screen: some ink it uses is well short of solid."""
     return ink is not None and any(INK_EPSILON < value < 1 - INK_EPSILON for value in ink)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.model.product_kinds import profile_suffixes
+from generator.preflight import overprint_rules as overprint
 from generator.preflight import pdfx_rules as pdfx
 from generator.preflight import press_rules as press
 from generator.preflight.facts import DocumentFacts
@@ -12,19 +13,23 @@ from generator.preflight.findings import Finding, Rule
 PROFILES: dict[str, tuple[list[Rule], dict]] = {
     "print": (
         [
-            pdfx.readable, pdfx.identity, pdfx.output_intent, pdfx.page_boxes, press.bleed,
-            pdfx.transparency, pdfx.colour, press.fonts, pdfx.printed_annotations, pdfx.forbidden,
-            pdfx.filters, press.ink, press.rich_black, press.thin_lines, press.fine_tints,
-            press.registration,
-            press.white_overprint, press.text_size, press.safe_area, press.images,
+            pdfx.readable, pdfx.syntax, pdfx.identity, pdfx.output_intent, pdfx.page_boxes,
+            press.bleed, pdfx.transparency, pdfx.colour, press.fonts, pdfx.printed_annotations,
+            pdfx.forbidden, pdfx.filters, press.ink, press.rich_black, press.thin_lines,
+            press.fine_tints, press.registration, press.white_overprint, press.text_size,
+            press.safe_area, press.images, overprint.spot_colours, overprint.stacked_ink,
+            overprint.black_knockout,
         ],
         {"min_ppi": 300},
     ),
     "office": (
-        [pdfx.readable, press.fonts, press.ink, press.text_size, press.images],
+        [pdfx.readable, pdfx.syntax, press.fonts, press.ink, press.text_size, press.images],
         {"min_ppi": 200},
     ),
-    "screen": ([pdfx.readable, press.fonts, press.text_size, press.images], {"min_ppi": 96}),
+    "screen": (
+        [pdfx.readable, pdfx.syntax, press.fonts, press.text_size, press.images],
+        {"min_ppi": 96},
+    ),
 }  # fmt: skip
 
 
