@@ -46,8 +46,10 @@ def read_pdf(path: Path) -> DocumentFacts:
         return facts
 
 
-# What qpdf adds after a warning to say what it does about it: no finding of its own.
+# What qpdf says that is no finding of its own: a note on what it does about the warning
+# before, and its check of a linearized file's hints (fast web view, nothing a press reads).
 QPDF_NOTES = ("stream will be re-processed without filtering",)
+LINEARIZATION = ("first page", "hint", "linearization", "page offset", "shared object")
 _LEVEL = re.compile(r"^(?:WARNING|ERROR): ")
 _PAGE_NUMBER = re.compile(r"\bpage (\d+)\b")
 _OBJECT = re.compile(r"\bobject (\d+) (\d+)\b")
@@ -67,8 +69,8 @@ def _syntax_warnings(pdf: Pdf) -> list[Use]:
     found: dict[Use, None] = {}
     for warning in pdf.check_pdf_syntax():
         text = _LEVEL.sub("", warning).removeprefix(str(pdf.filename))
-        what = text.rpartition("): ")[2] or text
-        if what.startswith(QPDF_NOTES):
+        what = (text.rpartition("): ")[2] or text).lstrip(": ")
+        if what.startswith(QPDF_NOTES) or any(word in what.lower() for word in LINEARIZATION):
             continue
         said_page = _PAGE_NUMBER.search(text)
         named = (owners.get((int(o[1]), int(o[2]))) for o in _OBJECT.finditer(text))
