@@ -119,11 +119,12 @@ def print_shop(
     if item is None:
         return Dispatch()
     font = layout_of(item, settings).font
+    press = settings.press(request.printer.press)
     if request.files is not None or request.edition is not None:
         date = max((p.edition.date for p in products), default="2000-01-01")
         language = products[0].language if products else "nl"
-        return out_of_date(language, font, settings.report, date)
-    return dispatch(content, products, releases, outputs, font, settings.report)
+        return out_of_date(language, font, settings.report, press, date)
+    return dispatch(content, products, releases, outputs, font, settings.report, press)
 
 
 def validate(project: Project) -> int:

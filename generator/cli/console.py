@@ -15,6 +15,7 @@ from generator.cli import progress
 from generator.core.errors import UserError, display_path
 from generator.core.i18n import N_, _, ngettext, number
 from generator.model.item_names import product
+from generator.model.press import PressProfile
 from generator.preflight.document import read_pdf
 from generator.preflight.grouping import Repeated, grouped
 from generator.preflight.rules import preflight, profile_for
@@ -130,14 +131,21 @@ def rebuilt_line(changed: str, result: Rebuild) -> str:
     )
 
 
-def run_preflight(pdfs: list[Path], profile: str | None, quiet: bool, every: bool = False) -> int:
-    """Check each file (by its kind when profile is None); print the findings, those alike
-    as one line unless every; count failures."""
+def run_preflight(
+    pdfs: list[Path],
+    profile: str | None,
+    quiet: bool,
+    every: bool = False,
+    press: PressProfile | None = None,
+) -> int:
+    """Check each file (by its kind when profile is None; print files against the press's
+    printer profile, else the shipped default's rules); print the findings, those alike as
+    one line unless every; count failures."""
     failed = 0
     for path in pdfs:
         chosen = profile or profile_for(path.name)
         try:
-            findings = preflight(read_pdf(path), chosen)
+            findings = preflight(read_pdf(path), chosen, press)
         except (PdfError, PasswordError, OSError) as error:  # no PDF to read: one finding
             findings = [unreadable(path, error)]
         problems = [f for f in findings if not f.ok]

@@ -12,6 +12,7 @@ from generator import __version__
 from generator.build import revision
 from generator.build.pipeline import Request, build, validate
 from generator.cli import new_project, progress
+from generator.cli.check import check_command
 from generator.cli.console import (
     Notes,
     build_summary,
@@ -39,7 +40,8 @@ from generator.core.errors import UserError, display_path
 from generator.core.i18n import N_, _, ngettext
 from generator.core.project import PrinterSettings, Project
 from generator.desk.preview import DEFAULT_DPI, write_previews, write_product_previews
-from generator.preflight.rules import PROFILES
+from generator.model.press import DEFAULT_PRESS
+from generator.validate.press import load_press
 from generator.write.atomic import write_atomically
 
 
@@ -132,6 +134,13 @@ def new_command(folder: Path, quiet: bool) -> None:
             "positive); the A4 sheets correct it."),
 )  # fmt: skip
 @click.option(
+    "--printer",
+    "press",
+    default=DEFAULT_PRESS,
+    metavar="NAME",
+    help=N_("The print shop's printer profile (layouts/printers/NAME.yaml; default: default)."),
+)
+@click.option(
     "--check",
     "preflight_after",
     is_flag=True,
@@ -149,6 +158,7 @@ def build_command(
     sizes: tuple[str, ...],
     duplex: str | None,
     back_offset: tuple[float, float],
+    press: str,
     preflight_after: bool,
     verbose: bool,
     quiet: bool,
@@ -157,7 +167,7 @@ def build_command(
     quiet = quiet_wanted(quiet)
     Notes.install(logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING)
     project = Project(cards=cards, layouts=layouts, output=output)
-    printer = PrinterSettings(duplex, back_offset)
+    printer = PrinterSettings(duplex, back_offset, press)
     with progress.shown_on(None if quiet else sys.stderr):
         written = guarded(
             lambda: build(project, Request(list(files) or None, edition, sizes or None, printer)),
@@ -167,7 +177,8 @@ def build_command(
     for path in written.changed if verbose else ():
         click.echo(_("wrote {file}").format(file=display_path(path)))
     pdfs = [path for path in [*written, *written.revision] if path.suffix == ".pdf"]
-    failed = run_preflight(pdfs, None, quiet=True) if preflight_after else None
+    chosen = guarded(lambda: load_press(press, layouts), debug) if preflight_after else None
+    failed = run_preflight(pdfs, None, True, press=chosen) if chosen else None
     if not quiet:
         click.echo(build_summary(written, failed, project.output))
     if failed:
@@ -379,22 +390,5 @@ def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None, quiet
         click.echo(_("wrote {file}").format(file=display_path(path)))
 
 
-@main.command("check", help=N_("Preflight PDFs (any PDF, not only ours); exit 1 if one has a "
-                               "problem."))  # fmt: skip
-@click.argument(
-    "pdfs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
-@click.option(
-    "--profile",
-    type=click.Choice(list(PROFILES)),
-    help=N_("print (print-shop file), office (sheets for an office printer) or screen; "
-            "default: from the file name, else print."),
-)  # fmt: skip
-@click.option("-q", "--quiet", is_flag=True, help=N_("Print only problems."))
-@click.option("--all", "every", is_flag=True, help=N_("List each problem, alike or not."))
-def check_command(pdfs: tuple[Path, ...], profile: str | None, quiet: bool, every: bool) -> None:
-    if run_preflight(list(pdfs), profile, quiet_wanted(quiet), every):
-        sys.exit(1)
-
-
+main.add_command(check_command)
 translate_help(main)  # in the locale's language, until --lang says otherwise

@@ -63,3 +63,4 @@ class PrinterSettings:
 
     duplex: str | None = None  # long-edge or short-edge; None: the layout's choice
     back_offset_mm: tuple[float, float] = (0.0, 0.0)
+    press: str = "default"  # the print shop's printer profile (layouts/printers/NAME.yaml)

@@ -17,6 +17,7 @@ from generator.impose.products import Product
 from generator.impose.sheets import impose, print_file_and_sheets
 from generator.model.deck import Deck
 from generator.model.poster import Poster
+from generator.model.press import PressProfile
 from generator.model.product_kinds import Input, Kind
 from generator.render.deck_faces import render_calibration, render_deck
 from generator.render.document import RenderedDocument
@@ -54,6 +55,11 @@ class Maker:
             self.rebuilt.append(product.label)
         return kept
 
+    @property
+    def press(self) -> PressProfile:
+        """The print shop's printer profile the print files are made for."""
+        return self.settings.press(self.printer.press)
+
     def _inputs(self, product: Product) -> tuple[object, ...]:
         """What its kind's cache key reads besides its content item (ProductKind.reads)."""
         return tuple(INPUTS[source](self, product) for source in product.definition.reads)
@@ -86,7 +92,9 @@ class Maker:
             imposition = replace(imposition, duplex=self.printer.duplex)
         plan = plan_sheets(document.trim, document.bleed_mm, imposition,
                            deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
-        print_file, sheets = print_file_and_sheets(document, deck.edition.date, plan, imposition)
+        print_file, sheets = print_file_and_sheets(
+            document, deck.edition.date, plan, imposition, self.press
+        )
         # The calibration sheet shows no card: it stays while the rest of the deck does.
         calibration_sheets = self.cache.memo(
             fingerprint("calibration", replace(deck, cards=(), texts={}, locations={}),
@@ -109,7 +117,7 @@ class Maker:
                            deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
         copies = render_one_card(deck, layout, plan.per_sheet, self.face_cache)
         return {
-            "print": mark_pdfx(card.pdf, deck.edition.date),
+            "print": mark_pdfx(card.pdf, deck.edition.date, self.press),
             "sheets": impose(copies, plan, imposition),
         }
 
@@ -129,8 +137,8 @@ class Maker:
             kind, size = role.split(" ")
             document = render_poster(poster, deck, layout, kind, size, cache=self.face_cache)
             outputs[role] = self.cache.memo(
-                fingerprint("pdfx", document.key, poster.edition.date),
-                partial(mark_pdfx, document.pdf, poster.edition.date),
+                fingerprint("pdfx", document.key, poster.edition.date, self.press),
+                partial(mark_pdfx, document.pdf, poster.edition.date, self.press),
             )
         return outputs
 
@@ -160,7 +168,7 @@ class Maker:
 
 INPUTS: dict[Input, Callable[[Maker, Product], object]] = {
     Input.LAYOUT: Maker._layout,
-    Input.PRINTER: lambda maker, _product: maker.printer,
+    Input.PRINTER: lambda maker, _product: (maker.printer, maker.press),
     Input.FORM: lambda maker, _product: maker.settings.form_key,
     Input.DECK_SHOWN: Maker._deck_shown,
     Input.HTML: lambda maker, _product: maker.settings.html_key,

@@ -23,6 +23,7 @@ from generator.core.geometry import PAPER_MM, PT_PER_MM
 from generator.core.i18n import _, speaking
 from generator.impose.pdfx import mark_pdfx, save_marked
 from generator.model.layout import FontSpec, ReportSettings
+from generator.model.press import PressProfile
 from generator.model.product_kinds import KINDS, REPRINT, Kind
 from generator.render.one_card import SHOWN_KIND
 from generator.render.report_pdf import report_pdf
@@ -58,6 +59,7 @@ def dispatch(
     outputs: dict[str, bytes],
     font: FontSpec,
     look: ReportSettings,
+    press: PressProfile,
 ) -> Dispatch:
     """The print-shop folder and the review report for these products, whose print files are
     among outputs."""
@@ -65,28 +67,35 @@ def dispatch(
         compare_product(p, latest(releases, p.id), card_titles(content.decks.get(p.id)))
         for p in products
     ]
-    sent = [_shipment(changes, outputs) for changes in report if changes.to_send]
+    sent = [_shipment(changes, outputs, press) for changes in report if changes.to_send]
     shipments = [shipment for shipment, _files in sent]
     language = next((p.language for p in products), "nl")
     date = max((p.edition.date for p in products), default="2000-01-01")
-    note = order_blocks(shipments, language)
+    note = order_blocks(shipments, language, press=press.label)
     with speaking(language):
         review = review_blocks(report, _(LATEST), language)
         note_title, review_title = note[0][1], review[0][1]
     files = {f"{PRINT_SHOP_FOLDER}/{name}": data for _s, own in sent for name, data in own.items()}
-    files |= _note_files(f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note_title, (font, look), date)
-    files |= _note_files(REVIEW_NAME, review, review_title, (font, look), date)
-    return Dispatch(files, report, shipments)
+    files |= _note_files(
+        f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note_title, (font, look, press), date
+    )
+    files |= _note_files(REVIEW_NAME, review, review_title, (font, look, press), date)
+    return Dispatch(files, report, shipments, press=press.label)
 
 
-def out_of_date(language: str, font: FontSpec, look: ReportSettings, date: str) -> Dispatch:
+def out_of_date(
+    language: str, font: FontSpec, look: ReportSettings, press: PressProfile, date: str
+) -> Dispatch:
     """A build of some products only: the folder keeps just a note that it is out of date."""
     note = order_blocks([], language, partial=True)
-    files = _note_files(f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note[0][1], (font, look), date)
+    files = _note_files(
+        f"{PRINT_SHOP_FOLDER}/{NOTE_NAME}", note, note[0][1], (font, look, press), date
+    )
     return Dispatch(files, partial=True)
 
 
-Look = tuple[FontSpec, ReportSettings]  # the cards' font, and the reports' page and styles
+# The cards' font, the reports' page and styles, and the press the notes are marked PDF/X for.
+Look = tuple[FontSpec, ReportSettings, PressProfile]
 
 
 def _note_files(
@@ -101,10 +110,13 @@ def _note_files(
 @lru_cache(maxsize=8)
 def _note_pdf(blocks: tuple[tuple[str, str], ...], title: str, look: Look, date: str) -> bytes:
     """The note as a print-shop PDF; a watch session's rebuild reuses an unchanged one."""
-    return mark_pdfx(report_pdf(list(blocks), title, *look), date)
+    font, settings, press = look
+    return mark_pdfx(report_pdf(list(blocks), title, font, settings), date, press)
 
 
-def _shipment(changes: ProductChanges, outputs: dict[str, bytes]) -> tuple[Shipment, dict]:
+def _shipment(
+    changes: ProductChanges, outputs: dict[str, bytes], press: PressProfile
+) -> tuple[Shipment, dict]:
     """What to send of a product, and its files' bytes by name."""
     product = changes.product
     if product.kind == "deck":
@@ -113,7 +125,7 @@ def _shipment(changes: ProductChanges, outputs: dict[str, bytes]) -> tuple[Shipm
         numbers = [card.number for card in changes.cards]
         files = ({name: outputs[name]} if whole else
                  {REPRINT.name(product.id): reprint(outputs[name], numbers,
-                                                            _subject(changes))})  # fmt: skip
+                                                    _subject(changes), press)})  # fmt: skip
     else:
         files = {name: outputs[name] for name in poster_files(product, outputs)}
     one_card = KINDS[Kind.ONE_CARD].name("print", product.id) if product.kind == "deck" else ""
@@ -169,7 +181,7 @@ def _subject(changes: ProductChanges) -> str:
         )
 
 
-def reprint(print_file: bytes, numbers: list[int], subject: str) -> bytes:
+def reprint(print_file: bytes, numbers: list[int], subject: str, press: PressProfile) -> bytes:
     """The pages of these cards (by printed number: front, back) of a deck's print file."""
     keep = {2 * (number - 1) + side for number in numbers for side in (0, 1)}
     with Pdf.open(io.BytesIO(print_file)) as document:
@@ -178,7 +190,7 @@ def reprint(print_file: bytes, numbers: list[int], subject: str) -> bytes:
                 del document.pages[index]
         document.remove_unreferenced_resources()
         document.docinfo[Name.Subject] = String(subject)
-        return save_marked(document)
+        return save_marked(document, press)
 
 
 def paper_of(pdf: bytes) -> str:

@@ -16,6 +16,7 @@ from generator.impose import pdfx
 from generator.impose.identity import own_id
 from generator.impose.plan import SheetPlan
 from generator.model.layout import Imposition
+from generator.model.press import PressProfile
 from generator.render.document import RenderedDocument
 
 
@@ -26,13 +27,17 @@ def impose(document: RenderedDocument, plan: SheetPlan, imposition: Imposition) 
 
 
 def print_file_and_sheets(
-    document: RenderedDocument, edition_date: str, plan: SheetPlan, imposition: Imposition
+    document: RenderedDocument,
+    edition_date: str,
+    plan: SheetPlan,
+    imposition: Imposition,
+    press: PressProfile,
 ) -> tuple[bytes, bytes]:
     """The print-shop file (marked PDF/X) and the office sheets, from one reading of the
     drawn document."""
     with Pdf.open(io.BytesIO(document.pdf)) as pdf:
-        pdfx.mark(pdf, edition_date)
-        print_file = pdfx.save_marked(pdf)
+        pdfx.mark(pdf, edition_date, press)
+        print_file = pdfx.save_marked(pdf, press)
         pdfx.unmark(pdf)
         return print_file, _sheets(pdf, plan, imposition)
 

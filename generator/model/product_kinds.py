@@ -129,7 +129,7 @@ KINDS: dict[Kind, ProductKind] = {
             files=tuple(ProductFile(page, "{id}" + ("" if page == "poster" else f"-{page}")
                                     + "_{size}_print.pdf", Profile.PRINT)
                         for page in POSTER_PAGES),
-            reads=(Input.LAYOUT, Input.DECK_SHOWN), to_print_shop=POSTER_PAGES,
+            reads=(Input.LAYOUT, Input.DECK_SHOWN, Input.PRINTER), to_print_shop=POSTER_PAGES,
         ),
         ProductKind(
             Kind.DIGITAL, "the complete digital PDF and the HTML page",

@@ -33,6 +33,7 @@ def read_pdf(path: Path) -> DocumentFacts:
             path=path,
             version=_version(pdf),
             info=_info(pdf),
+            xmp=_xmp(pdf),
             has_id=_has_id(pdf),
             encrypted=pdf.is_encrypted,
             intents=_intents(pdf.Root),
@@ -77,6 +78,24 @@ def _syntax_warnings(pdf: Pdf) -> list[Use]:
         on = int(said_page[1]) if said_page else next((n for n in named if n), None)
         found[Use(f"page {on}" if on else "document", what, "syntax")] = None
     return list(found)
+
+
+# What the XMP metadata must say alike with the Info dictionary, by XMP name.
+XMP_KEYS = {
+    "GTS_PDFXVersion": "{http://www.npes.org/pdfx/ns/id/}GTS_PDFXVersion",
+    "Title": "dc:title",
+}
+
+
+def _xmp(pdf: Pdf) -> dict[str, str]:
+    """The XMP keys a PDF/X-4 file must have in agreement with its Info; {} without XMP."""
+    if Name.Metadata not in pdf.Root:
+        return {}
+    try:
+        metadata = pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False)
+        return {key: str(metadata[name]) for key, name in XMP_KEYS.items() if name in metadata}
+    except Exception:  # metadata that does not parse is no metadata for these rules
+        return {}
 
 
 def _version(pdf: Pdf) -> str:

@@ -101,6 +101,7 @@ class DocumentFacts:
     path: Path
     version: str  # the effective PDF version: the header's, or the catalog's if later
     info: dict[str, str]  # Title, CreationDate, …, GTS_PDFXVersion: as written
+    xmp: dict[str, str]  # the XMP metadata's pdfxid:GTS_PDFXVersion and dc:title, if any
     has_id: bool
     encrypted: bool
     intents: list[Intent]

@@ -51,7 +51,8 @@ def stacked_ink(facts: DocumentFacts, limits: dict) -> list[Finding]:
              for below in under),
             default=None,
         )  # fmt: skip
-        if worst is not None and worst[0] > MAX_INK + 1e-6:
+        limit = limits.get("ink_limit", MAX_INK)
+        if worst is not None and worst[0] > limit + 1e-6:
             total, where, kind = worst
             found.append(
                 problem(
@@ -61,7 +62,7 @@ def stacked_ink(facts: DocumentFacts, limits: dict) -> list[Finding]:
                         "overprinting {paint} stacks up to {total:.0%} total ink on this page"
                     ).format(paint=_(PAINTS[kind]), total=total),
                     _("keep C+M+Y+K at or below {limit:.0%} where colours overprint").format(
-                        limit=MAX_INK
+                        limit=limit
                     ),
                 )
             )

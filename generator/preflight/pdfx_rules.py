@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.core.i18n import N_, _
+from generator.model.press import STANDARDS
 from generator.preflight.facts import MM, DocumentFacts, Use
 from generator.preflight.findings import Finding, info, problem
 
@@ -21,7 +22,7 @@ OTHER_VERSIONS = {
     "PDF/X-5pg": N_("is PDF/X-5, which allows what PDF/X-1a does not"),
 }
 UNKNOWN_VERSION = N_("is not a PDF/X version a RIP recognises")
-MAX_PDF_VERSION = {"PDF/X-1a:2003": (1, 4), "PDF/X-1:2001": (1, 3)}
+MAX_PDF_VERSION = {"PDF/X-1a:2003": (1, 4), "PDF/X-1:2001": (1, 3), "PDF/X-4": (1, 6)}
 # A PDF date with a time zone: D:YYYYMMDDHHmmSS then Z, or +HH'mm' / -HH'mm'.
 DATE_WITH_ZONE = re.compile(r"^D:\d{14}(Z(00'?(00'?)?)?|[+-]\d{2}'?\d{2}'?)$")
 ICC_REGISTRY = {"http://www.color.org", "http://www.color.org/", "www.color.org"}
@@ -60,19 +61,31 @@ FORBIDDEN = {
 def identity(facts: DocumentFacts, limits: dict) -> list[Finding]:
     """GTS_PDFXVersion, the PDF version, the Info keys and the trailer ID."""
     found = []
+    expected = limits["standard"]
     version = facts.info.get("GTS_PDFXVersion")
     conformance = facts.info.get("GTS_PDFXConformance")
     x1a_2001 = version == "PDF/X-1:2001" and conformance == "PDF/X-1a:2001"
+    x1a_2001 = x1a_2001 and expected == PDFX_VERSION
     if version is None:
         found.append(
             problem(
                 "pdfx-version",
                 "document",
                 _("not marked PDF/X (no GTS_PDFXVersion)"),
-                _("export as {version}").format(version=PDFX_VERSION),
+                _("export as {version}").format(version=expected),
             )
         )
-    elif version != PDFX_VERSION and not x1a_2001:
+    elif version != expected and not x1a_2001 and expected != PDFX_VERSION:
+        found.append(
+            problem(
+                "pdfx-version",
+                "document",
+                _("GTS_PDFXVersion ({version}) is not {expected}, which the printer profile "
+                  "asks for").format(version=version, expected=expected),
+                _("export as {version}").format(version=expected),
+            )
+        )  # fmt: skip
+    elif version != expected and not x1a_2001:
         why = _(OTHER_VERSIONS[version]) if version in OTHER_VERSIONS else _(UNKNOWN_VERSION)
         found.append(
             problem(
@@ -84,21 +97,23 @@ def identity(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 ),
             )
         )
-    limit = MAX_PDF_VERSION["PDF/X-1:2001" if x1a_2001 else PDFX_VERSION]
+    limit = MAX_PDF_VERSION["PDF/X-1:2001" if x1a_2001 else expected]
     if _version(facts.version) > limit:
         allowed = ".".join(map(str, limit))
         found.append(
             problem(
                 "pdf-version",
                 "document",
-                _("PDF {version} is newer than PDF/X-1a allows ({allowed})").format(
-                    version=facts.version, allowed=allowed
+                _("PDF {version} is newer than {standard} allows ({allowed})").format(
+                    version=facts.version, standard=expected, allowed=allowed
                 ),
                 _("write PDF {allowed} (no object streams, no later features)").format(
                     allowed=allowed
                 ),
             )
         )
+    if STANDARDS.get(expected) and STANDARDS[expected].xmp:
+        found += _xmp_agreement(facts, expected)
     if not facts.info.get("Title", "").strip():
         found.append(
             problem(
@@ -151,6 +166,31 @@ def identity(facts: DocumentFacts, limits: dict) -> list[Finding]:
     return found
 
 
+def _xmp_agreement(facts: DocumentFacts, standard: str) -> list[Finding]:
+    """PDF/X-4 names itself in XMP metadata too, and XMP and Info agree."""
+    if facts.xmp.get("GTS_PDFXVersion") != standard:
+        return [
+            problem(
+                "xmp",
+                "document",
+                _("the XMP metadata does not name {standard} (pdfxid:GTS_PDFXVersion)").format(
+                    standard=standard
+                ),
+                _("export as {version}: it writes the XMP metadata").format(version=standard),
+            )
+        ]
+    if facts.xmp.get("Title", "") != facts.info.get("Title", ""):
+        return [
+            problem(
+                "xmp",
+                "document",
+                _("the XMP title is not the document information's Title"),
+                _("give both the same title"),
+            )
+        ]
+    return []
+
+
 def output_intent(facts: DocumentFacts, limits: dict) -> list[Finding]:
     """One GTS_PDFX output intent naming its condition; a condition outside the ICC registry
     brings its own CMYK profile."""
@@ -169,6 +209,19 @@ def output_intent(facts: DocumentFacts, limits: dict) -> list[Finding]:
         ]
     intent = intents[0]
     found = []
+    wanted = limits.get("condition")
+    if wanted and intent.identifier.strip() and intent.identifier != wanted:
+        found.append(
+            problem(
+                "output-intent",
+                "document",
+                _("the file is made for {found}, the printer profile prints {wanted}").format(
+                    found=intent.identifier, wanted=wanted
+                ),
+                _("make the file for {wanted}, or check it with the printer profile it was "
+                  "made for").format(wanted=wanted),
+            )
+        )  # fmt: skip
     if not intent.identifier.strip():
         found.append(
             problem(
@@ -245,6 +298,8 @@ def page_boxes(facts: DocumentFacts, limits: dict) -> list[Finding]:
 
 
 def transparency(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    if STANDARDS[limits["standard"]].transparency:
+        return []  # PDF/X-4 keeps transparency live: the RIP flattens it
     return [
         problem(
             "transparency",

@@ -81,7 +81,8 @@ def fonts(facts: DocumentFacts, limits: dict) -> list[Finding]:
 def ink(facts: DocumentFacts, limits: dict) -> list[Finding]:
     found = []
     for page in facts.pages:
-        heavy = [(sum(ink), where) for ink, where in _inks(page) if sum(ink) > MAX_INK + 1e-6]
+        limit = limits.get("ink_limit", MAX_INK)
+        heavy = [(sum(ink), where) for ink, where in _inks(page) if sum(ink) > limit + 1e-6]
         if heavy:
             total, where = max(heavy)
             found.append(
@@ -89,7 +90,7 @@ def ink(facts: DocumentFacts, limits: dict) -> list[Finding]:
                     "ink",
                     where,
                     _("a colour has {total:.0%} total ink").format(total=total),
-                    _("keep C+M+Y+K at or below {limit:.0%}").format(limit=MAX_INK),
+                    _("keep C+M+Y+K at or below {limit:.0%}").format(limit=limit),
                 )
             )
     return found

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from generator.model.press import PressProfile
 from generator.model.product_kinds import profile_suffixes
 from generator.preflight import overprint_rules as overprint
 from generator.preflight import pdfx_rules as pdfx
 from generator.preflight import press_rules as press
 from generator.preflight.facts import DocumentFacts
 from generator.preflight.findings import Finding, Rule
+from generator.preflight.pdfx_rules import PDFX_VERSION
 
 # What each kind of file must pass, and the limits that differ between them.
 PROFILES: dict[str, tuple[list[Rule], dict]] = {
@@ -33,9 +35,25 @@ PROFILES: dict[str, tuple[list[Rule], dict]] = {
 }  # fmt: skip
 
 
-def preflight(facts: DocumentFacts, profile: str) -> list[Finding]:
+def preflight(
+    facts: DocumentFacts, profile: str, press: PressProfile | None = None
+) -> list[Finding]:
+    """The findings of the profile's rules; a print file against the press's printer profile
+    (its standard, condition and ink limit), or without one against PDF/X-1a:2003, any
+    registered condition and 300 % ink."""
     rules, limits = PROFILES[profile]
+    limits = {**limits, **press_limits(press)}
     return [finding for rule in rules for finding in rule(facts, limits)]
+
+
+def press_limits(press: PressProfile | None) -> dict:
+    if press is None:
+        return {"standard": PDFX_VERSION}
+    return {
+        "standard": press.standard,
+        "condition": press.condition,
+        "ink_limit": press.ink_limit_pct / 100,
+    }
 
 
 # The profile each of our products is checked with, by the end of its file name.

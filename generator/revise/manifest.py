@@ -41,17 +41,22 @@ def deck_entry(deck: Deck) -> dict:
 
 
 def manifest(
-    decks: Iterable[Deck], outputs: dict[str, str] | None = None, kept: dict | None = None
+    decks: Iterable[Deck],
+    outputs: dict[str, str] | None = None,
+    kept: dict | None = None,
+    press: str = "",
 ) -> bytes:
     """The manifest as stable JSON: the same content gives the same bytes.
 
     outputs: every file the generator made in the output folder, with the product it belongs
     to (so a later build can remove those of content that is gone); kept: entries of decks
-    from an earlier manifest that this build did not read."""
+    from an earlier manifest that this build did not read; press: the printer profile the
+    print files are made for."""
     entries = {**(kept or {}), **{deck.id: deck_entry(deck) for deck in decks}}
     document = {
         "generator": __version__,
         "decks": dict(sorted(entries.items())),
         "outputs": dict(sorted((outputs or {}).items())),
+        **({"printer": press} if press else {}),
     }
     return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()

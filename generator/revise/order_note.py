@@ -42,11 +42,15 @@ class Dispatch:
     report: list[ProductChanges] = field(default_factory=list)
     shipments: list[Shipment] = field(default_factory=list)
     partial: bool = False  # only some products were built: the folder says it is out of date
+    press: str = ""  # the printer profile the print files are made for, as the note says it
 
 
-def order_blocks(shipments: list[Shipment], language: str, partial: bool = False) -> list[Block]:
+def order_blocks(
+    shipments: list[Shipment], language: str, partial: bool = False, press: str = ""
+) -> list[Block]:
     """The order note; partial: the last build made only some products, so the folder holds
-    nothing to send until everything is built again."""
+    nothing to send until everything is built again; press: the printer profile the print
+    files are made for ('default (PDF/X-1a:2003, FOGRA39, 300 %)')."""
     with speaking(language):
         blocks: list[Block] = [("title", _("Order for the print shop: this is no print file"))]
         if partial:
@@ -65,6 +69,8 @@ def order_blocks(shipments: list[Shipment], language: str, partial: bool = False
             files,
         )
         blocks.append(("line", please.format(count=files)))
+        if press:
+            blocks.append(("line", _("Made for: {press}").format(press=press)))
     for shipment in shipments:
         with speaking(shipment.changes.product.language):
             blocks += _shipment_blocks(shipment)

@@ -24,7 +24,9 @@ from generator.model.layout import (
     ReportStyle,
 )
 from generator.model.poster import Poster
+from generator.model.press import PressProfile
 from generator.validate.layout import checked_layout
+from generator.validate.press import load_press, press_file
 from generator.validate.schema_check import read_settings
 
 T = TypeVar("T")
@@ -143,6 +145,12 @@ class Settings:
     def form(self) -> FormSettings:
         """layouts/checklist-form/form.yaml: the checklist form's page and measures."""
         return self._form[1]
+
+    def press(self, name: str) -> PressProfile:
+        """layouts/printers/NAME.yaml (the project's, else the shipped one), checked."""
+        path = press_file(name, self.folder)
+        key = fingerprint("press", name, path.read_bytes())
+        return self.cache.memo(key, lambda: load_press(name, self.folder))
 
     @property
     def report_key(self) -> str:

@@ -120,7 +120,8 @@ def with_manifest(project: Project, made: Made) -> tuple[dict[str, bytes], list[
     record, gone = owned.settle(owned.recorded_outputs(earlier), made.sources, made.sources_now)
     kept = {} if made.sources_now is not None else earlier.get("decks", {})
     decks = made.content.decks.values() if made.content else ()
-    data = manifest(decks, record, kept if isinstance(kept, dict) else {})
+    press = made.dispatch.press if made.dispatch else ""
+    data = manifest(decks, record, kept if isinstance(kept, dict) else {}, press)
     return {**made.outputs, MANIFEST_NAME: data}, gone
 
 

@@ -1,0 +1,52 @@
+"""Find and check a printer profile: layouts/printers/NAME.yaml in the project's layouts,
+else among the generator's own; the project's own profile of a name wins."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from generator.core.errors import Location, fail
+from generator.core.i18n import _
+from generator.core.project import shipped_layouts
+from generator.model.press import PressProfile
+from generator.validate.schema_check import read_settings
+
+PRINTERS_FOLDER = "printers"
+
+
+def press_file(name: str, layouts_dir: Path) -> Path:
+    """The profile's file: the project's, else the shipped one; an unknown name is an error
+    listing the names there are."""
+    for folder in dict.fromkeys((layouts_dir, shipped_layouts())):
+        path = folder / PRINTERS_FOLDER / f"{name}.yaml"
+        if path.is_file():
+            return path
+    known = press_names(layouts_dir)
+    close = difflib.get_close_matches(name, known, n=1)
+    raise fail(
+        Location(layouts_dir / PRINTERS_FOLDER),
+        _("there is no printer profile '{name}'").format(name=name),
+        _("did you mean '{option}'?").format(option=close[0])
+        if close
+        else _("use one of: {names}").format(names=", ".join(known)),
+    )
+
+
+def press_names(layouts_dir: Path) -> list[str]:
+    """Every profile a project can name, its own and the shipped ones."""
+    folders = dict.fromkeys((layouts_dir, shipped_layouts()))
+    return sorted({p.stem for f in folders for p in (f / PRINTERS_FOLDER).glob("*.yaml")})
+
+
+def load_press(name: str, layouts_dir: Path) -> PressProfile:
+    """The checked profile called name, or an error naming the file, the line and the key."""
+    path = press_file(name, layouts_dir)
+    doc = read_settings(path, "printer", _("the printer profile is missing"))
+    return PressProfile(
+        name,
+        doc["standard"],
+        doc["condition"],
+        float(doc["ink_limit_pct"]),
+        path,
+    )
