@@ -1,6 +1,7 @@
 """The XML draw list a face template produces, parsed into typed elements.
 
-The vocabulary (rect, symbol, line, arrow, qr, anchor, link, frame with p, check, bar and gap),
+The vocabulary (rect, symbol, line, arrow, qr, image, anchor, link, frame with p, check, bar and
+gap),
 with every attribute and an example, is documented for designers in layouts/README.md; the
 dataclasses below are its definition, and a template that strays from it is an error naming
 the template.
@@ -16,6 +17,7 @@ from xml.etree import ElementTree
 
 from generator.core.errors import Location, UserError, fail
 from generator.core.i18n import _, number
+from generator.render.images import check_image, image_file
 from generator.render.qr import LEVELS as QR_LEVELS
 
 
@@ -29,6 +31,19 @@ class Rect:
     stroke: str = ""
     width_pt: float = 0.5
     radius: float = 0
+
+
+@dataclass(frozen=True)
+class Image:
+    """A PNG or JPEG file of the layout's folder (src relative to it), drawn in its box:
+    'contain' keeps its proportions, centred; 'fill' stretches it to the box."""
+
+    src: str
+    x: float
+    y: float
+    w: float
+    h: float
+    fit: str = "contain"
 
 
 @dataclass(frozen=True)
@@ -150,11 +165,12 @@ class Frame:
         return (self.h, self.w) if self.turn % 180 else (self.w, self.h)
 
 
-Element = Rect | Symbol | Line | Arrow | Anchor | Link | QrCode | Frame
+Element = Rect | Symbol | Line | Arrow | Anchor | Link | QrCode | Image | Frame
 
 _SHAPES = {"circle", "triangle", "square", "diamond", "hexagon"}
 _VALIGN = {"top", "middle", "bottom"}
 _TURNS = {0.0, 90.0, 180.0, 270.0}
+_FITS = ("contain", "fill")
 _LEAVES: dict[str, type] = {
     "rect": Rect,
     "symbol": Symbol,
@@ -163,12 +179,14 @@ _LEAVES: dict[str, type] = {
     "anchor": Anchor,
     "link": Link,
     "qr": QrCode,
+    "image": Image,
 }
 _BLOCKS: dict[str, type] = {"p": Para, "check": Check, "bar": Bar, "gap": Gap}
 
 
-def parse_face(xml: str, template: Path) -> list[Element]:
-    """The elements of one face, or an error naming the template."""
+def parse_face(xml: str, template: Path, folder: Path | None = None) -> list[Element]:
+    """The elements of one face, or an error naming the template; an image's src is relative
+    to the layout's folder (default: the template's)."""
     try:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as error:
@@ -183,10 +201,10 @@ def parse_face(xml: str, template: Path) -> list[Element]:
             _("the template must produce <face>, not <{tag}>").format(tag=root.tag),
             _("put the template's elements inside one <face> … </face>"),
         )
-    return [_element(node, template) for node in root]
+    return [_element(node, template, folder or template.parent) for node in root]
 
 
-def _element(node: ElementTree.Element, template: Path) -> Element:
+def _element(node: ElementTree.Element, template: Path, folder: Path) -> Element:
     if node.tag == "frame":
         blocks = []
         for child in node:
@@ -235,6 +253,16 @@ def _element(node: ElementTree.Element, template: Path) -> Element:
             ),
             _("see layouts/README.md"),
         )
+    if isinstance(element, Image):
+        if element.fit not in _FITS:
+            raise fail(
+                Location(template),
+                _("<image> fit '{value}' is not one of {options}").format(
+                    value=element.fit, options=", ".join(_FITS)
+                ),
+                _("see layouts/README.md"),
+            )
+        check_image(image_file(folder, element.src, template), element.src, template)
     return element
 
 

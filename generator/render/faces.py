@@ -24,6 +24,7 @@ from generator.render.drawlist import (
     Arrow,
     Element,
     Frame,
+    Image,
     Line,
     Link,
     QrCode,
@@ -32,6 +33,7 @@ from generator.render.drawlist import (
     parse_face,
 )
 from generator.render.flow import STEP_PT, Overflow, Placed, TextSetter
+from generator.render.images import image_keys, image_reader
 from generator.render.qr import paint_qr
 from generator.render.styles import draw_symbol
 from generator.render.templates import render_template
@@ -152,11 +154,13 @@ class FacePainter:
         return CMYKColor(c, m, y, k)
 
     def draw_list(self, face: Face) -> DrawList:
-        """The face's template output, and the key of everything its drawing depends on."""
+        """The face's template output, and the key of everything its drawing depends on (the
+        bytes of its images too: a changed logo is a new drawing)."""
         values = {**self.common_values(), **face.values}
         xml = render_template(self.layout.folder, face.template, values)
         refs = tuple(html.unescape(found[1:-1]) for found in _REF.findall(xml))
-        return DrawList(xml, fingerprint(self.key, face.template, _REF.sub("", xml)), refs)
+        images = image_keys(xml, self.layout.folder)
+        return DrawList(xml, fingerprint(self.key, face.template, _REF.sub("", xml), *images), refs)
 
     def lay_out(self, face: Face, draw_list: DrawList | None = None) -> LaidOut:
         """The face's elements with their text set, or an error naming file, item and text."""
@@ -186,7 +190,8 @@ class FacePainter:
     def _lay_out(self, face: Face, draw_list: DrawList) -> LaidOut:
         xml, key, refs = draw_list
         laid_out = LaidOut(face, [], key=key, refs=refs)
-        for element in parse_face(xml, self.layout.folder / face.template):
+        template = self.layout.folder / face.template
+        for element in parse_face(xml, template, self.layout.folder):
             placed: list[Placed] = []
             if isinstance(element, Frame):
                 self._check_safe_area(element, face)
@@ -284,6 +289,12 @@ class FacePainter:
 
     def _paint(self, canvas: Canvas, element: Element, placed: list[Placed]) -> None:
         match element:
+            case Image():
+                folder = self.layout.folder
+                image = image_reader(folder / element.src, element.src, folder, self.color_model)
+                box = self._box(element.x, element.y, element.w, element.h)
+                contain = element.fit == "contain"
+                canvas.drawImage(image, *box, preserveAspectRatio=contain, anchor="c")
             case Rect():
                 fill = element.fill != "none"
                 if fill:
