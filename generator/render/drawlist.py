@@ -1,10 +1,10 @@
 """The XML draw list a face template produces, parsed into typed elements.
 
-The vocabulary (rect, symbol, line, arrow, qr, anchor, link, frame with p, check, bar and gap;
-and for a document of flowing pages, pages with first-page, every-page and a flow of those
-blocks, keep and field), with every attribute and an example, is documented for designers in
-layouts/README.md; the dataclasses below are its definition, and a template that strays from
-it is an error naming the template.
+The vocabulary (rect, symbol, line, arrow, qr, image, anchor, link, frame with p, check, bar
+and gap; and for a document of flowing pages, pages with first-page, every-page and a flow of
+those blocks, keep and field), with every attribute and an example, is documented for
+designers in layouts/README.md; the dataclasses below are its definition, and a template
+that strays from it is an error naming the template.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 from generator.core.errors import Location, UserError, fail
 from generator.core.i18n import _, number
+from generator.render.images import check_image, image_file
 from generator.render.qr import LEVELS as QR_LEVELS
 
 
@@ -30,6 +31,19 @@ class Rect:
     stroke: str = ""
     width_pt: float = 0.5
     radius: float = 0
+
+
+@dataclass(frozen=True)
+class Image:
+    """A PNG or JPEG file of the layout's folder (src relative to it), drawn in its box:
+    'contain' keeps its proportions, centred; 'fill' stretches it to the box."""
+
+    src: str
+    x: float
+    y: float
+    w: float
+    h: float
+    fit: str = "contain"
 
 
 @dataclass(frozen=True)
@@ -180,11 +194,12 @@ class Frame:
         return (self.h, self.w) if self.turn % 180 else (self.w, self.h)
 
 
-Element = Rect | Symbol | Line | Arrow | Anchor | Link | QrCode | Frame
+Element = Rect | Symbol | Line | Arrow | Anchor | Link | QrCode | Image | Frame
 
 _SHAPES = {"circle", "triangle", "square", "diamond", "hexagon"}
 _VALIGN = {"top", "middle", "bottom"}
 _TURNS = {0.0, 90.0, 180.0, 270.0}
+_FITS = ("contain", "fill")
 _LEAVES: dict[str, type] = {
     "rect": Rect,
     "symbol": Symbol,
@@ -193,14 +208,17 @@ _LEAVES: dict[str, type] = {
     "anchor": Anchor,
     "link": Link,
     "qr": QrCode,
+    "image": Image,
 }
 FRAME_BLOCKS: dict[str, type] = {"p": Para, "check": Check, "bar": Bar, "gap": Gap}
 FLOW_BLOCKS: dict[str, type] = {**FRAME_BLOCKS, "field": TextField}
 
 
-def parse_face(xml: str, template: Path) -> list[Element]:
-    """The elements of one face, or an error naming the template."""
-    return [parse_element(node, template) for node in parse_root(xml, template, "face")]
+def parse_face(xml: str, template: Path, folder: Path | None = None) -> list[Element]:
+    """The elements of one face, or an error naming the template; an image's src is relative
+    to the layout's folder (default: the template's)."""
+    nodes = parse_root(xml, template, "face")
+    return [parse_element(node, template, folder) for node in nodes]
 
 
 def parse_root(xml: str, template: Path, tag: str) -> ElementTree.Element:
@@ -244,7 +262,7 @@ def parse_block(
     return block
 
 
-def parse_element(node: ElementTree.Element, template: Path) -> Element:
+def parse_element(node: ElementTree.Element, template: Path, folder: Path | None = None) -> Element:
     if node.tag == "frame":
         blocks = tuple(parse_block(child, template, FRAME_BLOCKS, "frame") for child in node)
         frame = build_element(Frame, node, template, blocks=blocks)
@@ -282,6 +300,17 @@ def parse_element(node: ElementTree.Element, template: Path) -> Element:
             ),
             _("see layouts/README.md"),
         )
+    if isinstance(element, Image):
+        if element.fit not in _FITS:
+            raise fail(
+                Location(template),
+                _("<image> fit '{value}' is not one of {options}").format(
+                    value=element.fit, options=", ".join(_FITS)
+                ),
+                _("see layouts/README.md"),
+            )
+        check_image(image_file(folder or template.parent, element.src, template), element.src,
+                    template)  # fmt: skip
     return element
 
 

@@ -25,6 +25,7 @@ from generator.render.drawlist import (
     Arrow,
     Element,
     Frame,
+    Image,
     Line,
     Link,
     QrCode,
@@ -33,6 +34,7 @@ from generator.render.drawlist import (
     parse_face,
 )
 from generator.render.flow import STEP_PT, Overflow, Placed, TextSetter
+from generator.render.images import image_keys, image_reader
 from generator.render.qr import paint_qr
 from generator.render.styles import draw_symbol
 from generator.render.templates import render_template
@@ -156,11 +158,14 @@ class FacePainter:
         return CMYKColor(c, m, y, k)
 
     def draw_list(self, face: Face) -> DrawList:
-        """The face's template output, and the key of everything its drawing depends on."""
+        """The face's template output, and the key of everything its drawing depends on (the
+        bytes of its images too: a changed logo is a new drawing)."""
         values = {**self.common_values(), **face.values}
         xml = render_template(self.folder, face.template, values)
         refs = tuple(html.unescape(found[1:-1]) for found in _REF.findall(xml))
-        return DrawList(xml, fingerprint(self.key, face.template, _REF.sub("", xml)), refs)
+        images = image_keys(xml, self.folder)
+        key = fingerprint(self.key, face.template, _REF.sub("", xml), *images)
+        return DrawList(xml, key, refs)
 
     def lay_out(self, face: Face, draw_list: DrawList | None = None) -> LaidOut:
         """The face's elements with their text set, or an error naming file, item and text."""
@@ -190,7 +195,7 @@ class FacePainter:
     def _lay_out(self, face: Face, draw_list: DrawList) -> LaidOut:
         xml, key, refs = draw_list
         laid_out = LaidOut(face, [], key=key, refs=refs)
-        self.place(parse_face(xml, self.folder / face.template), laid_out)
+        self.place(parse_face(xml, self.folder / face.template, self.folder), laid_out)
         return laid_out
 
     def place(self, elements: list[Element] | tuple[Element, ...], laid_out: LaidOut) -> None:
@@ -298,6 +303,12 @@ class FacePainter:
     def paint_element(self, canvas: Canvas, element: Element, placed: list[Placed]) -> None:
         """Draw one element in the canvas's state (a turned frame turns it)."""
         match element:
+            case Image():
+                image = image_reader(self.folder / element.src, element.src, self.folder,
+                                     self.color_model)  # fmt: skip
+                box = self._box(element.x, element.y, element.w, element.h)
+                contain = element.fit == "contain"
+                canvas.drawImage(image, *box, preserveAspectRatio=contain, anchor="c")
             case Rect():
                 fill = element.fill != "none"
                 if fill:
