@@ -23,6 +23,7 @@ from generator.preflight.findings import Finding
 from generator.preflight.rules import preflight, profile_for
 from generator.render.fonts import font_name, register_family
 from generator.validate.layout import load_layout
+from generator.validate.press import load_press
 from tests.broken_pdfs import BREAKERS, POST_SAVE, SAVE_OPTIONS
 from tests.projects import LAYOUTS
 
@@ -78,7 +79,8 @@ def card_pdf(
         picture = Image.new("CMYK", (image_px, image_px), (0, 80, 80, 0))
         canvas.drawImage(ImageReader(picture), 20 * MM, 30 * MM, 50 * MM, 50 * MM)
     canvas.save()
-    data = mark_pdfx(buffer.getvalue(), "2026-11-23") if pdfx else buffer.getvalue()
+    press = load_press("default", LAYOUTS)
+    data = mark_pdfx(buffer.getvalue(), "2026-11-23", press) if pdfx else buffer.getvalue()
     path.write_bytes(data)
     return path
 

@@ -27,7 +27,8 @@ def test_every_file_names_a_schema_that_accepts_it(path: Path) -> None:
     match = SCHEMA_LINE.match(path.read_text(encoding="utf-8").splitlines()[0])
     assert match, f"{path.name} does not name its schema on its first line"
     schema_path = (path.parent / match.group(1)).resolve()
-    folders = {"editions": "edition", "hyphenation": "hyphenation", "glossary": "glossary"}
+    folders = {"editions": "edition", "hyphenation": "hyphenation", "glossary": "glossary",
+               "printers": "printer"}  # fmt: skip
     kind = folders.get(path.parent.name)
     kind = kind or ("layout" if path.name == "layout.yaml" else SETTINGS_SCHEMAS.get(path.name))
     # Dates stay text, as for our loader and an editor's schema check.

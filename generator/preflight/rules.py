@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from generator.model.press import PressProfile
 from generator.model.product_kinds import profile_suffixes
+from generator.preflight import marking_rules as marking
 from generator.preflight import overprint_rules as overprint
 from generator.preflight import pdfx_rules as pdfx
 from generator.preflight import press_rules as press
 from generator.preflight.facts import DocumentFacts
 from generator.preflight.findings import Finding, Rule
-from generator.preflight.pdfx_rules import PDFX_VERSION
+from generator.preflight.marking_rules import PDFX_VERSION
 
 # What each kind of file must pass, and the limits that differ between them.
 PROFILES: dict[str, tuple[list[Rule], dict]] = {
     "print": (
         [
-            pdfx.readable, pdfx.syntax, pdfx.identity, pdfx.output_intent, pdfx.page_boxes,
+            pdfx.readable, pdfx.syntax, marking.identity, marking.output_intent, pdfx.page_boxes,
             press.bleed, pdfx.transparency, pdfx.colour, press.fonts, pdfx.printed_annotations,
             pdfx.forbidden, pdfx.filters, press.ink, press.rich_black, press.thin_lines,
             press.fine_tints, press.registration, press.white_overprint, press.text_size,
