@@ -8,9 +8,8 @@ from pathlib import Path
 import click
 
 from generator.cli.console import run_preflight
-from generator.cli.options import folder_options, guarded, quiet_wanted
+from generator.cli.options import folder_options, guarded, printer_option, quiet_wanted
 from generator.core.i18n import N_
-from generator.model.press import DEFAULT_PRESS
 from generator.preflight.rules import PROFILES
 from generator.validate.press import load_press
 
@@ -26,20 +25,15 @@ from generator.validate.press import load_press
     help=N_("print (print-shop file), office (sheets for an office printer) or screen; "
             "default: from the file name, else print."),
 )  # fmt: skip
-@click.option(
-    "--printer",
-    "press",
-    default=DEFAULT_PRESS,
-    metavar="NAME",
-    help=N_("Check print files against this printer profile (layouts/printers/NAME.yaml)."),
-)
+@printer_option(None, N_("Check print files against this printer profile "
+                          "(layouts/printers/NAME.yaml)."))  # fmt: skip
 @folder_options("layouts")
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print only problems."))
 @click.option("--all", "every", is_flag=True, help=N_("List each problem, alike or not."))
 def check_command(
-    pdfs: tuple[Path, ...], profile: str | None, press: str, layouts: Path, quiet: bool,
+    pdfs: tuple[Path, ...], profile: str | None, press: str | None, layouts: Path, quiet: bool,
     every: bool,
 ) -> None:  # fmt: skip
-    chosen = guarded(lambda: load_press(press, layouts))
+    chosen = guarded(lambda: load_press(press, layouts)) if press else None
     if run_preflight(list(pdfs), profile, quiet_wanted(quiet), every, chosen):
         sys.exit(1)

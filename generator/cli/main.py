@@ -29,6 +29,7 @@ from generator.cli.options import (
     guarded,
     language_asked,
     parse_offset,
+    printer_option,
     quiet_option,
     quiet_wanted,
     show_version,
@@ -133,13 +134,8 @@ def new_command(folder: Path, quiet: bool) -> None:
     help=N_("Where the back lands, in mm, as read on the calibration sheet (right and up "
             "positive); the A4 sheets correct it."),
 )  # fmt: skip
-@click.option(
-    "--printer",
-    "press",
-    default=DEFAULT_PRESS,
-    metavar="NAME",
-    help=N_("The print shop's printer profile (layouts/printers/NAME.yaml; default: default)."),
-)
+@printer_option(DEFAULT_PRESS, N_("The print shop's printer profile "
+                                   "(layouts/printers/NAME.yaml; default: default)."))  # fmt: skip
 @click.option(
     "--check",
     "preflight_after",

@@ -105,6 +105,11 @@ def quiet_wanted(quiet: bool) -> bool:
 quiet_option = click.option("-q", "--quiet", is_flag=True, help=N_("Print only errors."))
 
 
+def printer_option(default: str | None, text: str) -> Callable[[Callable], Callable]:
+    """`--printer NAME`: a print shop's printer profile (layouts/printers/NAME.yaml)."""
+    return click.option("--printer", "press", default=default, metavar="NAME", help=text)
+
+
 # The folders a command works with: option, parameter name, default, help.
 FOLDERS = {
     "cards": ("--cards", "cards", "cards", N_("Folder with the content files.")),
