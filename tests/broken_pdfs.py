@@ -701,6 +701,11 @@ def junk_tokens(pdf: pikepdf.Pdf) -> None:
     _draw(pdf, b"frobnicate 0.5 wobble")
 
 
+def unknown_operator_in_bx(pdf: pikepdf.Pdf) -> None:
+    """An operator PDF does not define, between BX and EX: a reader ignores it, allowed."""
+    _draw(pdf, b"BX frobnicate EX")
+
+
 def stacked_overprint(pdf: pikepdf.Pdf) -> None:
     """A 180 % fill, and over it an overprinting 180 % fill of other inks: 360 % stacked."""
     state = Dictionary(Type=Name.ExtGState, OP=True, op=True, OPM=1)
@@ -781,6 +786,7 @@ BREAKERS: list[tuple[str, str, Callable[[pikepdf.Pdf], None]]] = [
     ("junk-tokens", "content-syntax", junk_tokens),
     ("stacked-overprint", "ink", stacked_overprint),
     ("black-knockout", "black-overprint", black_knockout),
+    ("unknown-operator-in-bx-ok", "", unknown_operator_in_bx),
     ("separation-ok", "", separation_ok),
     ("overprint-k-ok", "", overprint_k_ok),
 ]

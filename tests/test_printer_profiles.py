@@ -113,6 +113,18 @@ def test_an_unknown_profile_is_named_with_the_likely_one(
     assert not list((workspace / "output").iterdir())
 
 
+def test_a_profile_name_cannot_reach_outside_the_printers_folder(
+    workspace: Path, run_cli: Callable[..., Run]
+) -> None:
+    (workspace / "layouts" / "outside.yaml").write_text(
+        "standard: PDF/X-1a:2003\ncondition: FOGRA39\nink_limit_pct: 300\n", encoding="utf-8"
+    )
+    run = run_cli(workspace, "build", "--printer", "../outside")
+    assert run.exit_code == 1
+    assert said("there is no printer profile '{name}'", name="../outside") in run.output
+    assert not list((workspace / "output").iterdir())
+
+
 def test_a_projects_own_profile_is_used_and_checked(
     workspace: Path, run_cli: Callable[..., Run]
 ) -> None:

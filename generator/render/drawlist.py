@@ -267,21 +267,11 @@ def parse_element(node: ElementTree.Element, template: Path, folder: Path | None
         blocks = tuple(parse_block(child, template, FRAME_BLOCKS, "frame") for child in node)
         frame = build_element(Frame, node, template, blocks=blocks)
         if frame.valign not in _VALIGN:
-            raise fail(
-                Location(template),
-                _("valign '{value}' is not one of {options}").format(
-                    value=frame.valign, options=", ".join(_VALIGN)
-                ),
-                _("see layouts/README.md"),
-            )
+            message = _("valign '{value}' is not one of {options}")
+            raise _not_one_of(message, frame.valign, ", ".join(_VALIGN), template)
         if frame.turn not in _TURNS:
-            raise fail(
-                Location(template),
-                _("turn '{value}' is not one of {options}").format(
-                    value=number(frame.turn), options="0, 90, 180, 270"
-                ),
-                _("see layouts/README.md"),
-            )
+            message = _("turn '{value}' is not one of {options}")
+            raise _not_one_of(message, number(frame.turn), "0, 90, 180, 270", template)
         return frame
     if node.tag not in _LEAVES:
         raise fail(
@@ -302,16 +292,20 @@ def parse_element(node: ElementTree.Element, template: Path, folder: Path | None
         )
     if isinstance(element, Image):
         if element.fit not in _FITS:
-            raise fail(
-                Location(template),
-                _("<image> fit '{value}' is not one of {options}").format(
-                    value=element.fit, options=", ".join(_FITS)
-                ),
-                _("see layouts/README.md"),
-            )
+            message = _("<image> fit '{value}' is not one of {options}")
+            raise _not_one_of(message, element.fit, ", ".join(_FITS), template)
         check_image(image_file(folder or template.parent, element.src, template), element.src,
                     template)  # fmt: skip
     return element
+
+
+def _not_one_of(message: str, value: str, options: str, template: Path) -> UserError:
+    """An attribute outside its choices (message: with {value} and {options})."""
+    return fail(
+        Location(template),
+        message.format(value=value, options=options),
+        _("see layouts/README.md"),
+    )
 
 
 def _unknown_shape(shape: str, template: Path) -> UserError:

@@ -4,6 +4,7 @@ else among the generator's own; the project's own profile of a name wins."""
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from generator.core.errors import Location, fail
@@ -13,12 +14,14 @@ from generator.model.press import PressProfile
 from generator.validate.schema_check import read_settings
 
 PRINTERS_FOLDER = "printers"
+NAME = re.compile(r"[\w-]+")  # a profile is named by its file: layouts/printers/NAME.yaml
 
 
 def press_file(name: str, layouts_dir: Path) -> Path:
     """The profile's file: the project's, else the shipped one; an unknown name is an error
-    listing the names there are."""
-    for folder in dict.fromkeys((layouts_dir, shipped_layouts())):
+    listing the names there are (a name is a file's stem: no folders, no dots)."""
+    folders = () if NAME.fullmatch(name) is None else (layouts_dir, shipped_layouts())
+    for folder in dict.fromkeys(folders):
         path = folder / PRINTERS_FOLDER / f"{name}.yaml"
         if path.is_file():
             return path
