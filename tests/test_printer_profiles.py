@@ -17,7 +17,7 @@ from generator.validate.press import load_press, press_names
 from tests.messages import said
 from tests.projects import LAYOUTS, Run
 
-SHIPPED = ("default", "online", "uncoated-x4")
+SHIPPED = ("default", "online", "uncoated-x4", "coated-marks", "die-cut")
 PRINT = "voor-wie-doen-we-wat_print.pdf"
 
 

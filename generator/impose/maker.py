@@ -11,6 +11,7 @@ from functools import partial
 from generator.core.cache import ItemKeys, RenderCache, fingerprint
 from generator.core.project import PrinterSettings
 from generator.impose.digital import complete_pdf
+from generator.impose.marks import card_job, sheet_job
 from generator.impose.pdfx import mark_pdfx
 from generator.impose.plan import plan_sheets
 from generator.impose.products import Product
@@ -92,8 +93,9 @@ class Maker:
             imposition = replace(imposition, duplex=self.printer.duplex)
         plan = plan_sheets(document.trim, document.bleed_mm, imposition,
                            deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
+        job = card_job(deck.title, deck.edition, deck.language, len(document.pages), layout.font)
         print_file, sheets = print_file_and_sheets(
-            document, deck.edition.date, plan, imposition, self.press
+            document, deck.edition.date, plan, imposition, self.press, job
         )
         # The calibration sheet shows no card: it stays while the rest of the deck does.
         calibration_sheets = self.cache.memo(
@@ -116,8 +118,9 @@ class Maker:
         plan = plan_sheets(card.trim, card.bleed_mm, imposition,
                            deck.location("deck › trim"), self.printer.back_offset_mm)  # fmt: skip
         copies = render_one_card(deck, layout, plan.per_sheet, self.face_cache)
+        job = card_job(deck.title, deck.edition, deck.language, len(card.pages), layout.font)
         return {
-            "print": mark_pdfx(card.pdf, deck.edition.date, self.press),
+            "print": mark_pdfx(card.pdf, deck.edition.date, self.press, job),
             "sheets": impose(copies, plan, imposition),
         }
 
@@ -136,9 +139,11 @@ class Maker:
         for role in product.file_names():
             kind, size = role.split(" ")
             document = render_poster(poster, deck, layout, kind, size, cache=self.face_cache)
+            job = sheet_job(poster.title, poster.edition, poster.language, f"{kind} {size}",
+                            len(document.pages), layout.font)  # fmt: skip
             outputs[role] = self.cache.memo(
-                fingerprint("pdfx", document.key, poster.edition.date, self.press),
-                partial(mark_pdfx, document.pdf, poster.edition.date, self.press),
+                fingerprint("pdfx", document.key, poster.edition.date, self.press, job),
+                partial(mark_pdfx, document.pdf, poster.edition.date, self.press, job),
             )
         return outputs
 

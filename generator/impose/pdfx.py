@@ -20,6 +20,7 @@ from datetime import date
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, StreamDecodeLevel, String
 
 from generator.impose.identity import own_id
+from generator.impose.marks import Job, printers_marks
 from generator.impose.overprint import overprint_black
 from generator.model.press import REGISTRY, PressProfile
 
@@ -32,11 +33,15 @@ def pdf_date(iso_date: str) -> str:
     return f"D:{day:%Y%m%d}000000Z"
 
 
-def mark_pdfx(pdf: bytes, edition_date: str, press: PressProfile) -> bytes:
-    """The same pages, marked PDF/X for the press, with fixed dates and ID."""
+def mark_pdfx(pdf: bytes, edition_date: str, press: PressProfile, job: Job | None = None) -> bytes:
+    """The same pages, marked PDF/X for the press, with fixed dates and ID; a product's print
+    file (job) also with the press's bleed and printer's marks."""
     with Pdf.open(io.BytesIO(pdf)) as document:
         mark(document, edition_date, press)
-        return save_marked(document, press)
+        if job is None:
+            return save_marked(document, press)
+        with printers_marks(document, press, job):
+            return save_marked(document, press)
 
 
 def mark(document: Pdf, edition_date: str, press: PressProfile) -> None:

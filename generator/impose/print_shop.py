@@ -71,7 +71,7 @@ def dispatch(
     shipments = [shipment for shipment, _files in sent]
     language = next((p.language for p in products), "nl")
     date = max((p.edition.date for p in products), default="2000-01-01")
-    note = order_blocks(shipments, language, press=press.label)
+    note = order_blocks(shipments, language, press=press.label, marks=press.mark_names)
     with speaking(language):
         review = review_blocks(report, _(LATEST), language)
         note_title, review_title = note[0][1], review[0][1]

@@ -14,6 +14,7 @@ from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream, StreamDecodeLe
 from generator.core.geometry import Matrix, mm
 from generator.impose import pdfx
 from generator.impose.identity import own_id
+from generator.impose.marks import Job, printers_marks
 from generator.impose.plan import SheetPlan
 from generator.model.layout import Imposition
 from generator.model.press import PressProfile
@@ -32,12 +33,14 @@ def print_file_and_sheets(
     plan: SheetPlan,
     imposition: Imposition,
     press: PressProfile,
+    job: Job,
 ) -> tuple[bytes, bytes]:
-    """The print-shop file (marked PDF/X) and the office sheets, from one reading of the
-    drawn document."""
+    """The print-shop file (marked PDF/X, with the press's marks) and the office sheets, from
+    one reading of the drawn document."""
     with Pdf.open(io.BytesIO(document.pdf)) as pdf:
         pdfx.mark(pdf, edition_date, press)
-        print_file = pdfx.save_marked(pdf, press)
+        with printers_marks(pdf, press, job):
+            print_file = pdfx.save_marked(pdf, press)
         pdfx.unmark(pdf)
         return print_file, _sheets(pdf, plan, imposition)
 

@@ -1,10 +1,13 @@
 """A print shop's press, as a printer profile says it (layouts/printers/NAME.yaml): the PDF/X
-standard it takes, the printing condition and the ink limit."""
+standard it takes, the printing condition, the ink limit, the bleed and safe zone it asks
+for, and the printer's marks around each page (crop marks, a die line, a slug)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.core.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -14,11 +17,12 @@ class Standard:
     pdf_version: str  # the latest PDF it is based on
     transparency: bool  # whether live transparency is allowed
     xmp: bool  # whether the file needs XMP metadata naming the standard (pdfxid)
+    layers: bool  # whether optional content (layers, PDF 1.5) is allowed
 
 
 STANDARDS = {
-    "PDF/X-1a:2003": Standard("1.4", transparency=False, xmp=False),
-    "PDF/X-4": Standard("1.6", transparency=True, xmp=True),
+    "PDF/X-1a:2003": Standard("1.4", transparency=False, xmp=False, layers=False),
+    "PDF/X-4": Standard("1.6", transparency=True, xmp=True, layers=True),
 }
 
 
@@ -42,6 +46,29 @@ REGISTRY = "http://www.color.org"
 
 
 @dataclass(frozen=True)
+class DieLine:
+    """The cutting path of a shape cut: the trim, its corners rounded, stroked in the spot
+    colour every cutting plotter and die maker reads as the knife (not as ink)."""
+
+    corner_radius_mm: float = 0.0
+    colour: str = "CutContour"  # the de-facto name (Roland, Mimaki, Caldera, Onyx)
+    alternate_cmyk: tuple[float, float, float, float] = (0.0, 1.0, 0.0, 0.0)  # how a proof shows it
+    width_pt: float = 0.5
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Where the printer's marks stand beyond the bleed, in mm: crop marks on each trim line,
+    starting offset_mm outside the trim; the slug (a line naming the job) below them."""
+
+    offset_mm: float = 3.0  # from the trim: where a crop mark starts
+    length_mm: float = 5.0
+    width_pt: float = 0.25
+    slug_mm: float = 4.0  # the slug's band below the crop marks
+    slug_size_pt: float = 6.0
+
+
+@dataclass(frozen=True)
 class PressProfile:
     """A printer profile, checked: what the print files are made for, and checked against."""
 
@@ -50,6 +77,25 @@ class PressProfile:
     condition: str  # a key of CONDITIONS
     ink_limit_pct: float  # the most C+M+Y+K anywhere, in per cent
     path: Path  # where it was read, for messages
+    bleed_mm: float = 3.0  # what the shop asks beyond the trim (the BleedBox)
+    safe_mm: float = 4.0  # how far text stays inside the trim
+    crop_marks: bool = False
+    slug: bool = False  # a line below the marks: title, edition, card n of N
+    die_line: DieLine | None = None
+    marks: Marks = Marks()
+
+    @property
+    def has_marks(self) -> bool:
+        """Whether the page is larger than its bleed, for marks beyond it."""
+        return self.crop_marks or self.slug
+
+    @property
+    def margin_mm(self) -> float:
+        """How far the page reaches beyond the trim on every side, for the marks (the bleed
+        when there are none); the slug's band comes below that."""
+        if not self.has_marks:
+            return self.bleed_mm
+        return max(self.bleed_mm, self.marks.offset_mm) + self.marks.length_mm + 1.0
 
     @property
     def rules(self) -> Standard:
@@ -69,6 +115,13 @@ class PressProfile:
         """What a print shop compares, for a manifest and an order note:
         'PDF/X-1a:2003, FOGRA39, 300 %'."""
         return f"{self.standard}, {self.condition}, {self.ink_limit_pct:g} %"
+
+    @property
+    def mark_names(self) -> list[str]:
+        """The printer's marks it asks for, untranslated (N_), for the order note."""
+        on = {N_("crop marks"): self.crop_marks, N_("slug"): self.slug,
+              N_("die line (CutContour)"): self.die_line is not None}  # fmt: skip
+        return [name for name, wanted in on.items() if wanted]
 
 
 DEFAULT_PRESS = "default"  # the profile a build uses unless --printer names another

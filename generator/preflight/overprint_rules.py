@@ -16,6 +16,8 @@ from generator.preflight.press_rules import INK_EPSILON, MAX_INK, PAINTS, is_tin
 # print shop without that ink print instead of the spot plate.
 PROCESS_ALTERNATES = {"DeviceCMYK", "DeviceGray"}
 SOLID_BLACK: Cmyk = (0.0, 0.0, 0.0, 1.0)
+# The spot colour names cutting plotters and die makers read as a knife (case aside).
+DIE_LINE_NAMES = {"cutcontour", "thru-cut", "kiss-cut", "diecut", "die cut", "stanzkontur"}
 
 
 def spot_colours(facts: DocumentFacts, limits: dict) -> list[Finding]:
@@ -38,6 +40,28 @@ def spot_colours(facts: DocumentFacts, limits: dict) -> list[Finding]:
                 _("give it a CMYK alternate: a proof, or a press without the spot ink, prints it"),
             )
         )
+    return found
+
+
+def die_line(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """A knife where the printer profile has none: a cutter cuts along any die line's spot
+    colour it finds. (Judged only against a profile: `check` without --printer cannot know.)"""
+    if "die_line" not in limits:
+        return []
+    wanted = limits["die_line"]
+    found = []
+    for use in sorted(facts.spots, key=lambda use: (use.where, use.what)):
+        if use.what.casefold() in DIE_LINE_NAMES and use.what != wanted:
+            found.append(
+                problem(
+                    "die-line",
+                    use.where,
+                    _("has a die line in spot colour '{name}', which the printer profile does not "
+                      "ask for: the cutter would cut along it").format(name=use.what),
+                    _("build with a printer profile that has a die_line, or take the die line out "
+                      "of the file"),
+                )
+            )  # fmt: skip
     return found
 
 

@@ -29,6 +29,7 @@ PAINTS = {"text": N_("text"), "fill": N_("fill"), "stroke": N_("stroke")}
 
 def bleed(facts: DocumentFacts, limits: dict) -> list[Finding]:
     found = []
+    wanted = limits.get("bleed_mm", BLEED_MM)
     for page in facts.pages:
         trim = page.trim or page.art
         if trim is None:
@@ -38,9 +39,7 @@ def bleed(facts: DocumentFacts, limits: dict) -> list[Finding]:
             "left": trim[0] - outer[0], "bottom": trim[1] - outer[1],
             "right": outer[2] - trim[2], "top": outer[3] - trim[3],
         }  # fmt: skip
-        short = {
-            side: gap / MM for side, gap in sides.items() if gap / MM < BLEED_MM - TOLERANCE_MM
-        }
+        short = {side: gap / MM for side, gap in sides.items() if gap / MM < wanted - TOLERANCE_MM}
         if short:
             where = ", ".join(
                 _("{side} {mm} mm").format(side=_(SIDES[side]), mm=number(mm, 1))
@@ -52,7 +51,7 @@ def bleed(facts: DocumentFacts, limits: dict) -> list[Finding]:
                     f"page {page.number}",
                     _("bleed too small ({sides})").format(sides=where),
                     _("extend backgrounds and the page {mm} mm beyond the trim").format(
-                        mm=number(BLEED_MM)
+                        mm=number(wanted)
                     ),
                 )
             )
@@ -118,13 +117,17 @@ def text_size(facts: DocumentFacts, limits: dict) -> list[Finding]:
 
 
 def safe_area(facts: DocumentFacts, limits: dict) -> list[Finding]:
+    """Text at least the safe zone inside the trim; text wholly beyond the bleed is a
+    printer's mark (a slug), cut away with it."""
     found = []
-    margin = SAFE_MM * MM
+    safe_mm = limits.get("safe_mm", SAFE_MM)
+    margin = safe_mm * MM
     for page in facts.pages:
         trim = page.trim or page.art
         if trim is None:
             continue
-        near = {text: _distance(text, trim) for text in page.texts}
+        printed = page.bleed or trim
+        near = {text: _distance(text, trim) for text in page.texts if _overlaps(text, printed)}
         outside = [text for text, gap in near.items() if gap < margin - 0.01]
         if outside:
             nearest = min(near[text] for text in outside) / MM
@@ -135,7 +138,7 @@ def safe_area(facts: DocumentFacts, limits: dict) -> list[Finding]:
                     _('text {mm} mm from the trim edge ("{sample}")').format(
                         mm=number(nearest, 1), sample=_sample(outside)
                     ),
-                    _("keep text at least {mm} mm inside the trim").format(mm=number(SAFE_MM)),
+                    _("keep text at least {mm} mm inside the trim").format(mm=number(safe_mm)),
                 )
             )
     return found
@@ -352,6 +355,11 @@ def _distance(text: Text, trim) -> float:
     """How far the text's box stays inside the trim (negative: it reaches outside)."""
     box = text.box
     return min(box[0] - trim[0], box[1] - trim[1], trim[2] - box[2], trim[3] - box[3])
+
+
+def _overlaps(text: Text, box) -> bool:
+    own = text.box
+    return own[0] < box[2] and own[2] > box[0] and own[1] < box[3] and own[3] > box[1]
 
 
 def _sample(texts: list[Text]) -> str:

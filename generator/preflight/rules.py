@@ -21,7 +21,7 @@ PROFILES: dict[str, tuple[list[Rule], dict]] = {
             pdfx.forbidden, pdfx.filters, press.ink, press.rich_black, press.thin_lines,
             press.fine_tints, press.registration, press.white_overprint, press.text_size,
             press.safe_area, press.images, overprint.spot_colours, overprint.stacked_ink,
-            overprint.black_knockout,
+            overprint.black_knockout, overprint.die_line,
         ],
         {"min_ppi": 300},
     ),
@@ -54,6 +54,9 @@ def press_limits(press: PressProfile | None) -> dict:
         "standard": press.standard,
         "condition": press.condition,
         "ink_limit": press.ink_limit_pct / 100,
+        "bleed_mm": press.bleed_mm,
+        "safe_mm": press.safe_mm,
+        "die_line": press.die_line.colour if press.die_line else None,
     }
 
 

@@ -9,7 +9,7 @@ Each product's part is in that product's language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator.core.i18n import N_, _, ngettext, speaking
@@ -46,11 +46,16 @@ class Dispatch:
 
 
 def order_blocks(
-    shipments: list[Shipment], language: str, partial: bool = False, press: str = ""
+    shipments: list[Shipment],
+    language: str,
+    partial: bool = False,
+    press: str = "",
+    marks: Sequence[str] = (),
 ) -> list[Block]:
     """The order note; partial: the last build made only some products, so the folder holds
     nothing to send until everything is built again; press: the printer profile the print
-    files are made for ('default (PDF/X-1a:2003, FOGRA39, 300 %)')."""
+    files are made for ('default (PDF/X-1a:2003, FOGRA39, 300 %)'), marks: the printer's
+    marks on their pages, untranslated ('crop marks')."""
     with speaking(language):
         blocks: list[Block] = [("title", _("Order for the print shop: this is no print file"))]
         if partial:
@@ -71,6 +76,9 @@ def order_blocks(
         blocks.append(("line", please.format(count=files)))
         if press:
             blocks.append(("line", _("Made for: {press}").format(press=press)))
+        if marks:
+            names = ", ".join(_(name) for name in marks)
+            blocks.append(("line", _("On the pages: {marks}").format(marks=names)))
     for shipment in shipments:
         with speaking(shipment.changes.product.language):
             blocks += _shipment_blocks(shipment)

@@ -10,10 +10,11 @@ from pathlib import Path
 from generator.core.errors import Location, fail
 from generator.core.i18n import _
 from generator.core.project import shipped_layouts
-from generator.model.press import PressProfile
+from generator.model.press import DieLine, PressProfile
 from generator.validate.schema_check import read_settings
 
 PRINTERS_FOLDER = "printers"
+DEFAULTS = PressProfile("", "PDF/X-1a:2003", "FOGRA39", 300, Path())  # what a key left out means
 NAME = re.compile(r"[\w-]+")  # a profile is named by its file: layouts/printers/NAME.yaml
 
 
@@ -46,10 +47,16 @@ def load_press(name: str, layouts_dir: Path) -> PressProfile:
     """The checked profile called name, or an error naming the file, the line and the key."""
     path = press_file(name, layouts_dir)
     doc = read_settings(path, "printer", _("the printer profile is missing"))
+    die = doc.get("die_line")
     return PressProfile(
         name,
         doc["standard"],
         doc["condition"],
         float(doc["ink_limit_pct"]),
         path,
+        bleed_mm=float(doc.get("bleed_mm", DEFAULTS.bleed_mm)),
+        safe_mm=float(doc.get("safe_mm", DEFAULTS.safe_mm)),
+        crop_marks=bool(doc.get("crop_marks", False)),
+        slug=bool(doc.get("slug", False)),
+        die_line=DieLine(float(die["corner_radius_mm"])) if die else None,
     )
