@@ -52,7 +52,7 @@ watch: $(STAMP)
 	$(BIN)/python -m generator watch
 
 # Every card and poster on one page at http://127.0.0.1:8765, updated on every save (Ctrl-C stops).
-.PHONY: serve
+.PHONY: serve ghostscript
 serve: $(STAMP)
 	$(BIN)/python -m generator serve
 
@@ -76,6 +76,13 @@ chromium: $(DEV_STAMP)
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else $(BIN)/python -m tests.browser_setup >/dev/null; fi
 browser-tools: $(AXE) chromium
+
+# A second judge of the print files: Ghostscript's separations (tiffsep) show each plate; the
+# test that reads them skips with one line when gs is missing. As root, CI installs Debian's.
+ghostscript:
+	@command -v gs >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ghostscript >/dev/null; } || \
+	  echo "make: ghostscript is missing: the separations test will be skipped" >&2
 browser: $(DEV_STAMP) browser-tools
 	VOORWIE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -m browser
 
