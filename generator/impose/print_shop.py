@@ -134,7 +134,11 @@ def _shipment(
         files[one_card] = outputs[one_card]
     papers = dict.fromkeys(paper_of(data) for data in files.values())
     pages = sum(_page_count(data) for data in files.values())
-    return Shipment(changes, tuple(files), ", ".join(papers), pages, one_card), files
+    edition = product.edition
+    named = {press.shop_name(name, edition.version, edition.date): data
+             for name, data in files.items()}  # fmt: skip
+    one_card = press.shop_name(one_card, edition.version, edition.date) if one_card else ""
+    return Shipment(changes, tuple(named), ", ".join(papers), pages, one_card), named
 
 
 def one_card_changed(changes: ProductChanges) -> bool:

@@ -82,7 +82,15 @@ class PressProfile:
     crop_marks: bool = False
     slug: bool = False  # a line below the marks: title, edition, card n of N
     die_line: DieLine | None = None
+    file_name: str = "{name}"  # the print-shop folder's names; FILE_NAME_FIELDS say what fits
     marks: Marks = Marks()
+
+    def shop_name(self, name: str, version: str, date: str) -> str:
+        """A file's name in the print-shop folder: 'voor-wie-doen-we-wat_print.pdf' as the
+        pattern names it ('{date}_{name}' → '2026-12-07_voor-wie-doen-we-wat_print.pdf')."""
+        stem = name.removesuffix(".pdf")
+        fields = {"name": stem, "version": version, "date": date, "printer": self.name}
+        return self.file_name.format(**fields) + ".pdf"
 
     @property
     def has_marks(self) -> bool:
@@ -124,4 +132,7 @@ class PressProfile:
         return [name for name, wanted in on.items() if wanted]
 
 
+# What a file-name pattern may name: {name} (the file's own name, always there, so names stay
+# distinct), the product's edition {version} and {date}, the printer profile's name {printer}.
+FILE_NAME_FIELDS = ("name", "version", "date", "printer")
 DEFAULT_PRESS = "default"  # the profile a build uses unless --printer names another

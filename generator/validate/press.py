@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from pathlib import Path
 
 from generator.core.errors import Location, fail
 from generator.core.i18n import _
 from generator.core.project import shipped_layouts
-from generator.model.press import DieLine, PressProfile
+from generator.model.press import FILE_NAME_FIELDS, DieLine, PressProfile
+from generator.validate.places import line_of
 from generator.validate.schema_check import read_settings
 
 PRINTERS_FOLDER = "printers"
@@ -59,4 +61,24 @@ def load_press(name: str, layouts_dir: Path) -> PressProfile:
         crop_marks=bool(doc.get("crop_marks", False)),
         slug=bool(doc.get("slug", False)),
         die_line=DieLine(float(die["corner_radius_mm"])) if die else None,
+        file_name=_file_name(doc, path),
     )
+
+
+def _file_name(doc: dict, path: Path) -> str:
+    """The profile's file-name pattern: only the fields there are, {name} among them."""
+    pattern = doc.get("file_name", DEFAULTS.file_name)
+    try:
+        fields = {field for _text, field, _spec, _conv in string.Formatter().parse(pattern)
+                  if field is not None}  # fmt: skip
+    except ValueError:
+        fields = {""}
+    if "name" not in fields or not fields <= set(FILE_NAME_FIELDS):
+        raise fail(
+            Location(path, line_of(doc, ["file_name"])),
+            _("the file-name pattern must contain the field name and may contain only the "
+              "fields {fields}").format(fields=", ".join(FILE_NAME_FIELDS)),
+            _("put each field in braces, the name among them, as in: {example}").format(
+                example="{date}_{name}"),
+        )  # fmt: skip
+    return pattern
