@@ -14,7 +14,12 @@ from tests.projects import ROOT
 RUNTIME, DEVELOPMENT = ROOT / "requirements.lock", ROOT / "requirements-dev.lock"
 PIN = re.compile(r"(?m)^([A-Za-z0-9_.\-]+)==([^ \\\n]+)")
 # The import name of each package the generator imports, where it is not the package's name.
-IMPORT_NAMES = {"PIL": "pillow", "yaml": "pyyaml", "jsonschema_rs": "jsonschema-rs"}
+IMPORT_NAMES = {
+    "PIL": "pillow",
+    "yaml": "pyyaml",
+    "jsonschema_rs": "jsonschema-rs",
+    "ruamel": "ruamel-yaml",
+}
 DEVELOPMENT_ONLY = {"generator/cli/compile_messages.py"}  # make messages: Babel
 
 
