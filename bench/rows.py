@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from bench import serve
+from bench import exchange, serve
 from bench.baseline import PARAGRAPHS
 from bench.context import RUNS, Bench
 from bench.measure import MeasureError
@@ -26,6 +26,7 @@ LINEARITY_MAX = 1.25  # ms/card at 10,000 ÷ at 1,000: 1.0 is linear; within 25 
 WARM_REBUILD_MS_MAX = 100.0
 CHECK_RATIO_MAX = 2.0  # issue 14: `build --check` ÷ `build`, the preflight costs no more
 SERVE_MS_MAX = 500.0  # issue 18: a save shows on the open page within half a second
+EXCHANGE_S_MAX = 1.0  # issue 26: export, and import of one edited question, each within 1 s
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,20 @@ def serve_update(bench: Bench) -> float:
     return max(serve.save_to_picture(bench)) * 1000
 
 
+@measured(f"export: every deck and poster to a workbook (best of {RUNS})", "s", EXCHANGE_S_MAX)
+def export_workbook(bench: Bench) -> float:
+    return exchange.export_run(bench).wall_s
+
+
+@measured(
+    f"import: that workbook, one question edited, checked and written (best of {RUNS})",
+    "s",
+    EXCHANGE_S_MAX,
+)
+def import_workbook(bench: Bench) -> float:
+    return exchange.import_run(bench).wall_s
+
+
 ROWS: list[Measure] = [
     startup,
     cold_build,
@@ -294,4 +309,6 @@ ROWS: list[Measure] = [
     warm_rebuild,
     warm_rebuild_start,
     serve_update,
+    export_workbook,
+    import_workbook,
 ]

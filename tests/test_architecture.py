@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).parent.parent / "generator"
 LAYERS = (
     "core", "model", "load", "validate", "revise", "render", "impose", "preflight", "write",
-    "build", "desk", "cli",
+    "build", "exchange", "desk", "cli",
 )  # fmt: skip
 ROOT_MODULES = {"generator": -1, "generator.__main__": len(LAYERS)}  # below and above all
 MAX_LINES = 400

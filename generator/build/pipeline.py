@@ -63,6 +63,7 @@ class Request:
     edition: str | None = None  # a regional edition's id: only its poster
     sizes: tuple[str, ...] | None = None  # poster sizes; None: each poster's own
     printer: PrinterSettings = field(default_factory=PrinterSettings)
+    products: frozenset[str] | None = None  # only these products (by label); None: every one
 
 
 @dataclass
@@ -93,7 +94,8 @@ def produce(
     keys = ItemKeys()  # each deck's and poster's content hash, worked out once
     problems = problems_against_layouts(planned.items, content.decks, settings, keys)  # validate
     ready = [p for p in planned.products
-             if not any(problems.get(item_key(i)) for i in p.drawn_from(content))]  # fmt: skip
+             if not any(problems.get(item_key(i)) for i in p.drawn_from(content))
+             and (request.products is None or p.label in request.products)]  # fmt: skip
     made = make(ready, content, settings, request.printer, session, keys)  # render and impose
     made.problems = [*planned.problems, *said_once(problems), *made.problems]
     if made.problems:

@@ -23,6 +23,7 @@ from generator.cli.console import (
     report_problems,
     run_preflight,
 )
+from generator.cli.exchange import export_command, import_command
 from generator.cli.options import (
     HELP_OPTIONS,
     folder_options,
@@ -387,4 +388,6 @@ def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None, quiet
 
 
 main.add_command(check_command)
+main.add_command(export_command)
+main.add_command(import_command)
 translate_help(main)  # in the locale's language, until --lang says otherwise

@@ -11,14 +11,18 @@ from generator.core.i18n import _
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a user's file; line and column are 1-based (0 when unknown)."""
+    """A place in a user's file; line and column are 1-based (0 when unknown); in a workbook,
+    the sheet and cell ("sheet 'praatplaat', cell E12")."""
 
     file: Path
     line: int = 0
     column: int = 0
+    cell: str = ""
 
     def __str__(self) -> str:
         place = display_path(self.file)
+        if self.cell:  # a workbook's place: its line is the row, for sorting
+            return f"{place} › {self.cell}"
         if self.line:
             place += f":{self.line}"
             if self.column:

@@ -44,10 +44,14 @@ class Maker:
     rebuilt: list[str] = field(default_factory=list)  # products drawn, not taken from the cache
     keys: ItemKeys = field(default_factory=ItemKeys)  # the content items' hashes
 
+    def key(self, product: Product) -> str:
+        """What the product is made from, hashed: its content item, sizes and inputs."""
+        item = self.keys.of(product.item)
+        return fingerprint(product.kind, item, product.sizes, *self._inputs(product))
+
     def make(self, product: Product) -> dict[str, bytes]:
         """The product's files by name (its kind names them; its maker makes them by role)."""
-        item = self.keys.of(product.item)
-        key = fingerprint(product.kind, item, product.sizes, *self._inputs(product))
+        key = self.key(product)
         kept = self.cache.get(key)
         if kept is None:
             made = MAKERS[product.kind](self, product)

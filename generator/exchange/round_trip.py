@@ -1,0 +1,143 @@
+"""The editors' round trip: export the printed texts to a workbook; import a reviewed one —
+read its changes, write them into copies of the content files, check those exactly as a build
+checks them (validation, the glossary, glyphs, fit on the card), and only then write the
+content files themselves (unless a dry run)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from generator.build.pipeline import Request, produce
+from generator.core.errors import Location, UserError, fail
+from generator.core.i18n import _
+from generator.core.project import Project
+from generator.exchange.places import FilePlaces, file_places
+from generator.exchange.read_workbook import Edit, read_workbook
+from generator.exchange.workbook import workbook
+from generator.exchange.write_back import rewritten
+from generator.impose.maker import Maker
+from generator.impose.products import plan
+from generator.load.yaml_file import read_yaml
+from generator.model.product_kinds import Kind
+from generator.validate.content import collect
+from generator.validate.settings import Settings
+from generator.write.atomic import write_atomically
+
+# What the check makes of the changed texts: the printed products lay out every text at its
+# size, as the screen products do with the same layouts (they are left out: a worker process
+# and two digital PDFs would triple the time of an import).
+CHECKED_KINDS = frozenset({Kind.DECK, Kind.ONE_CARD, Kind.POSTER})
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import found and (unless a dry run) wrote."""
+
+    edits: list[Edit]
+    files: list[Path]  # the content files changed
+
+
+def project_places(project: Project, only: str | None = None) -> list[FilePlaces]:
+    """The printed texts of every deck and poster of the project (or of one, by its id)."""
+    found = [places for path in project.content_files()
+             if (places := file_places(read_yaml(path), path)) is not None]  # fmt: skip
+    if only is None:
+        return found
+    chosen = [places for places in found if places.item_id == only]
+    if not chosen:
+        raise fail(
+            Location(project.cards),
+            _("there is no deck or poster '{id}'").format(id=only),
+            _("use one of: {ids}").format(ids=", ".join(p.item_id for p in found)),
+        )
+    return chosen
+
+
+def export_workbook(project: Project, target: Path, only: str | None = None) -> int:
+    """Write the workbook; the number of texts in it."""
+    files = project_places(project, only)
+    dates = [str(read_yaml(f.file)[f.kind]["edition"]["date"]) for f in files]
+    stamp = datetime.fromisoformat(max(dates, default="2000-01-01"))
+    write_atomically({target: workbook(files, stamp)})
+    return sum(len(f.places) for f in files)
+
+
+def import_workbook(project: Project, source: Path, dry_run: bool = False) -> Imported:
+    """Read the workbook's changes, check them as a build would, and write them."""
+    files = project_places(project)
+    edits = read_workbook(source, files)
+    by_file: dict[Path, list[Edit]] = {}
+    for edit in edits:
+        by_file.setdefault(edit.places.file, []).append(edit)
+    texts = {path: rewritten(path, file_edits) for path, file_edits in by_file.items()}
+    if texts:
+        check_as_built(project, texts)
+    if texts and not dry_run:
+        write_atomically({path: text.encode("utf-8") for path, text in texts.items()})
+    return Imported(edits, sorted(texts))
+
+
+def check_as_built(project: Project, texts: dict[Path, str]) -> None:
+    """Build, in a copy of the project with the new texts, what a build makes of them; the
+    problems name the project's own files."""
+    with tempfile.TemporaryDirectory(prefix="voorwie-import-") as folder:
+        copy = Path(folder) / "cards"
+        shutil.copytree(project.cards, copy)
+        trial = Project(cards=copy, layouts=project.layouts, output=Path(folder) / "output")
+        files = [copy / path.relative_to(project.cards) for path in texts]
+        files = affected(trial, files)
+        try:
+            before = _keys(trial, files)  # the copy as it is: its items name the same files
+        except UserError:
+            before = {}  # the project as it is does not build: check everything
+        for path, text in texts.items():
+            (copy / path.relative_to(project.cards)).write_text(text, encoding="utf-8")
+        notes = logging.getLogger("generator")
+        level = notes.level
+        notes.setLevel(logging.ERROR)  # a build's notes (text set smaller): not the import's
+        try:
+            after = _keys(trial, files)
+            changed = frozenset(label for label, key in after.items() if before.get(label) != key)
+            produce(trial, Request(files=files, products=changed))
+        except UserError as error:
+            raise UserError(
+                replace(p, location=_back(p.location, copy, project.cards)) for p in error
+            ) from None
+        finally:
+            notes.setLevel(level)
+
+
+def _keys(project: Project, files: list[Path]) -> dict[str, str]:
+    """The printed products (of CHECKED_KINDS) of these files, by label, with what each is
+    made from hashed (the build's cache key): a deck's English edition, or a poster that
+    shows none of the edited texts, keeps its key and stays out of the check."""
+    settings = Settings(project.layouts)
+    content = collect(project, files)
+    maker = Maker(content, settings)
+    return {product.label: maker.key(product) for product in plan(content, some_files=True).products
+            if product.kind in CHECKED_KINDS}  # fmt: skip
+
+
+def affected(project: Project, changed: list[Path]) -> list[Path]:
+    """What a build of these changed files draws: them, each poster that shows a changed deck,
+    and the decks those posters show."""
+    found = project_places(project)
+    deck_files = {places.item_id: places.file for places in found if places.kind == "deck"}
+    files = set(changed)
+    for places in [p for p in found if p.kind == "poster"]:
+        shown = deck_files.get(str(read_yaml(places.file)["poster"].get("deck", "")))
+        if places.file in changed or shown in changed:
+            files |= {places.file, shown or places.file}
+    return sorted(files)
+
+
+def _back(location: Location, copy: Path, cards: Path) -> Location:
+    try:
+        return replace(location, file=cards / location.file.relative_to(copy))
+    except ValueError:
+        return location
