@@ -20,32 +20,49 @@ if TYPE_CHECKING:
 NO_OUTPUT = Path("output")  # export and import write no products
 
 
-@click.command("export", help=N_("Write the printed texts to a workbook (.xlsx) for review."))
+language_option = click.option(
+    "--language", metavar="CODE", help=N_("A .po file's language (default: the translation).")
+)
+
+
+EXPORT_HELP = N_("Write the printed texts to a workbook (.xlsx) for review, or one deck's or "
+                 "poster's to a translation file (.po).")  # fmt: skip
+
+
+@click.command("export", help=EXPORT_HELP)
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--deck", "only", metavar="ID", help=N_("Only this deck or poster."))
+@language_option
 @folder_options("cards", "layouts")
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print only errors."))
-def export_command(target: Path, only: str | None, cards: Path, layouts: Path, quiet: bool) -> None:
-    from generator.exchange.round_trip import export_workbook  # openpyxl: only when asked
+def export_command(
+    target: Path, only: str | None, language: str | None, cards: Path, layouts: Path, quiet: bool
+) -> None:
+    from generator.exchange.round_trip import export_file  # openpyxl: only when asked
 
     project = Project(cards=cards, layouts=layouts, output=NO_OUTPUT)
-    count = guarded(lambda: export_workbook(project, target, only))
+    count = guarded(lambda: export_file(project, target, only, language))
     if not quiet_wanted(quiet):
         click.echo(ngettext("{count} text written to {file}", "{count} texts written to {file}",
                             count).format(count=count, file=display_path(target)))  # fmt: skip
 
 
-@click.command("import", help=N_("Read a reviewed workbook back into the content files, "
-                                 "checked as a build checks them."))  # fmt: skip
+@click.command("import", help=N_("Read a reviewed workbook (.xlsx) or a translation file (.po) "
+                                 "back into the content files, checked as a build checks "
+                                 "them."))  # fmt: skip
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help=N_("Show the changes and check them; write nothing."))
+@language_option
 @folder_options("cards", "layouts")
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print only errors."))
-def import_command(source: Path, dry_run: bool, cards: Path, layouts: Path, quiet: bool) -> None:
-    from generator.exchange.round_trip import import_workbook  # openpyxl, ruamel: when asked
+def import_command(
+    source: Path, dry_run: bool, language: str | None, cards: Path, layouts: Path, quiet: bool
+) -> None:
+    from generator.exchange.round_trip import import_file  # openpyxl, ruamel: when asked
 
     project = Project(cards=cards, layouts=layouts, output=NO_OUTPUT)
-    done = guarded(lambda: import_workbook(project, source, dry_run), summary=nothing_written)
+    done = guarded(lambda: import_file(project, source, dry_run, language),
+                   summary=nothing_written)  # fmt: skip
     if quiet_wanted(quiet) and not dry_run:
         return
     for edit in done.edits:

@@ -197,7 +197,7 @@ def _changed(
 ) -> Edit | None:
     texts = _texts(sheet, row, values, tuple(place.texts), problem)
     changed = {
-        lang: text for lang, text in texts.items() if _same_words(place.texts.get(lang, "")) != text
+        lang: text for lang, text in texts.items() if same_words(place.texts.get(lang, "")) != text
     }
     if not changed:
         return None
@@ -269,11 +269,11 @@ def _texts(
                 _("write the text; to leave a text out, change it in the YAML"),
             )
         else:
-            texts[language] = _same_words(value)
+            texts[language] = same_words(value)
     return texts
 
 
-def _same_words(text: str) -> str:
+def same_words(text: str) -> str:
     """The text as a folded YAML scalar reads it: lines joined by single spaces."""
     return " ".join(text.split())
 

@@ -17,6 +17,7 @@ from generator.core.errors import Location, UserError, fail
 from generator.core.i18n import _
 from generator.core.project import Project
 from generator.exchange.places import FilePlaces, file_places
+from generator.exchange.po import made_for, open_po, po_file, read_po
 from generator.exchange.read_workbook import Edit, read_workbook
 from generator.exchange.workbook import workbook
 from generator.exchange.write_back import rewritten
@@ -25,6 +26,7 @@ from generator.impose.products import plan
 from generator.load.yaml_file import read_yaml
 from generator.model.product_kinds import Kind
 from generator.validate.content import collect
+from generator.validate.glossary import read_glossaries
 from generator.validate.settings import Settings
 from generator.write.atomic import write_atomically
 
@@ -58,19 +60,37 @@ def project_places(project: Project, only: str | None = None) -> list[FilePlaces
     return chosen
 
 
-def export_workbook(project: Project, target: Path, only: str | None = None) -> int:
-    """Write the workbook; the number of texts in it."""
+def export_file(
+    project: Project, target: Path, only: str | None = None, language: str | None = None
+) -> int:
+    """Write the workbook (.xlsx: every deck and poster, or one) or the translation file (.po:
+    one deck or poster, into one of its languages); the number of texts in it."""
     files = project_places(project, only)
     dates = [str(read_yaml(f.file)[f.kind]["edition"]["date"]) for f in files]
     stamp = datetime.fromisoformat(max(dates, default="2000-01-01"))
-    write_atomically({target: workbook(files, stamp)})
-    return sum(len(f.places) for f in files)
+    if _is_po(target):
+        places, into = _translated(project, files, only, language)
+        terms = read_glossaries(project.cards).get(into, [])
+        data = po_file(places, into, terms, stamp)
+        count = data.count(b"\nmsgctxt ")
+    else:
+        data, count = workbook(files, stamp), sum(len(f.places) for f in files)
+    write_atomically({target: data})
+    return count
 
 
-def import_workbook(project: Project, source: Path, dry_run: bool = False) -> Imported:
-    """Read the workbook's changes, check them as a build would, and write them."""
-    files = project_places(project)
-    edits = read_workbook(source, files)
+def import_file(
+    project: Project, source: Path, dry_run: bool = False, language: str | None = None
+) -> Imported:
+    """Read the workbook's or translation file's changes, check them as a build would, and
+    write them (unless a dry run)."""
+    if _is_po(source):
+        catalogue = open_po(source)
+        only = made_for(catalogue)
+        places, into = _translated(project, project_places(project, only), only, language)
+        edits = read_po(catalogue, source, places, into)
+    else:
+        edits = read_workbook(source, project_places(project))
     by_file: dict[Path, list[Edit]] = {}
     for edit in edits:
         by_file.setdefault(edit.places.file, []).append(edit)
@@ -80,6 +100,35 @@ def import_workbook(project: Project, source: Path, dry_run: bool = False) -> Im
     if texts and not dry_run:
         write_atomically({path: text.encode("utf-8") for path, text in texts.items()})
     return Imported(edits, sorted(texts))
+
+
+def _is_po(path: Path) -> bool:
+    return path.suffix.lower() == ".po"
+
+
+def _translated(
+    project: Project, files: list[FilePlaces], only: str | None, language: str | None
+) -> tuple[FilePlaces, str]:
+    """The one deck or poster a translation file is for, and the language it translates into."""
+    if only is None or len(files) != 1:
+        raise fail(
+            Location(project.cards),
+            _("a translation file is made for one deck or poster"),
+            _("add --deck ID, one of: {ids}").format(
+                ids=", ".join(f.item_id for f in project_places(project) if f.translations)
+            ),
+        )
+    [places] = files
+    into = language or next(iter(places.translations), None)
+    if into is None or into not in places.translations:
+        raise fail(
+            Location(places.file),
+            _("'{id}' has no translation into '{language}'").format(
+                id=places.item_id, language=into or "?"
+            ),
+            _("translations are listed under translations: in the file"),
+        )
+    return places, into
 
 
 def check_as_built(project: Project, texts: dict[Path, str]) -> None:
