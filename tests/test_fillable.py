@@ -49,7 +49,7 @@ def decks() -> tuple[Deck, ...]:
 
 @cache
 def form(language_index: int) -> bytes:
-    return render_fillable_checklist(decks()[language_index], layout(), form_settings())
+    return render_fillable_checklist(decks()[language_index], layout(), form_settings()).pdf
 
 
 @cache
@@ -131,7 +131,7 @@ def test_every_font_is_embedded_and_none_is_a_standard_font(tmp_path: Path) -> N
 
 
 def test_same_input_gives_the_same_bytes() -> None:
-    assert render_fillable_checklist(decks()[0], layout(), form_settings()) == form(0)
+    assert render_fillable_checklist(decks()[0], layout(), form_settings()).pdf == form(0)
 
 
 def test_pdfium_fills_it_in() -> None:
@@ -260,7 +260,7 @@ def test_the_shipped_template_draws_what_the_form_settings_say(tmp_path: Path) -
     pages = len(PdfReader(io.BytesIO(form(0))).pages)
     taller = form_with_template(tmp_path, lambda text: text)
     taller = replace(taller, notes_mm=taller.notes_mm * 3)
-    grown = render_fillable_checklist(decks()[0], layout(), taller)
+    grown = render_fillable_checklist(decks()[0], layout(), taller).pdf
     assert len(PdfReader(io.BytesIO(grown)).pages) > pages
 
 
@@ -324,7 +324,7 @@ def test_a_group_taller_than_a_page_breaks_between_its_questions(tmp_path: Path)
     """With wide gaps no level fits on a page: its questions go on over the next pages, every
     field stays above the footer and by the page's top margin, and none is lost."""
     settings = replace(form_settings(), item_gap_mm=40)
-    pdf = render_fillable_checklist(decks()[0], layout(), settings)
+    pdf = render_fillable_checklist(decks()[0], layout(), settings).pdf
     reader = PdfReader(io.BytesIO(pdf))
     height = float(reader.pages[0].mediabox.height)
     low = mm(settings.margin_mm + settings.footer_mm) - 0.01

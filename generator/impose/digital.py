@@ -18,6 +18,7 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 from generator.core.i18n import written_date
 from generator.core.markup import plain
 from generator.impose.identity import own_id
+from generator.impose.structure import tag_document
 from generator.model.deck import Card, Deck
 from generator.model.poster import Poster
 from generator.render.document import RenderedDocument
@@ -59,8 +60,9 @@ def complete_pdf(
     parts: list[Deck | Poster] = [deck, poster, *(other for other, _ in more)]
     merged.docinfo[Name.Subject] = "; ".join(edition_of(part) for part in parts)
     merged.docinfo[Name.Creator] = sources[0].docinfo.get(Name.Creator, "")
-    merged.Root.Lang = pikepdf.String(deck.language)
     merged.Root.PageMode = Name.UseOutlines
+    tags = [*cards.tags, *sheet.tags, *(tag for _, rendered in more for tag in rendered.tags)]
+    tag_document(merged, tags, str(merged.docinfo[Name.Title]), deck.language)
     own_id(merged)
     buffer = io.BytesIO()
     merged.save(
@@ -100,7 +102,7 @@ def _link_poster(merged: Pdf, deck: Deck, start: str, sheet: RenderedDocument, f
                 destination = [merged.pages[index].obj, Name.XYZ, left, top, 0]
             link = Dictionary(
                 Type=Name.Annot, Subtype=Name.Link, Rect=list(box), Border=[0, 0, 0],
-                Dest=Array(destination),
+                Dest=Array(destination), F=4,  # printed as shown (the Print flag)
             )  # fmt: skip
             links.append(merged.make_indirect(link))
         if links:

@@ -16,6 +16,7 @@ from generator.impose.pdfx import mark_pdfx
 from generator.impose.plan import plan_sheets
 from generator.impose.products import Product
 from generator.impose.sheets import impose, print_file_and_sheets
+from generator.impose.tagged import finish_tagged
 from generator.model.deck import Deck
 from generator.model.poster import Poster
 from generator.model.press import PressProfile
@@ -132,7 +133,7 @@ class Maker:
         """The fillable checklist, for a tablet."""
         deck = product.deck
         form = render_fillable_checklist(deck, layout_of(deck, self.settings), self.settings.form)
-        return {"checklist": form}
+        return {"checklist": finish_tagged(form)}
 
     def poster(self, product: Product) -> dict[str, bytes]:
         """The poster and the workshop sheet at every size, marked PDF/X."""

@@ -135,6 +135,8 @@ class Deck:
     hyphenation: tuple[str, ...] = ()
     # The source's slips this file corrects in print (the transcription audit undoes them).
     corrections: tuple[Correction, ...] = ()
+    # A translation's texts kept in the file's own language (a source's name): (ref, language).
+    passages: tuple[tuple[str, str], ...] = ()
     # Also make the one-card product, every question of the deck on one card for the bag:
     # "card" (double-sided), "folded" (one sheet folded to the trim), "" (none).
     one_card: str = ""

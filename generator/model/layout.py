@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -100,6 +100,7 @@ class Layout:
     steps: tuple[Step, ...] = ()
     imposition: Imposition | None = None
     design_mm: tuple[float, float] | None = None  # posters: the size templates are drawn at
+    tags: dict[str, str] = field(default_factory=dict)  # a style's role in a tagged PDF
 
     @staticmethod
     def from_document(doc: dict[str, Any], path: Path) -> Layout:
@@ -135,6 +136,7 @@ class Layout:
             steps=tuple(Step(**step) for step in doc.get("steps", [])),
             imposition=Imposition(**doc["imposition"]) if "imposition" in doc else None,
             design_mm=tuple(doc["design_mm"]) if "design_mm" in doc else None,
+            tags=dict(doc.get("tags", {})),
         )
 
     @property

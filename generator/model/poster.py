@@ -115,6 +115,8 @@ class Poster:
     texts: dict[str, str] = field(default_factory=dict, compare=False)
     locations: dict[str, Location] = field(default_factory=dict, compare=False)
     corrections: tuple[Correction, ...] = ()  # the source's slips corrected in print
+    # A translation's texts kept in the file's own language (names, titles): (ref, language).
+    passages: tuple[tuple[str, str], ...] = ()
 
     def intensity_phrase(self, intensity: str) -> str:
         """What follows a form's name and dash: its intensity label, then the label

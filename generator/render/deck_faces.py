@@ -59,6 +59,7 @@ def render_deck(
         author=deck.source,
         subject=subject or f"{deck.title}, edition {deck.edition.version} ({deck.edition.date})",
         language=deck.language,
+        passages=deck.passages,
     )
     return render_document(deck_faces(deck, layout, only), painter, info)
 

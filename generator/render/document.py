@@ -22,6 +22,7 @@ from generator.core.errors import UserError
 from generator.core.geometry import Size, mm
 from generator.render.faces import Box, Face, FacePainter, LaidOut
 from generator.render.fonts import font_name, register_family
+from generator.render.tags import PageTags, Tagger
 
 # Compressed streams stay binary: ASCII85 would make them a quarter larger for no reader's sake.
 rl_config.useA85 = 0
@@ -40,6 +41,7 @@ class DocumentInfo:
     author: str
     subject: str
     language: str
+    passages: tuple[tuple[str, str], ...] = ()  # (ref, language) of texts in another language
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class RenderedDocument:
     bleed_mm: float
     pages: tuple[PageMap, ...]
     key: str = ""  # content hash of what it was drawn from (see RenderCache)
+    tags: tuple[PageTags, ...] = ()  # a screen document's marked content, per page
 
 
 def render_document(
@@ -97,7 +100,12 @@ def render_document(
     trim_box = (mm(bleed), mm(bleed), mm(bleed + trim.w), mm(bleed + trim.h))
     pages, keys, problems = [], [], []
     bleed_box = (-offset_x, -offset_y, page[0] - offset_x, page[1] - offset_y)
-    faces_drawn = FacesDrawn(canvas, painter, bleed_box)
+    # A screen document is tagged (PDF/UA): each face drawn on its page, none in a form.
+    tagger = (
+        Tagger(canvas, layout.tags, dict(info.passages)) if painter.color_model == "rgb" else None
+    )
+    painter.tagger = tagger
+    faces_drawn = FacesDrawn(canvas, painter, bleed_box, reuse=tagger is None)
     for face in faces:
         try:
             laid_out = faces_drawn.lay_out(face)
@@ -109,10 +117,14 @@ def render_document(
             continue
         canvas.setTrimBox(trim_box)
         canvas.setBleedBox((0, 0, *page))
+        if tagger is not None:
+            tagger.start_page()
         canvas.saveState()
         canvas.translate(offset_x, offset_y)
         faces_drawn.draw(laid_out)
         canvas.restoreState()
+        if tagger is not None:
+            tagger.end_page()
         canvas.showPage()
         for listener in PAGE_LISTENERS:
             listener(info.title)
@@ -123,11 +135,13 @@ def render_document(
                 links=tuple((_shift(b, offset_x, offset_y), to) for b, to in laid_out.links),
             )
         )
+    painter.tagger = None
     if problems:
         raise UserError(problems)
     canvas.save()
     key = fingerprint(painter.key, info, trim, keys)
-    return RenderedDocument(buffer.getvalue(), trim, bleed, tuple(pages), key)
+    tags = tuple(tagger.pages) if tagger else ()
+    return RenderedDocument(buffer.getvalue(), trim, bleed, tuple(pages), key, tags)
 
 
 class FacesDrawn:
@@ -135,8 +149,13 @@ class FacesDrawn:
     many cards), it is drawn into a form XObject that its later pages show: less work, and
     a smaller file. Only where its anchors and links stand is kept, not its laid-out text."""
 
-    def __init__(self, canvas: Canvas, painter: FacePainter, bleed_box: Box) -> None:
+    def __init__(
+        self, canvas: Canvas, painter: FacePainter, bleed_box: Box, reuse: bool = True
+    ) -> None:
+        """reuse: draw a face that comes again into a form (not in a tagged document, whose
+        marked content belongs to its page)."""
         self.canvas, self.painter, self.bleed_box = canvas, painter, bleed_box
+        self.reuse = reuse
         self.seen: set[str] = set()
         self.forms: dict[str, LaidOut] = {}  # by key, without elements
         self.names: dict[str, str] = {}  # each form's name, by key
@@ -153,7 +172,7 @@ class FacesDrawn:
     def draw(self, laid_out: LaidOut) -> None:
         """Paint the face at the canvas origin (the trim's bottom-left corner)."""
         key = laid_out.key
-        if key not in self.seen:
+        if key not in self.seen or not self.reuse:
             self.seen.add(key)
             self.painter.paint(self.canvas, laid_out)
             return

@@ -19,6 +19,7 @@ from generator.core.errors import Location, UserError, fail
 from generator.core.i18n import _, number
 from generator.render.images import check_image, image_file
 from generator.render.qr import LEVELS as QR_LEVELS
+from generator.render.tags import ROLES
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Para:
     ref: str = ""
     bullet: str = ""
     color: str = ""  # a colour instead of the style's
+    tag: str = ""  # its role in a tagged PDF instead of its style's (layout.yaml `tags:`)
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,12 @@ def parse_block(
             _("use one of: {tags}").format(tags=", ".join(allowed)),
         )
     block = build_element(allowed[node.tag], node, template)
+    if getattr(block, "tag", "") not in ("", *ROLES):
+        raise fail(
+            Location(template),
+            _("<{tag} tag='{role}'>: there is no such role").format(tag=node.tag, role=block.tag),
+            _("use one of: {roles}").format(roles=", ".join(ROLES)),
+        )
     if isinstance(block, Bar) and block.shape not in _SHAPES:
         raise _unknown_shape(block.shape, template)
     if isinstance(block, Check) and block.field and (parent == "frame" or not block.tooltip):

@@ -37,6 +37,7 @@ from generator.render.flow import STEP_PT, Overflow, Placed, TextSetter
 from generator.render.images import image_keys, image_reader
 from generator.render.qr import paint_qr
 from generator.render.styles import draw_symbol
+from generator.render.tags import Tagger
 from generator.render.templates import render_template
 
 SAFE_TOLERANCE_MM = 0.01
@@ -132,6 +133,7 @@ class FacePainter:
         self.setter = TextSetter(layout, language, self.color, hyphenation)
         self.cache = cache or RenderCache(max_entries=0)
         self.key = fingerprint(layout, language, design, scale, slack_mm, color_model, hyphenation)
+        self.tagger: Tagger | None = None  # while a tagged (screen) document is drawn
 
     def common_values(self) -> dict[str, Any]:
         """What every template may use besides its own values: the geometry, in design mm."""
@@ -256,7 +258,7 @@ class FacePainter:
         if step:
             notes.append(Shrunk(overflowed or face.ref, step * STEP_PT))
         offset = {"top": 0.0, "middle": (mm(text_h) - total) / 2, "bottom": mm(text_h) - total}
-        return [Placed(p.flowable, p.top + offset[frame.valign], p.height, p.ref) for p in placed]
+        return [replace(p, top=p.top + offset[frame.valign]) for p in placed]
 
     def check_safe_area(self, frame: Frame, face: Face) -> None:
         trim, safe = self.design, self.layout.safe_mm
@@ -350,7 +352,11 @@ class FacePainter:
                     canvas.rotate(element.turn)
                     left, top = -mm(text_w) / 2, mm(text_h) / 2
                 for p in placed:
+                    if self.tagger is not None:
+                        self.tagger.begin(p.tag or p.style, p.text, p.ref)
                     p.flowable.drawOn(canvas, left, top - p.top - p.height)
+                    if self.tagger is not None:
+                        self.tagger.end()
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         """Design mm (from the trim's top-left, y down) to design points (bottom-left, y up)."""

@@ -28,6 +28,7 @@ from generator.render.fonts import font_name, register_family
 from generator.render.form_font import use_embedded_form_font
 from generator.render.pagelist import parse_pages
 from generator.render.pages import PagesPainter
+from generator.render.tags import TaggedPdf, Tagger
 from generator.render.templates import render_template
 
 
@@ -59,9 +60,9 @@ def checklist_groups(deck: Deck, layout: Layout) -> list[Group]:
     return groups
 
 
-def render_fillable_checklist(deck: Deck, layout: Layout, settings: FormSettings) -> bytes:
-    """The form as PDF bytes; the same input gives the same bytes (Canvas invariant).
-    settings: the form's, checked against the layout (validate.settings)."""
+def render_fillable_checklist(deck: Deck, layout: Layout, settings: FormSettings) -> TaggedPdf:
+    """The form as PDF, with its marked content; the same input gives the same bytes (Canvas
+    invariant). settings: the form's, checked against the layout (validate.settings)."""
     register_family(layout.font)
     buffer = io.BytesIO()
     width, height = PAPER_MM[settings.page]
@@ -88,9 +89,10 @@ def render_fillable_checklist(deck: Deck, layout: Layout, settings: FormSettings
     xml = render_template(settings.folder, face.template, {**painter.common_values(),
                                                           **face.values})  # fmt: skip
     pages = PagesPainter(painter, face)
-    pages.paint(canvas, pages.lay_out(parse_pages(xml, settings.folder / face.template)))
+    tagger = Tagger(canvas, layout.tags)
+    pages.paint(canvas, pages.lay_out(parse_pages(xml, settings.folder / face.template)), tagger)
     canvas.save()
-    return buffer.getvalue()
+    return TaggedPdf(buffer.getvalue(), tuple(tagger.pages), plain(deck.title), deck.language)
 
 
 def form_values(deck: Deck, layout: Layout, settings: FormSettings) -> dict[str, Any]:

@@ -122,6 +122,9 @@ class Placed:
     top: float
     height: float
     ref: str
+    style: str = ""  # the layout style it is set in (its role in a tagged PDF)
+    text: str = ""  # its text as written, markup and all
+    tag: str = ""  # its role in a tagged PDF, if the template gives it instead of its style's
 
 
 class Fitted(NamedTuple):
@@ -206,7 +209,8 @@ class TextSetter:
             style = self.layout.styles[block.style]
             flowable = self._flowable(block, style, step, eager)
             _, h = flowable.wrap(width, height)
-            placed.append(Placed(flowable, top, h, block.ref))
+            placed.append(Placed(flowable, top, h, block.ref, block.style, block.text,
+                                 getattr(block, "tag", "")))  # fmt: skip
             top += h
             if index < len(blocks) - 1:
                 top += mm(style.space_after_mm)

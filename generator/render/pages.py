@@ -24,6 +24,7 @@ from generator.render.faces import Face, FacePainter, LaidOut
 from generator.render.flow import Placed, bar_geometry, box_centre
 from generator.render.fonts import font_name
 from generator.render.pagelist import Keep, Pages
+from generator.render.tags import Tagger
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,9 @@ class PagesPainter:
         assert text is not None and isinstance(block, Para | Check | Bar)
         text_h = text.height
         if isinstance(block, Para):
-            return [_text(text, x, top, width)]
+            return [_text(text, x, top, width, block)]
         if isinstance(block, Check):
-            items = [_text(text, x + block.text_x, top, width - block.text_x)]
+            items = [_text(text, x + block.text_x, top, width - block.text_x, block)]
             if block.box:
                 items.append(self._box(block, text, x + block.x, top))
             return items
@@ -158,7 +159,7 @@ class PagesPainter:
             (Symbol(block.shape, x + geometry.symbol_x / PT_PER_MM,
                     bottom - geometry.symbol_y / PT_PER_MM, block.size, color), []),
             _text(text, x + geometry.text_x / PT_PER_MM,
-                  bottom - (geometry.text_bottom + text_h) / PT_PER_MM, width),
+                  bottom - (geometry.text_bottom + text_h) / PT_PER_MM, width, block),
         ]  # fmt: skip
 
     def _box(self, block: Check, text: Flowable, x: float, top: float) -> Item:
@@ -184,13 +185,20 @@ class PagesPainter:
             _("shorten the text, or give the template's <flow> more room"),
         )  # fmt: skip
 
-    def paint(self, canvas: Canvas, pages: list[list[Item]]) -> None:
-        """Draw the laid-out pages, one canvas page each, every element straight on the page."""
+    def paint(self, canvas: Canvas, pages: list[list[Item]], tagger: Tagger | None = None) -> None:
+        """Draw the laid-out pages, one canvas page each, every element straight on the page;
+        with a tagger, each text its own marked content."""
+        self.painter.tagger = tagger
         for number_, page in enumerate(pages):
             if number_:
                 canvas.showPage()
+            if tagger is not None:
+                tagger.start_page()
             for element, placed in page:
                 self._paint(canvas, element, placed)
+            if tagger is not None:
+                tagger.end_page()
+        self.painter.tagger = None
 
     def _paint(self, canvas: Canvas, element: object, placed: list[Placed]) -> None:
         color = self.painter.color
@@ -220,10 +228,13 @@ class PagesPainter:
                 self.painter.paint_element(canvas, cast(Element, element), placed)
 
 
-def _text(text: Flowable, x: float, top: float, width: float) -> Item:
-    """A text set in a flow, as a frame holding just it."""
+def _text(text: Flowable, x: float, top: float, width: float, block: Para | Check | Bar) -> Item:
+    """A text set in a flow, as a frame holding just it (its style: its role when tagged)."""
     height = text.height
-    return Frame(x, top, width, height / PT_PER_MM, ()), [Placed(text, 0.0, height, "")]
+    placed = Placed(
+        text, 0.0, height, block.ref, block.style, block.text, getattr(block, "tag", "")
+    )
+    return Frame(x, top, width, height / PT_PER_MM, ()), [placed]
 
 
 def _whole(value: float) -> float:

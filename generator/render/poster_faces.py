@@ -93,5 +93,6 @@ def render_poster(
         author=poster.source,
         subject=f"{title}, edition {poster.edition.version} ({poster.edition.date})",
         language=poster.language,
+        passages=poster.passages,
     )
     return render_document(faces, painter, info, trim)

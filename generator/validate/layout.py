@@ -47,7 +47,7 @@ def checked_layout(source: LayoutFile) -> Layout:
 
 
 # Keys whose entries a layout adds to its base's, rather than replacing them whole.
-MERGED_KEYS = ("colors", "styles", "dimensions")
+MERGED_KEYS = ("colors", "styles", "dimensions", "tags")
 
 
 def _inherit(doc: Mapping, base: Mapping) -> Mapping:
@@ -123,6 +123,16 @@ def _references(doc: dict, path: Path) -> list[Problem]:
                     file=font[weight], package=font["package"]
                 ),
                 _("check the file name in the package's folder"),
+            )
+    for name in doc.get("tags", {}):
+        if name not in doc["styles"]:
+            close = difflib.get_close_matches(name, list(doc["styles"]), n=1)
+            problem(
+                ["tags", name],
+                _("tags: there is no style '{style}'").format(style=name),
+                _("did you mean '{option}'?").format(option=close[0])
+                if close
+                else _("name a style of styles:"),
             )
     for name, style in doc["styles"].items():
         if style["min_size"] > style["size"]:

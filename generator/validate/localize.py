@@ -154,6 +154,17 @@ def foreign(texts: dict[str, Any], locate: Any, known: list[str], meta_key: str)
     return problems
 
 
+def kept_names(item: Any) -> tuple[tuple[str, str], ...]:
+    """The refs of a translation's texts that are names the content keeps in their own
+    language (a poster's `names`, with `names_language`): (ref, language), for a tagged PDF
+    to mark. Other texts alike in both languages (a source's title, an organisation) are
+    proper names, which keep the document's language (WCAG 3.1.2 exempts them)."""
+    names, language = set(getattr(item, "names", ())), getattr(item, "names_language", "")
+    if not names or not language:
+        return ()
+    return tuple(sorted((ref, language) for ref, text in item.texts.items() if text in names))
+
+
 def language_versions(
     document: Any,
     path: Path,
@@ -187,8 +198,13 @@ def language_versions(
             problems += stale_corrections(item.corrections, item.texts.values())
         else:
             problems += untranslated(item.texts, item.location, language, known)
+            kept = kept_names(item)
             item = replace(
-                item, id=f"{item.id}-{language}", language=language, **retarget(item, language)
+                item,
+                id=f"{item.id}-{language}",
+                language=language,
+                passages=kept,
+                **retarget(item, language),
             )
         versions.append(item)
     if problems:
