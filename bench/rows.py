@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from bench import exchange, serve
+from bench import exchange, nochange, serve
 from bench.baseline import PARAGRAPHS
 from bench.context import RUNS, Bench
 from bench.measure import MeasureError
@@ -27,6 +27,7 @@ WARM_REBUILD_MS_MAX = 100.0
 CHECK_RATIO_MAX = 2.0  # issue 14: `build --check` ÷ `build`, the preflight costs no more
 SERVE_MS_MAX = 500.0  # issue 18: a save shows on the open page within half a second
 EXCHANGE_S_MAX = 1.0  # issue 26: export, and import of one edited question, each within 1 s
+NO_CHANGE_S_MAX = 1.5  # issue 28: `make` with nothing changed, rewriting nothing
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,12 @@ def import_workbook(bench: Bench) -> float:
     return exchange.import_run(bench).wall_s
 
 
+@measured(f"`make` with nothing changed: `build --check`, nothing rewritten (best of {RUNS})",
+          "s", NO_CHANGE_S_MAX)  # fmt: skip
+def no_change_build(bench: Bench) -> float:
+    return nochange.no_change_run(bench).wall_s
+
+
 ROWS: list[Measure] = [
     startup,
     cold_build,
@@ -311,4 +318,5 @@ ROWS: list[Measure] = [
     serve_update,
     export_workbook,
     import_workbook,
+    no_change_build,
 ]

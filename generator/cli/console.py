@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 from pikepdf import PasswordError, PdfError
 
+from generator.build.unchanged import LastBuild
 from generator.cli import progress
 from generator.core.errors import UserError, display_path
 from generator.core.i18n import N_, _, ngettext, number
@@ -115,6 +116,32 @@ class Notes(logging.Handler):
         logger.setLevel(level)
         logger.propagate = False
         return notes
+
+
+class Heard(logging.Handler):
+    """The notes and warnings of a build, kept (as level, message, prefix) to be told again
+    when the next build has nothing to do."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.notes: list[tuple[int, str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.notes.append((record.levelno, record.getMessage(), getattr(record, "prefix", "note")))
+
+    def __enter__(self) -> Heard:
+        logging.getLogger("generator").addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        logging.getLogger("generator").removeHandler(self)
+
+
+def said_again(last: LastBuild) -> None:
+    """Tell the last build's notes and warnings again, as it told them."""
+    logger = logging.getLogger("generator")
+    for level, message, prefix in last.notes:
+        logger.log(level, "%s", message, extra={"prefix": prefix})
 
 
 def rebuilt_line(changed: str, result: Rebuild) -> str:

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 import click
 
 from generator import __version__
 from generator.build import revision
-from generator.build.pipeline import Request, build, validate
-from generator.cli import new_project, progress
+from generator.build.pipeline import build, validate
+from generator.cli import new_project
+from generator.cli.build import build_command
 from generator.cli.check import check_command
 from generator.cli.console import (
     Notes,
     build_summary,
     fix_before_building,
-    folder_kept,
-    nothing_changed,
     rebuilt_line,
     report_problems,
-    run_preflight,
 )
 from generator.cli.exchange import export_command, import_command
 from generator.cli.options import (
@@ -29,8 +26,6 @@ from generator.cli.options import (
     folder_options,
     guarded,
     language_asked,
-    parse_offset,
-    printer_option,
     quiet_option,
     quiet_wanted,
     show_version,
@@ -40,10 +35,8 @@ from generator.cli.options import (
 from generator.core import i18n
 from generator.core.errors import UserError, display_path
 from generator.core.i18n import N_, _, ngettext
-from generator.core.project import PrinterSettings, Project
+from generator.core.project import Project
 from generator.desk.preview import DEFAULT_DPI, write_previews, write_product_previews
-from generator.model.press import DEFAULT_PRESS
-from generator.validate.press import load_press
 from generator.write.atomic import write_atomically
 
 
@@ -106,80 +99,6 @@ def new_command(folder: Path, quiet: bool) -> None:
         folder=display_path(folder), count=len(written)))  # fmt: skip
     click.echo(_("next: cd {folder}, then voorwie build; the PDFs appear in {output}").format(
         folder=display_path(folder), output=display_path(folder / "output")))  # fmt: skip
-
-
-@main.command(
-    "build",
-    help=N_("Build every product (or only those of the given content FILES) into the output "
-            "folder."),
-)  # fmt: skip
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@folder_options("cards", "layouts", "output")
-@click.option("--edition", help=N_("Build only this regional edition (cards/editions/NAME.yaml)."))
-@click.option(
-    "--size",
-    "sizes",
-    multiple=True,
-    type=click.Choice(["A3", "A2", "A1"]),
-    help=N_("Poster size(s), instead of the sizes in the poster's YAML."),
-)
-@click.option(
-    "--duplex",
-    type=click.Choice(["long-edge", "short-edge"]),
-    help=N_("How your printer turns the sheet (default: the layout's long-edge)."),
-)
-@click.option(
-    "--back-offset",
-    callback=lambda ctx, param, value: parse_offset(value),
-    metavar="X,Y",
-    help=N_("Where the back lands, in mm, as read on the calibration sheet (right and up "
-            "positive); the A4 sheets correct it."),
-)  # fmt: skip
-@printer_option(DEFAULT_PRESS, N_("The print shop's printer profile "
-                                   "(layouts/printers/NAME.yaml; default: default)."))  # fmt: skip
-@click.option(
-    "--check",
-    "preflight_after",
-    is_flag=True,
-    help=N_("Preflight every file written, each by its kind; exit 1 if one fails."),
-)
-@click.option("-v", "--verbose", is_flag=True, help=N_("Say what is being built."))
-@quiet_option
-@click.option("--debug", is_flag=True, help=N_("Show a traceback for every error."))
-def build_command(
-    files: tuple[Path, ...],
-    cards: Path,
-    layouts: Path,
-    output: Path,
-    edition: str | None,
-    sizes: tuple[str, ...],
-    duplex: str | None,
-    back_offset: tuple[float, float],
-    press: str,
-    preflight_after: bool,
-    verbose: bool,
-    quiet: bool,
-    debug: bool,
-) -> None:
-    quiet = quiet_wanted(quiet)
-    Notes.install(logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING)
-    project = Project(cards=cards, layouts=layouts, output=output)
-    printer = PrinterSettings(duplex, back_offset, press)
-    with progress.shown_on(None if quiet else sys.stderr):
-        written = guarded(
-            lambda: build(project, Request(list(files) or None, edition, sizes or None, printer)),
-            debug,
-            summary=lambda count: folder_kept(project.output) + nothing_changed(count),
-        )
-    for path in written.changed if verbose else ():
-        click.echo(_("wrote {file}").format(file=display_path(path)))
-    pdfs = [path for path in [*written, *written.revision] if path.suffix == ".pdf"]
-    chosen = guarded(lambda: load_press(press, layouts), debug) if preflight_after else None
-    failed = run_preflight(pdfs, None, True, press=chosen) if chosen else None
-    if not quiet:
-        click.echo(build_summary(written, failed, project.output))
-    if failed:
-        sys.exit(1)
 
 
 @main.command(
@@ -387,6 +306,7 @@ def preview_command(pdfs: tuple[Path, ...], output: Path, dpi: int | None, quiet
         click.echo(_("wrote {file}").format(file=display_path(path)))
 
 
+main.add_command(build_command)
 main.add_command(check_command)
 main.add_command(export_command)
 main.add_command(import_command)
