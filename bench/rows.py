@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from bench import exchange, nochange, serve
+from bench import exchange, nochange, serve, typst_deck
 from bench.baseline import PARAGRAPHS
 from bench.context import RUNS, Bench
 from bench.measure import MeasureError
@@ -288,6 +288,19 @@ def no_change_build(bench: Bench) -> float:
     return nochange.no_change_run(bench).wall_s
 
 
+@measured("Typst: the shipped decks' cards, one question edited, warm recompile (best of 3)", "ms")
+def typst_warm(bench: Bench) -> float:
+    return typst_deck.typst_recompile(bench)["warm_s"] * 1000
+
+
+@measured("our warm rebuild ÷ Typst's warm recompile, in the same run", "×")
+def typst_ratio(bench: Bench) -> float:
+    figures = bench.warm_rebuild()
+    if figures is None:
+        raise NotMeasured("generator.desk.watch offers no Session")
+    return min(figures["warm_s"]) / typst_deck.typst_recompile(bench)["warm_s"]
+
+
 ROWS: list[Measure] = [
     startup,
     cold_build,
@@ -316,6 +329,8 @@ ROWS: list[Measure] = [
     warm_rebuild,
     warm_rebuild_start,
     serve_update,
+    typst_warm,
+    typst_ratio,
     export_workbook,
     import_workbook,
     no_change_build,
