@@ -4,7 +4,6 @@ read back with the glossary enforced; every broken file is refused with its line
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -16,16 +15,12 @@ from pypdf import PdfReader
 
 from generator.exchange.places import file_places
 from generator.load.yaml_file import read_yaml
+from tests.imports import fingerprints, refused
 from tests.messages import said
 from tests.projects import Run
 
 pytestmark = pytest.mark.slow
 MAIN = "voor-wie-doen-we-wat"
-
-
-def fingerprints(workspace: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((workspace / "cards").rglob("*.yaml"))}  # fmt: skip
 
 
 @pytest.fixture
@@ -105,17 +100,6 @@ def test_a_translation_edited_in_the_file_reaches_the_english_cards(
     reader = PdfReader(workspace / "output" / f"{MAIN}-en_print.pdf")
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "(revised)" in text
-
-
-def refused(workspace: Path, path: Path, run_cli: Callable[..., Run], *messages: str) -> str:
-    before = fingerprints(workspace)
-    run = run_cli(workspace, "import", str(path))
-    assert run.exit_code == 1, run.output
-    assert "Traceback" not in run.output
-    for message in messages:
-        assert message in run.output, run.output
-    assert fingerprints(workspace) == before
-    return run.output
 
 
 def test_a_reserved_word_where_the_dutch_does_not_say_its_term_is_refused(

@@ -4,7 +4,6 @@ every bad workbook is refused with its sheet and cell, and nothing is written.""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -16,18 +15,13 @@ from pypdf import PdfReader
 
 from generator.exchange.workbook import COLUMN_OF
 from generator.load.yaml_file import read_yaml
+from tests.imports import fingerprints, refused
 from tests.messages import said
 from tests.projects import Run
 
 pytestmark = pytest.mark.slow
 MAIN = "voor-wie-doen-we-wat"  # the deck with an English edition
 PLAIN = "praatplaat"  # a deck in Dutch only
-
-
-def fingerprints(workspace: Path) -> dict[str, str]:
-    """Every content file's hash, by name."""
-    return {str(p.relative_to(workspace)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((workspace / "cards").rglob("*.yaml"))}  # fmt: skip
 
 
 @pytest.fixture
@@ -155,17 +149,6 @@ def test_a_new_question_row_becomes_a_question_after_the_one_above(
     ids = [q["id"] for q in found["questions"]]
     assert ids[ids.index(question) + 1] == "wie-belt-de-huisarts"
     assert found["questions"][ids.index(question) + 1]["text"] == "Wie belt de huisarts terug?"
-
-
-def refused(workspace: Path, path: Path, run_cli: Callable[..., Run], *messages: str) -> str:
-    before = fingerprints(workspace)
-    run = run_cli(workspace, "import", str(path))
-    assert run.exit_code == 1, run.output
-    assert "Traceback" not in run.output
-    for message in messages:
-        assert message in run.output, run.output
-    assert fingerprints(workspace) == before
-    return run.output
 
 
 def test_a_changed_id_is_refused_at_its_cell(
