@@ -223,22 +223,23 @@ class _Writer:
         return made
 
     def parent_tree(self) -> Array:
-        """The number tree's /Nums: each page with content, then each annotation, by key."""
-        numbers = Array()
+        """The number tree's /Nums: each page with content, then each annotation, by key
+        (gathered as a list: a pikepdf Array grown by extend is copied each time)."""
+        numbers: list[object] = []
         for page, elements in zip(self.pages, self.by_mcid, strict=True):
             if "/StructParents" in page:
                 del page["/StructParents"]
             if elements:
                 page.StructParents = self.next_key
-                numbers.extend(Array([self.next_key, Array(elements)]))
+                numbers += [self.next_key, Array(elements)]
                 self.next_key += 1
         for annotation, element in self.annotations:
             annotation.StructParent = self.next_key
-            numbers.extend(Array([self.next_key, element]))
+            numbers += [self.next_key, element]
             self.next_key += 1
         for page in self.pages:  # PDF/UA-1 7.18.3: tab through annotations in structure order
             page.Tabs = Name.S
-        return numbers
+        return Array(numbers)
 
 
 def _describe_link(
