@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from generator.build.pipeline import Request, produce
 from generator.core.errors import Location, UserError, fail
 from generator.core.i18n import _
 from generator.core.project import Project
@@ -25,12 +24,13 @@ from generator.impose.maker import Maker
 from generator.impose.products import plan
 from generator.load.yaml_file import read_yaml
 from generator.model.product_kinds import Kind
+from generator.validate.against_layouts import problems_against_layouts, said_once
 from generator.validate.content import collect
 from generator.validate.glossary import read_glossaries
 from generator.validate.settings import Settings
 from generator.write.atomic import write_atomically
 
-# What the check makes of the changed texts: the printed products lay out every text at its
+# What the check draws of the changed texts: the printed products lay out every text at its
 # size, as the screen products do with the same layouts (they are left out: a worker process
 # and two digital PDFs would triple the time of an import).
 CHECKED_KINDS = frozenset({Kind.DECK, Kind.ONE_CARD, Kind.POSTER})
@@ -132,16 +132,18 @@ def _translated(
 
 
 def check_as_built(project: Project, texts: dict[Path, str]) -> None:
-    """Build, in a copy of the project with the new texts, what a build makes of them; the
-    problems name the project's own files."""
+    """Check, in a copy of the project with the new texts, what a build checks of them: the
+    content, and each printed product they change, drawn as a build draws it (unfinished:
+    no sheets, no PDF/X); the problems name the project's own files."""
     with tempfile.TemporaryDirectory(prefix="voorwie-import-") as folder:
         copy = Path(folder) / "cards"
         shutil.copytree(project.cards, copy)
         trial = Project(cards=copy, layouts=project.layouts, output=Path(folder) / "output")
         files = [copy / path.relative_to(project.cards) for path in texts]
         files = affected(trial, files)
+        settings = Settings(trial.layouts)  # the layouts read once, for the keys and the check
         try:
-            before = _keys(trial, files)  # the copy as it is: its items name the same files
+            before = _keys(trial, files, settings)  # the copy as it is: its items name its files
         except UserError:
             before = {}  # the project as it is does not build: check everything
         for path, text in texts.items():
@@ -150,9 +152,7 @@ def check_as_built(project: Project, texts: dict[Path, str]) -> None:
         level = notes.level
         notes.setLevel(logging.ERROR)  # a build's notes (text set smaller): not the import's
         try:
-            after = _keys(trial, files)
-            changed = frozenset(label for label, key in after.items() if before.get(label) != key)
-            produce(trial, Request(files=files, products=changed))
+            _check(trial, files, before, settings)
         except UserError as error:
             raise UserError(
                 replace(p, location=_back(p.location, copy, project.cards)) for p in error
@@ -161,11 +161,30 @@ def check_as_built(project: Project, texts: dict[Path, str]) -> None:
             notes.setLevel(level)
 
 
-def _keys(project: Project, files: list[Path]) -> dict[str, str]:
+def _check(trial: Project, files: list[Path], before: dict[str, str], settings: Settings) -> None:
+    """What a build checks of these files — the content, against the layouts, and every
+    printed product whose content changed, drawn — with every problem at once."""
+    content = collect(trial, files)
+    planned = plan(content, some_files=True)
+    found = problems_against_layouts(planned.items, content.decks, settings)
+    problems = [*planned.problems, *said_once(found)]
+    if problems:
+        raise UserError(problems)
+    maker = Maker(content, settings)
+    for product in planned.products:
+        if product.kind in CHECKED_KINDS and before.get(product.label) != maker.key(product):
+            try:
+                maker.check(product)
+            except UserError as error:
+                problems += error.problems
+    if problems:
+        raise UserError(problems)
+
+
+def _keys(project: Project, files: list[Path], settings: Settings) -> dict[str, str]:
     """The printed products (of CHECKED_KINDS) of these files, by label, with what each is
     made from hashed (the build's cache key): a deck's English edition, or a poster that
     shows none of the edited texts, keeps its key and stays out of the check."""
-    settings = Settings(project.layouts)
     content = collect(project, files)
     maker = Maker(content, settings)
     return {product.label: maker.key(product) for product in plan(content, some_files=True).products

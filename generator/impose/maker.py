@@ -61,6 +61,12 @@ class Maker:
             self.rebuilt.append(product.label)
         return kept
 
+    def check(self, product: Product) -> None:
+        """Draw what the product prints, as its maker does, without finishing it (no sheets,
+        no PDF/X): a text that does not fit or a glyph the font lacks raises UserError, as in
+        a build. For a check of edited texts (exchange/round_trip.py)."""
+        CHECKS[product.kind](self, product)
+
     @property
     def press(self) -> PressProfile:
         """The print shop's printer profile the print files are made for."""
@@ -183,6 +189,22 @@ INPUTS: dict[Input, Callable[[Maker, Product], object]] = {
     Input.DECK_SHOWN: Maker._deck_shown,
     Input.HTML: lambda maker, _product: maker.settings.html_key,
     Input.DECKS_OF_LANGUAGE: Maker._decks_of_language,
+}
+
+
+def _check_poster(maker: Maker, product: Product) -> None:
+    poster = product.poster
+    layout, deck = layout_of(poster, maker.settings), maker.content.decks[poster.deck]
+    for role in product.file_names():
+        kind, size = role.split(" ")
+        render_poster(poster, deck, layout, kind, size)
+
+
+# What each printed kind draws, for Maker.check: the same documents its maker draws first.
+CHECKS: dict[Kind, Callable[[Maker, Product], object]] = {
+    Kind.DECK: lambda maker, p: render_deck(p.deck, layout_of(p.deck, maker.settings)),
+    Kind.ONE_CARD: lambda maker, p: render_one_card(p.deck, layout_of(p.deck, maker.settings)),
+    Kind.POSTER: _check_poster,
 }
 
 MAKERS: dict[Kind, Callable[[Maker, Product], dict[str, bytes]]] = {

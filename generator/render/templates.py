@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import (
+    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
@@ -25,17 +29,36 @@ from generator.render.html.markup import inline_filter
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
 
 
+def compiled_cache(options: dict[str, Any]) -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates, kept between runs (a template is compiled again
+    when its source changes): in the user's cache folder, one per set of environment options
+    and Jinja version; none where that folder cannot be made."""
+    key = hashlib.sha256(repr((sorted(options.items()), jinja2.__version__)).encode()).hexdigest()
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = folder / "voorwie" / f"templates-{key[:12]}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+XML_OPTIONS: dict[str, Any] = {"trim_blocks": True, "lstrip_blocks": True,
+                               "keep_trailing_newline": False}  # fmt: skip
+HTML_OPTIONS: dict[str, Any] = {"trim_blocks": True, "lstrip_blocks": True,
+                                "keep_trailing_newline": True}  # fmt: skip
+
+
 @cache
 def environment(folder: Path) -> SandboxedEnvironment:
     """A sandboxed environment that reads templates from the layout's own folder only, with
     the filter `plain` (markup and soft hyphens removed: a form field's tooltip)."""
     xml = SandboxedEnvironment(
+        bytecode_cache=compiled_cache({**XML_OPTIONS, "kind": "xml"}),
         loader=FileSystemLoader(folder),
         undefined=StrictUndefined,
         autoescape=True,  # content is XML-escaped: '<' and '&' in a question stay text
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
+        **XML_OPTIONS,
     )
     xml.filters["plain"] = plain
     return xml
@@ -48,12 +71,11 @@ def html_environment(folder: Path) -> SandboxedEnvironment:
     with their language) and `plain` (markup and soft hyphens removed, for titles and
     attributes)."""
     html = SandboxedEnvironment(
+        bytecode_cache=compiled_cache({**HTML_OPTIONS, "kind": "html"}),
         loader=FileSystemLoader(folder),
         undefined=StrictUndefined,
         autoescape=True,  # '<' and '&' in a question stay text
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **HTML_OPTIONS,
     )
     html.filters["inline"] = inline_filter
     html.filters["plain"] = plain
