@@ -32,6 +32,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.build.unchanged import STATE_NAME
 from generator.cli.main import main
 from generator.load.yaml_file import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, read_yaml
 from generator.render.templates import environment
@@ -92,11 +93,12 @@ def limited_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file below folder, hidden ones included, by relative path."""
+    """Every file below folder, hidden ones included (but the build's own record of what it
+    read, build/unchanged.py, which holds the files' times), by relative path."""
     return {
         str(path.relative_to(folder)): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.name != STATE_NAME
     }
 
 
