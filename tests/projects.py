@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from generator.build.unchanged import STATE_NAME
 from generator.core.project import Project
 from generator.load.yaml_file import read_yaml
 from generator.model.deck import Deck
@@ -59,3 +60,11 @@ class CopyProject(Protocol):
         layouts: bool = True,
         output: bool = True,
     ) -> Path: ...
+
+
+def output_tree(folder: Path) -> dict[str, bytes]:
+    """Every file below an output folder, hidden ones included (a temporary file left behind
+    shows), by relative path; but the build's own record (build/unchanged.py), which holds
+    the files' times and so differs between two folders by design."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != STATE_NAME}  # fmt: skip

@@ -32,13 +32,12 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.build.unchanged import STATE_NAME
 from generator.cli.main import main
 from generator.load.yaml_file import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, read_yaml
 from generator.render.templates import environment
 from generator.validate.schema_check import load_schema
 from generator.write import atomic
-from tests.projects import LAYOUTS, CopyProject
+from tests.projects import LAYOUTS, CopyProject, output_tree
 from tests.strategies import DECK_ID, small_deck
 
 DECK = "cards/deck.yaml"  # as the CLI names it, relative to the workspace
@@ -90,16 +89,6 @@ def limited_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         preexec_fn=limit,
         check=False,
     )
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file below folder, hidden ones included (but the build's own record of what it
-    read, build/unchanged.py, which holds the files' times), by relative path."""
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != STATE_NAME
-    }
 
 
 def assert_refused(code: int, output: str, where: str, message: str) -> None:
@@ -159,10 +148,10 @@ def test_hostile_yaml_is_refused_within_bounded_memory(small: Path, name: str) -
     1 GiB; the output folder is not touched."""
     content, message = HOSTILE[name]
     (small / DECK).write_text(content(), encoding="utf-8")
-    before = tree(small / "output")
+    before = output_tree(small / "output")
     run = limited_cli(small, "build", DECK)
     assert_refused(run.returncode, run.stdout + run.stderr, DECK, message)
-    assert tree(small / "output") == before
+    assert output_tree(small / "output") == before
 
 
 def test_the_memory_cap_is_real(small: Path) -> None:
@@ -333,7 +322,7 @@ def test_a_template_cannot_reach_outside_its_sandbox(
     where = TEMPLATE if "include" in expression else f"{TEMPLATE}:{line}"
     assert_refused(code, output, where, message)
     assert not (small / "PWNED").exists()
-    assert tree(small / "output") == {}
+    assert output_tree(small / "output") == {}
 
 
 @pytest.mark.parametrize(
@@ -378,10 +367,10 @@ def test_a_deck_id_cannot_write_outside_the_output_folder(
         deck = small_deck()
         deck["deck"]["id"] = f"{elsewhere}/x" if ident == "ABSOLUTE" else ident
         write_deck(small, deck)
-        before = tree(tmp_path)
+        before = output_tree(tmp_path)
         code, output = cli(small, "build", DECK)
         assert_refused(code, output, f"{DECK}:2", "deck › id: ")
-        assert tree(tmp_path) == before
+        assert output_tree(tmp_path) == before
         assert not any(Path(elsewhere).iterdir())
 
 
@@ -404,12 +393,12 @@ def test_edition_poster_and_layout_names_cannot_escape(
     assert text.count(old) == 1
     key = old.split(":")[0]
     path.write_text(text.replace(old, f"{key}: ../../x"), encoding="utf-8")
-    before = tree(tmp_path)
+    before = output_tree(tmp_path)
     code, output = cli(full, "build")
     assert code == 1, output
     assert "Traceback" not in output and "internal error" not in output, output
     assert f"error: {file}:" in output, output
-    assert tree(tmp_path) == before
+    assert output_tree(tmp_path) == before
 
 
 @pytest.mark.parametrize("name", ["../../x", "/etc/passwd", "..", "midden-holland/../../x"])
@@ -417,10 +406,10 @@ def test_an_edition_option_cannot_escape(
     copy_project: CopyProject, tmp_path: Path, name: str
 ) -> None:
     full = copy_project(tmp_path / "a" / "b")  # two folders down, as small
-    before = tree(tmp_path)
+    before = output_tree(tmp_path)
     code, output = cli(full, "build", "--edition", name)
     assert_refused(code, output, "editions", f"there is no edition '{name}'")
-    assert tree(tmp_path) == before
+    assert output_tree(tmp_path) == before
 
 
 ID = load_schema("deck")["$defs"]["id"]
@@ -516,7 +505,7 @@ def two_builds(small: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes], dic
     """The small workspace with output/ from its deck, and its deck then changed: (folder,
     old products, the products the changed deck gives when built in another folder)."""
     assert cli(small, "build", DECK)[0] == 0
-    old = tree(small / "output")
+    old = output_tree(small / "output")
     deck = small_deck()
     deck["deck"]["title"] = "Proef twee"  # in every product, the calibration sheet's too
     deck["cards"][0]["questions"][0]["text"] = "Wie doet nu wat?"
@@ -524,7 +513,7 @@ def two_builds(small: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes], dic
     elsewhere = tmp_path / "elsewhere"
     shutil.copytree(small, elsewhere, ignore=shutil.ignore_patterns("output"))
     assert cli(elsewhere, "build", DECK)[0] == 0
-    new = tree(elsewhere / "output")
+    new = output_tree(elsewhere / "output")
     assert sorted(old) == sorted(new) == sorted(PRODUCTS + OUT_OF_DATE_NOTE)
     assert all(old[name] != new[name] for name in PRODUCTS)
     return small, old, new
@@ -545,12 +534,14 @@ def test_a_build_killed_while_writing_leaves_the_previous_outputs(
     kill_while(folder, "fsync", after=len(PRODUCTS))
     output = folder / "output"
     products = {name: data for name, data in old.items() if name in PRODUCTS}
-    assert {name: data for name, data in tree(output).items() if name in PRODUCTS} == products
+    assert {
+        name: data for name, data in output_tree(output).items() if name in PRODUCTS
+    } == products
     left = hidden_temporaries(output)
     assert len(left) == len(PRODUCTS), left  # one beside each product: all of them written
     assert all(atomic.TEMPORARY.match(path.name) for path in left), left
     assert cli(folder, "build", DECK)[0] == 0
-    assert tree(output) == new
+    assert output_tree(output) == new
 
 
 @pytest.mark.slow  # builds more than once, or kills a build
@@ -563,12 +554,12 @@ def test_a_build_killed_between_renames_leaves_only_complete_files(
     folder, old, new = two_builds
     renamed = kill_while(folder, "replace", after=1)
     output = folder / "output"
-    products = {name: data for name, data in tree(output).items() if name in PRODUCTS}
+    products = {name: data for name, data in output_tree(output).items() if name in PRODUCTS}
     fresh = [name for name in PRODUCTS if products[name] == new[name] != old[name]]
     assert all(products[name] in (old[name], new[name]) for name in PRODUCTS)
     assert len(fresh) == 1 and fresh[0] in renamed
     assert cli(folder, "build", DECK)[0] == 0
-    assert tree(output) == new
+    assert output_tree(output) == new
 
 
 def test_a_full_disk_is_a_clear_error_and_changes_nothing(
@@ -589,7 +580,7 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(
     code, output = cli(folder, "build", DECK)
     assert_refused(code, output, "output/", "cannot write here: No space left on device")
     assert any(f"error: output/{name}: cannot write here" in output for name in PRODUCTS), output
-    assert tree(folder / "output") == old  # hidden files included: no temporary file left
+    assert output_tree(folder / "output") == old  # hidden files included: no temporary file left
 
 
 def test_an_output_folder_that_is_a_file_is_a_clear_error(small: Path) -> None:

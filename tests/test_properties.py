@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from generator.cli.main import main
 from tests.pdf_tools import squeeze
-from tests.projects import CopyProject
+from tests.projects import CopyProject, output_tree
 from tests.strategies import DECK_ID, card_texts, decks, small_deck
 
 DECK = "cards/deck.yaml"  # as the CLI names it, relative to the workspace
@@ -52,12 +52,6 @@ def build(folder: Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def files(folder: Path) -> dict[str, bytes]:
-    """Every file below folder, hidden ones included, by relative path."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}  # fmt: skip
-
-
 def kind_of(problem: str) -> str:
     """What kind of problem a printed problem is, for the statistics: its wording, no names."""
     message = problem.split(": ", 2)[-1]
@@ -74,7 +68,7 @@ def previous(copy_project: CopyProject) -> Path:
     checklist = f"{DECK_ID}_checklist.pdf"  # the small deck asks questions
     # `build FILE` cannot tell what else changed: the print-shop folder says it is out of date
     revision = ["naar-de-drukker/opdracht.pdf", "naar-de-drukker/opdracht.txt"]
-    assert sorted(files(folder / "output")) == sorted(
+    assert sorted(output_tree(folder / "output")) == sorted(
         [*PRODUCTS, checklist, "manifest.json", *revision])  # fmt: skip
     return folder
 
@@ -89,12 +83,12 @@ def check_build(previous: Path, deck: dict[str, Any]) -> None:
         shutil.copytree(previous / "cards", folder / "cards")
         shutil.copytree(previous / "output", folder / "output")
         write_deck(folder, deck)
-        before = files(folder / "output")
+        before = output_tree(folder / "output")
         code, output = build(folder)
 
         assert "Traceback" not in output and "internal error" not in output, output
         assert code in (0, 1), output
-        after = files(folder / "output")
+        after = output_tree(folder / "output")
         assert not [name for name in after if name.endswith(".tmp")], after
         if code == 1:
             problems = [line for line in output.splitlines() if line.startswith("error: ")]
