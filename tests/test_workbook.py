@@ -292,3 +292,15 @@ def test_a_file_the_round_trip_would_reformat_is_not_written_into(
     edit(exported, PLAIN, row["row"], "nl", row["nl"] + " Echt?")
     message = said("the texts cannot be written into this file without changing its layout")
     refused(workspace, exported, run_cli, message)
+
+
+def test_a_content_file_of_the_wrong_shape_is_named_not_a_traceback(
+    workspace: Path, run_cli: Callable[..., Run]
+) -> None:
+    (workspace / "cards" / "kapot.yaml").write_text("deck: [1, 2]\n", encoding="utf-8")
+    run = run_cli(workspace, "export", "review.xlsx")
+    assert run.exit_code == 1
+    assert "Traceback" not in run.output and "cards/kapot.yaml" in run.output
+    assert said("this content file is not a deck or poster as the schema describes it") \
+        in run.output  # fmt: skip
+    assert not (workspace / "review.xlsx").exists()

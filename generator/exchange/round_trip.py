@@ -47,7 +47,7 @@ class Imported:
 def project_places(project: Project, only: str | None = None) -> list[FilePlaces]:
     """The printed texts of every deck and poster of the project (or of one, by its id)."""
     found = [places for path in project.content_files()
-             if (places := file_places(read_yaml(path), path)) is not None]  # fmt: skip
+             if (places := _places(path)) is not None]  # fmt: skip
     if only is None:
         return found
     chosen = [places for places in found if places.item_id == only]
@@ -60,13 +60,31 @@ def project_places(project: Project, only: str | None = None) -> list[FilePlaces
     return chosen
 
 
+def _places(path: Path) -> FilePlaces | None:
+    """A content file's printed texts; a file whose shape is not a deck's or a poster's
+    (a list where a card goes, a key missing) is a problem that says what to run."""
+    try:
+        return file_places(read_yaml(path), path)
+    except (AttributeError, KeyError, TypeError, IndexError):
+        raise fail(
+            Location(path),
+            _("this content file is not a deck or poster as the schema describes it"),
+            _("run voorwie validate: it says what is wrong, and where"),
+        ) from None
+
+
+def _edition_date(places: FilePlaces) -> str:
+    edition = read_yaml(places.file)[places.kind].get("edition")
+    return str(edition.get("date", "2000-01-01")) if isinstance(edition, dict) else "2000-01-01"
+
+
 def export_file(
     project: Project, target: Path, only: str | None = None, language: str | None = None
 ) -> int:
     """Write the workbook (.xlsx: every deck and poster, or one) or the translation file (.po:
     one deck or poster, into one of its languages); the number of texts in it."""
     files = project_places(project, only)
-    dates = [str(read_yaml(f.file)[f.kind]["edition"]["date"]) for f in files]
+    dates = [_edition_date(f) for f in files]
     stamp = datetime.fromisoformat(max(dates, default="2000-01-01"))
     if _is_po(target):
         places, into = _translated(project, files, only, language)
