@@ -27,6 +27,13 @@ from generator.exchange.workbook import (
     row_id,
 )
 
+# A sheet the exported workbook did not have, and one it had: (message, fix).
+SHEET_PROBLEMS = {
+    "extra": (N_("this sheet was not in the exported workbook"),
+              N_("remove the sheet; texts are changed in the sheets of their deck")),
+    "missing": (N_("the sheet is missing from the workbook"),
+                N_("export the workbook again, or put the sheet back")),
+}  # fmt: skip
 NEW_QUESTION = N_("new question")  # what the kind column says of a new row (translated)
 NOT_TEXT = {"f": N_("formula"), "n": N_("number"), "b": N_("yes/no value"), "d": N_("date"),
             "e": N_("error")}  # fmt: skip
@@ -51,26 +58,11 @@ def read_workbook(path: Path, files: list[FilePlaces]) -> list[Edit]:
     posters = [f for f in files if f.kind == "poster"]
     if posters:
         sheets[POSTERS_SHEET] = posters
-    problems: list[Problem] = []
     names = book.sheetnames[1:]  # the first sheet is the guide
-    for name in names:
-        if name not in sheets:
-            problems.append(
-                Problem(
-                    Location(path, cell=_sheet_place(name)),
-                    _("this sheet was not in the exported workbook"),
-                    _("remove the sheet; texts are changed in the sheets of their deck"),
-                )
-            )
-    for name in sheets:
-        if name not in names:
-            problems.append(
-                Problem(
-                    Location(path, cell=_sheet_place(name)),
-                    _("the sheet is missing from the workbook"),
-                    _("export the workbook again, or put the sheet back"),
-                )
-            )
+    extra = [(name, SHEET_PROBLEMS["extra"]) for name in names if name not in sheets]
+    missing = [(name, SHEET_PROBLEMS["missing"]) for name in sheets if name not in names]
+    problems = [Problem(Location(path, cell=_sheet_place(name)), _(message), _(hint))
+                for name, (message, hint) in [*extra, *missing]]  # fmt: skip
     edits: list[Edit] = []
     for name in [n for n in names if n in sheets]:
         found, wrong = _read_sheet(book[name], sheets[name], path)
