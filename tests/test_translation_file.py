@@ -179,3 +179,12 @@ def test_a_translation_file_is_for_one_translated_deck(
     assert run.exit_code == 1
     assert said("'{id}' has no translation into '{language}'", id="praatplaat", language="?") \
         in run.output  # fmt: skip
+
+
+def test_a_file_of_another_language_is_refused(
+    workspace: Path, exported: Path, run_cli: Callable[..., Run]
+) -> None:
+    rewrite(exported, lambda catalogue: catalogue.metadata.update({"Language": "de"}))
+    refused(workspace, exported, run_cli,
+            said("the file translates into '{found}', not into '{wanted}'", found="de",
+                 wanted="en"))  # fmt: skip

@@ -101,3 +101,24 @@ def test_other_options_or_language_build_again(
     assert len(calls) == 1
     assert run_cli(workspace, "--lang", "nl", "build", "--printer", "online").exit_code == 0
     assert len(calls) == 2  # the notes are said in the language asked
+
+
+def test_a_record_that_cannot_be_written_is_no_error(
+    workspace: Path, run_cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build succeeds and says so; with no record, the next build builds."""
+    real = Path.write_text
+
+    def full(self: Path, *args: object, **kwargs: object) -> int:
+        if self.name.startswith(STATE_NAME):
+            raise OSError(28, "No space left on device")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", full)
+    run = run_cli(workspace, "build")
+    assert run.exit_code == 0 and "Traceback" not in run.output
+    assert not (workspace / "output" / STATE_NAME).exists()
+    monkeypatch.undo()
+    calls = counting(monkeypatch)
+    assert run_cli(workspace, "build").exit_code == 0
+    assert len(calls) == 1

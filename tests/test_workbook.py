@@ -304,3 +304,32 @@ def test_a_content_file_of_the_wrong_shape_is_named_not_a_traceback(
     assert said("this content file is not a deck or poster as the schema describes it") \
         in run.output  # fmt: skip
     assert not (workspace / "review.xlsx").exists()
+
+
+def test_a_text_changed_in_the_yaml_since_the_export_is_not_undone(
+    workspace: Path, exported: Path, run_cli: Callable[..., Run]
+) -> None:
+    """Two reviewers get the same export; the first one's change is imported; the second's
+    workbook still holds the old text of that question, which would put it back: refused."""
+    stale = workspace / "stale.xlsx"
+    shutil.copy(exported, stale)
+    row = question_row(exported, PLAIN)
+    edit(exported, PLAIN, row["row"], "nl", row["nl"] + " Nu.")
+    assert run_cli(workspace, "import", str(exported)).exit_code == 0
+    other = question_row(stale, PLAIN, 1)
+    edit(stale, PLAIN, other["row"], "nl", other["nl"] + " Ook.")  # an edit of its own
+    refused(workspace, stale, run_cli,
+            said("this text changed in {file} since the workbook was exported: the row would "
+                 "undo that", file=f"{PLAIN}.yaml"))  # fmt: skip
+
+
+def test_a_changed_header_row_and_a_missing_sheet_are_refused(
+    workspace: Path, exported: Path, run_cli: Callable[..., Run]
+) -> None:
+    book = load_workbook(exported)
+    book[PLAIN].cell(1, COLUMN_OF["nl"]).value = "Tekst"
+    del book[MAIN]
+    book.save(exported)
+    refused(workspace, exported, run_cli,
+            said("the first row is not the workbook's header row"),
+            said("the sheet is missing from the workbook"))  # fmt: skip

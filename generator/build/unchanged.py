@@ -79,14 +79,17 @@ def unchanged(project: Project, digest: str) -> LastBuild | None:
 
 
 def record(project: Project, last: LastBuild) -> None:
-    """Keep what this build read and left (the files' sizes and times as they are now)."""
-    names = [*last.paths, *last.revision]
-    files = {}
-    for name in names:
-        stat = (project.output / name).stat()
-        files[name] = [stat.st_size, stat.st_mtime_ns]
-    last.files = files
-    target = project.output / STATE_NAME
-    temporary = target.with_name(f"{STATE_NAME}.{os.getpid()}")
-    temporary.write_text(json.dumps(asdict(last), indent=1, sort_keys=True), "utf-8")
-    os.replace(temporary, target)
+    """Keep what this build read and left (the files' sizes and times as they are now). A
+    record that cannot be written is no error: the next build builds."""
+    try:
+        files = {}
+        for name in [*last.paths, *last.revision]:
+            stat = (project.output / name).stat()
+            files[name] = [stat.st_size, stat.st_mtime_ns]
+        last.files = files
+        target = project.output / STATE_NAME
+        temporary = target.with_name(f"{STATE_NAME}.{os.getpid()}")
+        temporary.write_text(json.dumps(asdict(last), indent=1, sort_keys=True), "utf-8")
+        os.replace(temporary, target)
+    except OSError:
+        (project.output / STATE_NAME).unlink(missing_ok=True)  # no stale record either

@@ -25,6 +25,7 @@ from generator.exchange.workbook import (
     POSTERS_SHEET,
     header,
     row_id,
+    texts_stamp,
 )
 
 # A sheet the exported workbook did not have, and one it had: (message, fix).
@@ -192,6 +193,15 @@ def _changed(
         lang: text for lang, text in texts.items() if same_words(place.texts.get(lang, "")) != text
     }
     if not changed:
+        return None
+    if values["exported"] != texts_stamp(place.texts):
+        problem(
+            row,
+            next(iter(changed)),
+            _("this text changed in {file} since the workbook was exported: the row would "
+              "undo that").format(file=places.file.name),
+            _("export the workbook again and make the change there, or make it in the YAML"),
+        )  # fmt: skip
         return None
     return Edit(places, place, changed, _row_place(sheet, row))
 

@@ -6,7 +6,9 @@ in its zip)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import math
 import re
 import zipfile
@@ -15,6 +17,7 @@ from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -44,6 +47,7 @@ COLUMNS = (
     Column("kind", N_("kind of text"), 20, False),
     *(Column(language, name, 70, True) for language, name in LANGUAGE_NAMES.items()),
     Column("comment", N_("comment"), 40, True),
+    Column("exported", N_("as exported (do not change)"), 14, False),  # hidden: texts_stamp
 )
 COLUMN_OF = {column.key: index + 1 for index, column in enumerate(COLUMNS)}
 GUIDE = (
@@ -61,6 +65,12 @@ GUIDE = (
        "the changes). Everything is checked as a build checks it (does the text fit on its "
        "card, the glossary, the characters, the sources) before anything is written."),
 )  # fmt: skip
+
+
+def texts_stamp(texts: dict[str, str]) -> str:
+    """A row's texts as exported, hashed: an import tells an edit in the workbook from a text
+    that changed in its content file since (which the row would otherwise undo)."""
+    return hashlib.sha256(json.dumps(texts, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def header(column: Column) -> str:
@@ -119,7 +129,7 @@ def _sheet(sheet: Worksheet, files: list[FilePlaces]) -> None:
         for place in places.places:
             values: dict[str, str | int] = {"id": row_id(places, place), "card": place.card or "",
                       "where": where(places, place), "kind": _(place.noun),
-                      **place.texts}  # fmt: skip
+                      "exported": texts_stamp(place.texts), **place.texts}  # fmt: skip
             for index, column in enumerate(COLUMNS, start=1):
                 cell = sheet.cell(row, index, values.get(column.key, "") or None)
                 editable = column.open and (column.key not in LANGUAGE_NAMES
@@ -131,6 +141,7 @@ def _sheet(sheet: Worksheet, files: list[FilePlaces]) -> None:
                     cell.fill = LOCKED_FILL
             sheet.row_dimensions[row].height = LINE_PT * _lines(values)
             row += 1
+    sheet.column_dimensions[get_column_letter(COLUMN_OF["exported"])].hidden = True
     sheet.freeze_panes = "E2"
     # Printed for a meeting: landscape, as wide as the paper, the header on every page.
     sheet.page_setup.orientation = "landscape"
